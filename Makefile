@@ -1,0 +1,37 @@
+# Two commands for a fresh machine: `make run` (set up, open the app) and `make test` (set up, pass the tests).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint setup clean bench screenshots i18n
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/policy-reader gui
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests bench scripts
+	$(BIN)/ruff format --check reader tests bench scripts
+	$(BIN)/lint-imports
+
+test: $(STAMP) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# Refresh the translation source from the UI code, then compile it (edit the .ts with Qt Linguist).
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate reader/ui/*.py reader/ui/views/*.py reader/ui/models/*.py -source-language zh_CN -target-language en -ts resources/i18n/policy_reader_en.ts
+	$(BIN)/pyside6-lrelease resources/i18n/policy_reader_en.ts -qm resources/i18n/policy_reader_en.qm

@@ -1,0 +1,194 @@
+"""Command-line front door: `policy-reader` / `python -m reader`.
+
+Exit codes: 0 success, 1 user error (one line on stderr, no traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reader import APP_NAME, BUNDLED_DOC_ID, __version__
+from reader.document.model import Node
+from reader.errors import ReaderError
+
+EPILOG = f"""\
+DOC 可以是文档 id、id 前缀、标题或已导入文件的路径；省略时为内置的东莞“十四五”规划纲要（{BUNDLED_DOC_ID}）。
+数据文件夹：--data-dir 优先，其次环境变量 POLICY_READER_HOME，否则为系统的用户数据目录。
+DOC may be a document id, id prefix, title or imported file path; it defaults to the bundled plan.
+"""
+
+
+def _utf8_streams() -> None:
+    """Print UTF-8 on every OS (a Windows console defaults to a legacy code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="数据文件夹（覆盖 POLICY_READER_HOME 与系统默认位置） / data folder",
+    )
+    json_opt = argparse.ArgumentParser(add_help=False)
+    json_opt.add_argument("--json", action="store_true", help="输出 JSON（UTF-8） / machine-readable output")
+
+    parser = argparse.ArgumentParser(
+        prog="policy-reader",
+        description=f"{APP_NAME}：离线阅读、检索和批注中文政策文件。Read, search and annotate Chinese policy documents offline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", default=None, help="数据文件夹 / data folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "gui",
+        parents=[common],
+        help="打开阅读器窗口（默认命令） / open the app",
+        description="打开阅读器窗口；给出 FILE 时先导入再打开。Open the app; with FILE, import it first and open it.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="要导入并打开的文件 / file to import and open")
+    p.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言 / UI language")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser(
+        "import",
+        parents=[common, json_opt],
+        help="导入文件到文档库 / add a file to the library",
+        description="导入 txt（自动识别 UTF-8/GBK/GB18030/UTF-16）、html、docx 或带文字层的 pdf，打印文档 id。"
+        "再次导入同一路径的文件会原地更新（id 不变，批注保留）。",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--title", metavar="T", help="文档标题（默认取自文件） / title to use")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[common, json_opt], help="列出文档库 / documents in the library")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "outline",
+        parents=[common, json_opt],
+        help="章节目录树 / the chapter tree",
+        description="打印章节目录树。推断出的节点（原文无标题）以“·”标出，JSON 中 inferred 为 true、number 为 null。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    p.set_defaults(func=cmd_outline)
+
+    p = sub.add_parser(
+        "text",
+        parents=[common, json_opt],
+        help="正文段落 / the blocks",
+        description="按顺序打印正文段落（块），含类型与所属目录节点。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    p.set_defaults(func=cmd_text)
+    return parser
+
+
+def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from reader.session import Session
+
+    return Session(getattr(args, "data_dir", None))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from reader.ui.app import run
+    except ImportError as exc:
+        raise ReaderError(
+            f"界面组件无法加载（{exc}）。请先运行 `make run` 或 `pip install -e .` 安装 PySide6。"
+        ) from exc
+    return run(
+        data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    session = _session(args)
+    doc, replaced = session.library.import_file(args.file, title=args.title)
+    if args.json:
+        _emit_json({"id": doc.id, "title": doc.title, "replaced": replaced, "blocks": len(doc.blocks)})
+    else:
+        print(doc.id)
+        verb = "已更新" if replaced else "已导入"
+        print(f"{verb}：{doc.title}（{len(doc.blocks)} 段，{sum(1 for _ in doc.nodes())} 个目录节点）", file=sys.stderr)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    entries = _session(args).library.entries()
+    if args.json:
+        _emit_json([e.to_json() for e in entries])
+        return 0
+    for e in entries:
+        mark = "（内置）" if e.bundled else ""
+        print(f"{e.id}\t{e.format}\t{e.chars} 字\t{e.title}{mark}")
+    return 0
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    doc = _session(args).document(args.doc)
+    if args.json:
+        _emit_json([n.to_json() for n in doc.outline])
+        return 0
+
+    def show(node: Node, depth: int) -> None:
+        mark = "·" if node.inferred else " "
+        print(f"{'  ' * depth}{mark}{node.label}")
+        for child in node.children:
+            show(child, depth + 1)
+
+    print(doc.title)
+    for root in doc.outline:
+        show(root, 0)
+    return 0
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    doc = _session(args).document(args.doc)
+    if args.json:
+        _emit_json(
+            [{"index": b.index, "kind": b.kind.value, "text": b.text, "node": b.node, "id": b.id} for b in doc.blocks]
+        )
+        return 0
+    for b in doc.blocks:
+        print(f"[{b.index}] ({b.kind.value}) {b.text}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except ReaderError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

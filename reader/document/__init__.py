@@ -1,0 +1,1 @@
+"""Pure document model, importers and structure (no Qt)."""

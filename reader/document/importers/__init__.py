@@ -1,0 +1,52 @@
+"""Importers turn a file into a RawDocument. One small module per format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.document.model import RawDocument
+from reader.errors import ImportFailed, UnsupportedFormat
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
+
+# Refuse absurd inputs before reading them whole (a plan is a few MB at most).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def read_file(path: str | Path) -> RawDocument:
+    """Import one file by its extension; raises ImportFailed with a readable message."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportFailed(path, "文件不存在", "请检查路径是否正确")
+    if path.is_dir():
+        raise ImportFailed(path, "这是一个文件夹，不是文件", "请选择一个 txt、html、docx 或 pdf 文件")
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
+    if size == 0:
+        raise ImportFailed(path, "文件是空的", "请确认文件已完整下载或保存")
+    if size > MAX_FILE_BYTES:
+        raise ImportFailed(path, f"文件过大（{size // (1024 * 1024)} MB）", "单个文件上限为 200 MB")
+    if suffix in (".txt", ".text", ".md"):
+        from reader.document.importers import text
+
+        return text.read(path)
+    if suffix in (".html", ".htm"):
+        from reader.document.importers import html
+
+        return html.read(path)
+    if suffix == ".docx":
+        from reader.document.importers import docx
+
+        return docx.read(path)
+    if suffix == ".pdf":
+        from reader.document.importers import pdf
+
+        return pdf.read(path)
+    raise UnsupportedFormat(
+        path,
+        f"不支持的文件类型“{suffix or '无扩展名'}”",
+        "支持 .txt、.html、.docx 和带文字层的 .pdf",
+    )

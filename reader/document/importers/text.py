@@ -1,0 +1,112 @@
+"""Plain text in any common Chinese encoding: UTF-8 (with or without BOM), GB18030/GBK, UTF-16."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from reader.document.importers.chrome import strip_chrome
+from reader.document.model import Metadata, RawDocument, RawParagraph
+from reader.errors import ImportFailed
+
+# Characters that only occur in binary files, never in a text plan.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding; raise ImportFailed if it is not text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path), "utf-16"
+    # UTF-16 without BOM: every other byte is zero for ASCII-heavy text,
+    # and CJK text in UTF-16 decodes cleanly while failing as UTF-8.
+    if len(data) >= 4 and b"\x00" in data[:200]:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, enc
+        raise ImportFailed(path, "这不是文本文件（含有二进制数据）", "请选择 txt、html、docx 或 pdf 文件")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _looks_like_text(text):
+            return text, "gb18030"
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding and _looks_like_text(str(best)):
+            return str(best), best.encoding
+        raise ImportFailed(
+            path,
+            f"无法识别文字编码（第 {utf8_error.start} 字节处不是有效的 UTF-8，也不是 GBK/GB18030）",
+            "请用记事本或 WPS 另存为 UTF-8 后再导入",
+        ) from utf8_error
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            path,
+            f"文件声明为 {encoding} 编码，但第 {exc.start} 字节处的数据已损坏",
+            "文件可能被截断，请重新下载或另存",
+        ) from exc
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ch in _CONTROL or ch == "\ufffd")
+    return bad <= len(sample) * 0.001
+
+
+def read(path: Path) -> RawDocument:
+    """Import a .txt file: one paragraph per non-empty line, chrome lines become metadata."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
+    text, encoding = decode(data, path)
+    if not _looks_like_text(text):
+        raise ImportFailed(path, "这不是文本文件（含有二进制数据）", "请选择 txt、html、docx 或 pdf 文件")
+    return from_text(text, title=path.stem, source=path.name, fmt="txt", encoding=encoding)
+
+
+def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", encoding: str = "") -> RawDocument:
+    """Split text into paragraphs (one per line), keeping punctuation exactly as written."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, chrome = strip_chrome(lines)
+    paragraphs = []
+    for line in lines:
+        cleaned = clean_line(line)
+        if cleaned:
+            # Tab-separated cells (a table pasted from Word or Excel) are one table row.
+            paragraphs.append(RawParagraph(cleaned, table_row=cleaned.count("\t") >= 2))
+    if not paragraphs:
+        raise ImportFailed(source or title, "文件里没有可读的正文", "请确认文件内容不是空白")
+    meta = Metadata(
+        title=title,
+        source=source,
+        format=fmt,
+        encoding=encoding,
+        date=chrome.date,
+        breadcrumb=chrome.breadcrumb,
+        extra=chrome.other,
+    )
+    return RawDocument(paragraphs=paragraphs, meta=meta)
+
+
+def clean_line(line: str) -> str:
+    """Trim indentation (ASCII and ideographic spaces) and stray control characters."""
+    line = "".join(ch for ch in line if ch not in _CONTROL or ch == "\t")
+    return line.strip(" \t\u3000\u00a0\ufeff")

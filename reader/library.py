@@ -1,0 +1,249 @@
+"""The library: documents the user has imported, plus the bundled plan.
+
+Layout inside the data folder::
+
+    library/catalog.json      one entry per imported document
+    library/docs/<id>.json    the parsed Document (blocks + tree)
+
+Every write goes to a temporary file first and is moved into place, so a crash
+never leaves a half-written catalog or document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reader import BUNDLED_DOC_ID
+from reader.document.model import Document
+from reader.errors import DataDirError, DocumentNotFound, ReaderError
+
+BUNDLED_FILE = "dongguan-14th-fyp.txt"
+BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+CATALOG_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document in the library."""
+
+    id: str
+    title: str
+    format: str
+    source_path: str
+    sha256: str
+    chars: int
+    blocks: int
+    imported_at: float
+    updated_at: float
+    bundled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a file so that readers see either the old or the new content, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class Library:
+    """Imported documents and their ids, stored in ``<data>/library``."""
+
+    def __init__(self, data_dir: Path, resources: Path) -> None:
+        self.root = data_dir / "library"
+        self.resources = resources
+        self._cache: dict[str, Document] = {}
+
+    # ---------------------------------------------------------------- catalog
+    @property
+    def catalog_path(self) -> Path:
+        return self.root / "catalog.json"
+
+    def _load_catalog(self) -> dict[str, Entry]:
+        try:
+            raw = json.loads(self.catalog_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise ReaderError(
+                f"文档库目录文件 {self.catalog_path} 已损坏（{exc}）。"
+                "请将其改名备份后重新导入文档；已导入的文档保存在 library/docs 中。"
+            ) from exc
+        if raw.get("version", 1) > CATALOG_VERSION:
+            raise ReaderError(f"文档库 {self.catalog_path} 来自更新版本的政策阅读器，请升级本程序后再打开。")
+        return {d["id"]: Entry(**d) for d in raw.get("docs", [])}
+
+    def _save_catalog(self, entries: dict[str, Entry]) -> None:
+        data = {"version": CATALOG_VERSION, "docs": [e.to_json() for e in entries.values()]}
+        try:
+            atomic_write_text(self.catalog_path, json.dumps(data, ensure_ascii=False, indent=1))
+        except OSError as exc:
+            raise DataDirError(
+                f"无法写入文档库 {self.catalog_path}：{exc.strerror or exc}（磁盘已满或文件夹只读？）"
+            ) from exc
+
+    def bundled_entry(self) -> Entry:
+        path = self.resources / BUNDLED_FILE
+        return Entry(
+            id=BUNDLED_DOC_ID,
+            title=BUNDLED_TITLE,
+            format="txt",
+            source_path=str(path),
+            sha256="",
+            chars=0,
+            blocks=0,
+            imported_at=0.0,
+            updated_at=0.0,
+            bundled=True,
+        )
+
+    def entries(self) -> list[Entry]:
+        """All documents: the bundled plan first, then imports in order of import."""
+        imported = sorted(self._load_catalog().values(), key=lambda e: e.imported_at)
+        bundled = self.bundled_entry()
+        doc = self.open(BUNDLED_DOC_ID)
+        bundled = Entry(**{**bundled.to_json(), "chars": doc.char_count, "blocks": len(doc.blocks)})
+        return [bundled, *imported]
+
+    # ---------------------------------------------------------------- lookup
+    def resolve(self, ref: str | None) -> str:
+        """Turn what a user typed (id, id prefix, title, or file path) into a document id."""
+        if not ref:
+            return BUNDLED_DOC_ID
+        catalog = self._load_catalog()
+        if ref == BUNDLED_DOC_ID or ref in catalog:
+            return ref
+        for e in catalog.values():
+            if e.title == ref:
+                return e.id
+        if Path(ref).exists():
+            by_path = self._id_for_path(Path(ref))
+            if by_path in catalog:
+                return by_path
+        prefixed = [i for i in [BUNDLED_DOC_ID, *catalog] if i.startswith(ref)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        raise DocumentNotFound(
+            f"文档库中没有“{ref}”。用 `policy-reader list` 查看已有文档，或先用 `policy-reader import 文件` 导入。"
+        )
+
+    @staticmethod
+    def _id_for_path(path: Path) -> str:
+        key = str(path.expanduser().resolve()).encode("utf-8")
+        return "doc-" + hashlib.blake2b(key, digest_size=5).hexdigest()
+
+    # ---------------------------------------------------------------- open / import
+    def open(self, doc_id: str) -> Document:
+        """The parsed document (cached in memory)."""
+        if doc_id in self._cache:
+            return self._cache[doc_id]
+        if doc_id == BUNDLED_DOC_ID:
+            doc = self._parse_bundled()
+        else:
+            path = self.root / "docs" / f"{doc_id}.json"
+            try:
+                doc = Document.from_json(json.loads(path.read_text(encoding="utf-8")))
+            except FileNotFoundError as exc:
+                raise DocumentNotFound(f"文档 {doc_id} 的数据文件 {path} 不见了，请重新导入原文件。") from exc
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ReaderError(f"文档 {doc_id} 的数据文件 {path} 已损坏（{exc}），请重新导入原文件。") from exc
+        self._cache[doc_id] = doc
+        return doc
+
+    def _parse_bundled(self) -> Document:
+        from reader.document.importers import text
+        from reader.document.structure import build
+
+        path = self.resources / BUNDLED_FILE
+        raw = text.read(path)
+        doc = build(raw, BUNDLED_DOC_ID)
+        return replace(doc, meta=replace(doc.meta, title=BUNDLED_TITLE, source=BUNDLED_FILE))
+
+    def import_file(
+        self,
+        path: str | Path,
+        title: str | None = None,
+        progress: Callable[[int, str], None] | None = None,
+    ) -> tuple[Document, bool]:
+        """Import (or re-import) a file. Returns the document and whether it replaced an older version.
+
+        The same file path always maps to the same id, so re-importing a changed
+        file updates it in place and dependent data (annotations) stays attached.
+        """
+        from reader.document.importers import read_file
+        from reader.document.structure import build
+
+        source = Path(path).expanduser().resolve()
+        if progress:
+            progress(5, "reading")
+        raw = read_file(source)
+        doc_id = self._id_for_path(source)
+        if progress:
+            progress(60, "structure")
+        doc = build(raw, doc_id)
+        if title:
+            doc = replace(doc, meta=replace(doc.meta, title=title))
+        catalog = self._load_catalog()
+        previous = catalog.get(doc_id)
+        now = time.time()
+        entry = Entry(
+            id=doc_id,
+            title=doc.title,
+            format=doc.meta.format,
+            source_path=str(source),
+            sha256=_file_sha256(source),
+            chars=doc.char_count,
+            blocks=len(doc.blocks),
+            imported_at=previous.imported_at if previous else now,
+            updated_at=now,
+        )
+        if progress:
+            progress(90, "saving")
+        try:
+            atomic_write_text(self.root / "docs" / f"{doc_id}.json", json.dumps(doc.to_json(), ensure_ascii=False))
+        except OSError as exc:
+            raise DataDirError(f"无法保存文档到 {self.root}：{exc.strerror or exc}（磁盘已满或文件夹只读？）") from exc
+        catalog[doc_id] = entry
+        self._save_catalog(catalog)
+        self._cache[doc_id] = doc
+        return doc, previous is not None
+
+    def remove(self, doc_id: str) -> None:
+        if doc_id == BUNDLED_DOC_ID:
+            raise ReaderError("内置的东莞“十四五”规划纲要不能删除。")
+        catalog = self._load_catalog()
+        if doc_id not in catalog:
+            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+        del catalog[doc_id]
+        self._save_catalog(catalog)
+        (self.root / "docs" / f"{doc_id}.json").unlink(missing_ok=True)
+        self._cache.pop(doc_id, None)

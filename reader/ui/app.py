@@ -1,0 +1,68 @@
+"""Start the Qt application: translations, theme, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_ID, APP_NAME, __version__
+from reader.errors import ReaderError
+from reader.paths import resources_dir
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Chinese is the source language; English comes from resources/i18n/policy_reader_en.qm."""
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_locale = "zh_CN" if lang == "zh" else "en"
+    qt_tr = QTranslator(app)
+    if qt_tr.load(f"qtbase_{qt_locale}", qt_dir):
+        app.installTranslator(qt_tr)
+        translators.append(qt_tr)
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "i18n" / "policy_reader_en.qm")):
+            app.installTranslator(ours)
+            translators.append(ours)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
+    return translators
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    """Window state and preferences live in the data folder like everything else."""
+    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def create_window(data_dir: str | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
+    """Build the application and the main window without entering the event loop."""
+    from reader.session import Session
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    session = Session(data_dir)
+    settings = open_settings(session.data_dir)
+    chosen = lang or str(settings.value("language", "zh"))
+    app._translators = install_translators(app, chosen)  # type: ignore[attr-defined]
+    window = MainWindow(session, settings)
+    return app, window
+
+
+def run(data_dir: str | None = None, file: str | None = None, lang: str | None = None) -> int:
+    try:
+        app, window = create_window(data_dir, lang)
+    except ReaderError as exc:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window.show()
+    window.open_default()
+    if file:
+        window.import_file(file)
+    return app.exec()

@@ -1,0 +1,563 @@
+"""The main window: chapter tree on the left, the text in the centre, panels on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME, BUNDLED_DOC_ID
+from reader.document.importers import SUPPORTED_SUFFIXES
+from reader.document.model import Document
+from reader.errors import Cancelled, ReaderError
+from reader.session import Session
+from reader.ui import theme
+from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
+from reader.ui.views.document_view import DocumentView
+from reader.ui.workers import Progress, run_in_background
+
+
+class MainWindow(QMainWindow):
+    """The reader window. It shows core models and forwards user intent to the session."""
+
+    document_opened = Signal(str)  # document id
+    import_finished = Signal(str)  # document id, after a background import succeeded
+    import_failed = Signal(str)  # readable message
+
+    def __init__(self, session: Session, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.doc: Document | None = None
+        self.history: list[int] = []
+        self.history_pos = -1
+        self._focus_mode = False
+        self.setWindowTitle(self.tr("政策阅读器"))
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+
+        # Left: filter + chapter tree
+        self.outline = OutlineModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.outline)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("筛选目录…"))
+        self.filter_box.setAccessibleName(self.tr("筛选目录"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_tree)
+        self.tree = QTreeView()
+        self.tree.setObjectName("outlineTree")
+        self.tree.setAccessibleName(self.tr("章节目录"))
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.clicked.connect(self._tree_activated)
+        self.tree.activated.connect(self._tree_activated)
+        left = QWidget()
+        left.setObjectName("outlinePane")
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(8, 8, 0, 8)
+        lay.setSpacing(6)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(self.tree)
+        self.left = left
+
+        # Centre: the text
+        self.view = DocumentView()
+        self.view.current_block_changed.connect(self._text_scrolled)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.filter_box, self.tree)
+        self.setTabOrder(self.tree, self.view)
+
+        # Status bar
+        self.title_label = QLabel()
+        self.crumb_label = QLabel()
+        self.crumb_label.setObjectName("breadcrumb")
+        self.progress_label = QLabel()
+        sb = self.statusBar()
+        sb.addWidget(self.title_label)
+        sb.addWidget(self.crumb_label, 1)
+        sb.addPermanentWidget(self.progress_label)
+
+        self._build_actions()
+        self._restore_settings()
+
+    # ----------------------------------------------------------------- actions and menus
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_open = self._action(self.tr("打开/导入文件…"), self.open_file_dialog, QKeySequence.StandardKey.Open)
+        self.act_export_pdf = self._action(self.tr("导出当前章节为 PDF…"), self.export_chapter_pdf)
+        self.act_print = self._action(self.tr("打印当前章节…"), self.print_chapter, QKeySequence.StandardKey.Print)
+        self.act_quit = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_back = self._action(self.tr("后退"), self.go_back, "Alt+Left")
+        self.act_forward = self._action(self.tr("前进"), self.go_forward, "Alt+Right")
+        self.act_zoom_in = self._action(self.tr("放大"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.act_zoom_out = self._action(self.tr("缩小"), lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
+        self.act_zoom_reset = self._action(self.tr("实际大小"), lambda: self.zoom(None), QKeySequence("Ctrl+0"))
+        self.act_fullscreen = self._action(self.tr("全屏"), self.toggle_fullscreen, "F11", checkable=True)
+        self.act_focus = self._action(self.tr("专注阅读"), self.toggle_focus_mode, "Ctrl+Shift+F", checkable=True)
+        self.act_focus_tree = self._action(self.tr("转到目录"), lambda: self.tree.setFocus(), "Ctrl+1")
+        self.act_focus_text = self._action(self.tr("转到正文"), lambda: self.view.setFocus(), "Ctrl+2")
+        self.act_filter = self._action(self.tr("筛选目录"), lambda: self.filter_box.setFocus(), "Ctrl+L")
+        self.act_copy = self._action(self.tr("复制"), self.view.copy, QKeySequence.StandardKey.Copy)
+        self.act_select_all = self._action(self.tr("全选"), self.view.selectAll, QKeySequence.StandardKey.SelectAll)
+        self.act_about = self._action(self.tr("关于政策阅读器"), self.show_about)
+
+        self.theme_group = QActionGroup(self)
+        self.act_theme: dict[str, QAction] = {}
+        for key, label in (("system", self.tr("跟随系统")), ("light", self.tr("浅色")), ("dark", self.tr("深色"))):
+            act = QAction(label, self, checkable=True)
+            act.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
+            self.theme_group.addAction(act)
+            self.act_theme[key] = act
+        self.lang_group = QActionGroup(self)
+        self.act_lang: dict[str, QAction] = {}
+        for key, label in (("zh", "中文"), ("en", "English")):
+            act = QAction(label, self, checkable=True)
+            act.triggered.connect(lambda _c=False, k=key: self.set_language(k))
+            self.lang_group.addAction(act)
+            self.act_lang[key] = act
+
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("文件(&F)"))
+        m.addAction(self.act_open)
+        self.docs_menu = m.addMenu(self.tr("文档库"))
+        self.docs_menu.aboutToShow.connect(self._fill_docs_menu)
+        m.addSeparator()
+        m.addAction(self.act_export_pdf)
+        m.addAction(self.act_print)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu(self.tr("编辑(&E)"))
+        m.addAction(self.act_copy)
+        m.addAction(self.act_select_all)
+        m = mb.addMenu(self.tr("视图(&V)"))
+        m.addAction(self.act_zoom_in)
+        m.addAction(self.act_zoom_out)
+        m.addAction(self.act_zoom_reset)
+        m.addSeparator()
+        tm = m.addMenu(self.tr("主题"))
+        for act in self.act_theme.values():
+            tm.addAction(act)
+        lm = m.addMenu(self.tr("界面语言"))
+        for act in self.act_lang.values():
+            lm.addAction(act)
+        m.addSeparator()
+        m.addAction(self.act_fullscreen)
+        m.addAction(self.act_focus)
+        self.view_menu = m
+        m = mb.addMenu(self.tr("转到(&G)"))
+        m.addAction(self.act_back)
+        m.addAction(self.act_forward)
+        m.addSeparator()
+        m.addAction(self.act_filter)
+        m.addAction(self.act_focus_tree)
+        m.addAction(self.act_focus_text)
+        m = mb.addMenu(self.tr("帮助(&H)"))
+        m.addAction(self.act_about)
+
+        tb = self.addToolBar(self.tr("导航"))
+        tb.setObjectName("navigationToolbar")
+        tb.setMovable(False)
+        tb.addAction(self.act_back)
+        tb.addAction(self.act_forward)
+        tb.addSeparator()
+        tb.addAction(self.act_zoom_out)
+        tb.addAction(self.act_zoom_in)
+        tb.addSeparator()
+        tb.addAction(self.act_open)
+        self.toolbar = tb
+        self._update_history_actions()
+
+    def _fill_docs_menu(self) -> None:
+        self.docs_menu.clear()
+        try:
+            entries = self.session.library.entries()
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return
+        for e in entries:
+            act = self.docs_menu.addAction(e.title)
+            act.setCheckable(True)
+            act.setChecked(self.doc is not None and self.doc.id == e.id)
+            act.triggered.connect(lambda _c=False, doc_id=e.id: self.open_document(doc_id))
+
+    # ----------------------------------------------------------------- documents
+    def open_document(self, doc_id: str) -> bool:
+        """Show a document, restoring where the reader left it."""
+        try:
+            doc = self.session.library.open(doc_id)
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return False
+        self._remember_position()
+        self.doc = doc
+        self.outline.set_document(doc)
+        self.tree.expandToDepth(0)
+        self.view.set_document(doc)
+        self.title_label.setText(doc.title)
+        self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
+        self.history = []
+        self.history_pos = -1
+        block, offset = self._saved_position(doc.id)
+        QTimer.singleShot(0, lambda: self._restore_scroll(block, offset))
+        self.settings.setValue("last_document", doc.id)
+        self.document_opened.emit(doc.id)
+        return True
+
+    def _restore_scroll(self, block: int, offset: int) -> None:
+        self.view.scroll_to_block(block, offset)
+        self._push_history(block)
+        self._text_scrolled(self.view.top_block())
+
+    def _saved_position(self, doc_id: str) -> tuple[int, int]:
+        value = self.settings.value(f"positions/{doc_id}", "0,0")
+        try:
+            block, offset = (int(x) for x in str(value).split(","))
+        except ValueError:
+            return 0, 0
+        return block, offset
+
+    def _remember_position(self) -> None:
+        if self.doc is not None:
+            self.settings.setValue(f"positions/{self.doc.id}", f"{self.view.top_block()},{self.view.top_offset()}")
+
+    # ----------------------------------------------------------------- tree <-> text
+    def _filter_tree(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.tree.expandAll()
+
+    def _tree_activated(self, proxy_index: QModelIndex) -> None:
+        block = proxy_index.data(BLOCK_ROLE)
+        if block is not None:
+            self.jump_to_block(int(block))
+
+    def jump_to_block(self, block: int, record: bool = True) -> None:
+        """Scroll the text to a block; a jump is recorded in back/forward history."""
+        if record:
+            self._push_history(self.view.top_block(), replace_current=True)
+        self.view.scroll_to_block(block)
+        if record:
+            self._push_history(block)
+        self._select_node_for_block(block)
+
+    def _text_scrolled(self, block: int) -> None:
+        self._select_node_for_block(block)
+        self._update_status(block)
+
+    def _select_node_for_block(self, block: int) -> None:
+        if self.doc is None or not 0 <= block < len(self.doc.blocks):
+            return
+        source = self.outline.index_for_node(self.doc.blocks[block].node)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return
+        # Selecting programmatically does not emit clicked/activated, so no jump loops back.
+        if self.tree.currentIndex() != index:
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _update_status(self, block: int) -> None:
+        if self.doc is None or not self.doc.blocks:
+            return
+        block = min(block, len(self.doc.blocks) - 1)
+        path = self.doc.node_path(self.doc.blocks[block].node)
+        self.crumb_label.setText(" › ".join(n.label for n in path))
+        bar = self.view.verticalScrollBar()
+        percent = 100 if bar.maximum() == 0 else round(100 * bar.value() / bar.maximum())
+        self.progress_label.setText(self.tr("已读 {0}%").format(percent))
+
+    def current_node_id(self) -> str | None:
+        if self.doc is None:
+            return None
+        return self.doc.blocks[min(self.view.top_block(), len(self.doc.blocks) - 1)].node
+
+    # ----------------------------------------------------------------- history
+    def _push_history(self, block: int, replace_current: bool = False) -> None:
+        if replace_current and 0 <= self.history_pos < len(self.history):
+            self.history[self.history_pos] = block
+        elif not self.history or self.history[self.history_pos] != block:
+            del self.history[self.history_pos + 1 :]
+            self.history.append(block)
+            self.history_pos = len(self.history) - 1
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.act_back.setEnabled(self.history_pos > 0)
+        self.act_forward.setEnabled(0 <= self.history_pos < len(self.history) - 1)
+
+    def go_back(self) -> None:
+        if self.history_pos > 0:
+            self.history[self.history_pos] = self.view.top_block()
+            self.history_pos -= 1
+            self.jump_to_block(self.history[self.history_pos], record=False)
+            self._update_history_actions()
+
+    def go_forward(self) -> None:
+        if self.history_pos < len(self.history) - 1:
+            self.history_pos += 1
+            self.jump_to_block(self.history[self.history_pos], record=False)
+            self._update_history_actions()
+
+    # ----------------------------------------------------------------- view settings
+    def zoom(self, step: int | None) -> None:
+        steps = 0 if step is None else self.view.zoom_steps + step
+        self.view.set_zoom(steps)
+        self.settings.setValue("zoom", self.view.zoom_steps)
+
+    def set_theme(self, key: str) -> None:
+        self.settings.setValue("theme", key)
+        self.act_theme[key].setChecked(True)
+        dark = theme.apply(QApplication.instance(), key)  # type: ignore[arg-type]
+        self.view.set_dark(dark)
+
+    def set_language(self, key: str) -> None:
+        if self.settings.value("language", "zh") == key:
+            return
+        self.settings.setValue("language", key)
+        QMessageBox.information(
+            self,
+            self.tr("界面语言"),
+            self.tr("界面语言将在下次启动时切换。") + "\nThe interface language changes the next time the app starts.",
+        )
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.act_fullscreen.setChecked(self.isFullScreen())
+
+    def toggle_focus_mode(self) -> None:
+        """Only the text: hide the tree, panels, toolbar and menus (Esc or the same key restores)."""
+        self._focus_mode = not self._focus_mode
+        self.left.setVisible(not self._focus_mode)
+        self.toolbar.setVisible(not self._focus_mode)
+        self.statusBar().setVisible(not self._focus_mode)
+        for dock in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if dock.metaObject().className() == "QDockWidget":
+                dock.setVisible(not self._focus_mode and dock.property("wanted") is not False)
+        self.act_focus.setChecked(self._focus_mode)
+        self.settings.setValue("focus_mode", self._focus_mode)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape and (self._focus_mode or self.isFullScreen()):
+            if self._focus_mode:
+                self.toggle_focus_mode()
+            if self.isFullScreen():
+                self.toggle_fullscreen()
+            return
+        super().keyPressEvent(event)
+
+    # ----------------------------------------------------------------- settings
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        try:
+            zoom = int(self.settings.value("zoom", 0))
+        except (TypeError, ValueError):
+            zoom = 0
+        self.view.set_zoom(zoom)
+        key = str(self.settings.value("theme", "system"))
+        if key not in self.act_theme:
+            key = "system"
+        self.set_theme(key)
+        self.act_lang.get(str(self.settings.value("language", "zh")), self.act_lang["zh"]).setChecked(True)
+        if str(self.settings.value("focus_mode", "false")).lower() == "true":
+            self.toggle_focus_mode()
+
+    def save_settings(self) -> None:
+        self._remember_position()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ----------------------------------------------------------------- import
+    def open_file_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开政策文件"), "", self.tr("政策文件 ({0});;所有文件 (*)").format(patterns)
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str, title: str | None = None) -> None:
+        """Import in the background with a cancellable progress dialog, then open the document."""
+        dialog = QProgressDialog(self.tr("正在导入 {0}…").format(Path(path).name), self.tr("取消"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("导入"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def work(progress: Progress) -> str:
+            doc, _replaced = self.session.library.import_file(path, title=title, progress=progress)
+            return doc.id
+
+        def done(doc_id: str) -> None:
+            dialog.close()
+            self.open_document(doc_id)
+            self.statusBar().showMessage(self.tr("已导入：{0}").format(self.doc.title if self.doc else doc_id), 5000)
+            self.import_finished.emit(doc_id)
+
+        def failed(error: ReaderError) -> None:
+            dialog.close()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(self.tr("已取消导入。"), 5000)
+            else:
+                self.show_error(str(error))
+            self.import_failed.emit(str(error))
+
+        task = run_in_background(work, done, failed, lambda p, _m: dialog.setValue(p))
+        dialog.canceled.connect(task.cancel)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_file(url.toLocalFile())
+                break
+        event.acceptProposedAction()
+
+    # ----------------------------------------------------------------- print / export
+    def _chapter_document(self):  # type: ignore[no-untyped-def]
+        """A QTextDocument with the current top-level chapter, for printing or PDF export."""
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
+        if self.doc is None:
+            return None, ""
+        node_id = self.current_node_id()
+        path = self.doc.node_path(node_id) if node_id else []
+        chapter = path[0] if path else None
+        nodes = list(self.doc.nodes())
+        roots = list(self.doc.outline)
+        start = chapter.block if chapter else 0
+        end = len(self.doc.blocks)
+        if chapter is not None:
+            i = roots.index(chapter)
+            if i + 1 < len(roots):
+                end = roots[i + 1].block
+        del nodes
+        qdoc = QTextDocument()
+        qdoc.setDefaultFont(self.view.font())
+        source = self.view.document()
+        cursor = QTextCursor(source)
+        cursor.setPosition(source.findBlockByNumber(start).position())
+        last = source.findBlockByNumber(end - 1)
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        out = QTextCursor(qdoc)
+        out.insertFragment(cursor.selection())
+        title = chapter.label if chapter else self.doc.title
+        return qdoc, title
+
+    def export_chapter_pdf(self, path: str | None = None) -> str | None:
+        from PySide6.QtGui import QPageLayout, QPageSize
+        from PySide6.QtPrintSupport import QPrinter
+
+        qdoc, title = self._chapter_document()
+        if qdoc is None:
+            return None
+        if not path:
+            safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:40] or "chapter"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为 PDF"), f"{safe}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setDocName(title)
+        qdoc.print_(printer)
+        self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
+        return path
+
+    def print_chapter(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        qdoc, _title = self._chapter_document()
+        if qdoc is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            qdoc.print_(printer)
+
+    # ----------------------------------------------------------------- messages
+    def show_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("出错了"), message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        if QApplication.platformName() == "offscreen":
+            box.setModal(False)
+            box.show()  # tests inspect it; never block a headless run
+            self.last_error = message
+            return
+        box.exec()
+
+    def show_about(self) -> None:
+        from reader import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("关于政策阅读器"),
+            self.tr("{0} {1}\n离线阅读、检索和批注中文政策文件。\n数据文件夹：{2}").format(
+                APP_NAME, __version__, self.session.data_dir
+            ),
+        )
+
+    def open_default(self) -> None:
+        """Open the last document read, or the bundled plan."""
+        last = str(self.settings.value("last_document", BUNDLED_DOC_ID))
+        if not self.open_document(last):
+            self.open_document(BUNDLED_DOC_ID)

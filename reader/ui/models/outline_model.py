@@ -1,0 +1,107 @@
+"""A read-only QAbstractItemModel over the document's chapter tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.document.model import Document, Node
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class OutlineModel(QAbstractItemModel):
+    """Shows ``Document.outline``; inferred nodes are muted and say so in a tooltip."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._roots: tuple[Node, ...] = ()
+        self._parent: dict[str, Node | None] = {}
+        self._row: dict[str, int] = {}
+        self._by_id: dict[str, Node] = {}
+
+    def set_document(self, doc: Document | None) -> None:
+        self.beginResetModel()
+        self._roots = doc.outline if doc else ()
+        self._parent.clear()
+        self._row.clear()
+        self._by_id.clear()
+
+        def index(nodes: tuple[Node, ...], parent: Node | None) -> None:
+            for row, n in enumerate(nodes):
+                self._parent[n.id] = parent
+                self._row[n.id] = row
+                self._by_id[n.id] = n
+                index(n.children, n)
+
+        index(self._roots, None)
+        self.endResetModel()
+
+    def _node(self, index: _Index) -> Node | None:
+        return index.internalPointer() if index.isValid() else None  # type: ignore[return-value]
+
+    def _children(self, parent: _Index) -> tuple[Node, ...]:
+        node = self._node(parent)
+        return node.children if node else self._roots
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        children = self._children(parent)
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None:
+            return QModelIndex()
+        up = self._parent.get(node.id)
+        if up is None:
+            return QModelIndex()
+        return self.createIndex(self._row[up.id], 0, up)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if node.inferred:
+                return self.tr("“{0}”：原文没有这个标题，它取自该段正文的开头。").format(node.title)
+            return node.label
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return node.label + (self.tr("（推断）") if node.inferred else "")
+        if role == Qt.ItemDataRole.FontRole and node.inferred:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and node.inferred:
+            return QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        if role == NODE_ROLE:
+            return node.id
+        if role == BLOCK_ROLE:
+            return node.block
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def index_for_node(self, node_id: str) -> QModelIndex:
+        node = self._by_id.get(node_id)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(self._row[node_id], 0, node)

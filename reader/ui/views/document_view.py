@@ -1,0 +1,358 @@
+"""The centre text view: the document typeset for long Chinese reading.
+
+One QTextBlock per document Block (QTextBlock number == Block.index), so
+jumping, scroll tracking and span highlights map without lookups.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.document.model import Block, BlockKind, Document, NodeKind
+from reader.document.structure import lead_sentence
+
+CJK_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+]
+MEASURE_EM = 38  # comfortable line length for Chinese text, in characters
+LINE_HEIGHT = 150  # percent
+
+
+def pick_cjk_family() -> str:
+    """The first CJK font the OS has, from a list of good screen fonts; '' lets Qt fall back."""
+    available = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in available:
+            return family
+    return ""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted range inside one block."""
+
+    block: int
+    start: int
+    end: int
+    kind: str  # "target" | "actual" | "hit" | "current"
+
+
+class DocumentView(QTextBrowser):
+    """Read-only rich text view of a Document."""
+
+    current_block_changed = Signal(int)  # the block at the top of the viewport, after scrolling settles
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setAccessibleName(self.tr("正文"))
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.doc: Document | None = None
+        self.zoom_steps = 0
+        self.dark = False
+        self.family = pick_cjk_family()
+        self._spans: list[Span] = []
+        self._transient: list[Span] = []
+        self._settle = QTimer(self, singleShot=True, interval=120)
+        self._settle.timeout.connect(self._emit_current)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._settle.start())
+        self._apply_base_font()
+
+    # ----------------------------------------------------------------- content
+    def set_document(self, doc: Document, spans: Iterable[Span] = ()) -> None:
+        self.doc = doc
+        self._spans = list(spans)
+        self._transient = []
+        self._render()
+
+    def set_spans(self, spans: Iterable[Span]) -> None:
+        self._spans = list(spans)
+        self._render(keep_position=True)
+
+    def set_transient_spans(self, spans: Iterable[Span]) -> None:
+        """Search hits and the like: drawn over the text without re-typesetting it."""
+        self._transient = list(spans)
+        self._apply_extra_selections()
+
+    def _palette_colors(self) -> dict[str, QColor]:
+        if self.dark:
+            return {
+                "text": QColor("#d8d4cc"),
+                "muted": QColor("#9a958c"),
+                "heading": QColor("#ece7dd"),
+                "target_bg": QColor("#2f4a3a"),
+                "target_fg": QColor("#a8e0b8"),
+                "actual_bg": QColor("#3a3550"),
+                "actual_fg": QColor("#c8c0ef"),
+                "box_bg": QColor("#2a2a2a"),
+                "hit_bg": QColor("#6b5a1e"),
+                "current_bg": QColor("#a07b12"),
+                "paper": QColor("#1e1e1e"),
+            }
+        return {
+            "text": QColor("#2b2b2b"),
+            "muted": QColor("#7a756c"),
+            "heading": QColor("#1a1a1a"),
+            "target_bg": QColor("#e3f1e6"),
+            "target_fg": QColor("#1d5e34"),
+            "actual_bg": QColor("#ebe8f5"),
+            "actual_fg": QColor("#4b3f8a"),
+            "box_bg": QColor("#f4f1ea"),
+            "hit_bg": QColor("#fde68a"),
+            "current_bg": QColor("#f59e0b"),
+            "paper": QColor("#fbfaf7"),
+        }
+
+    def _point_size(self) -> float:
+        return max(8.0, 13.0 + self.zoom_steps)
+
+    def _apply_base_font(self) -> None:
+        font = QFont(self.family) if self.family else QFont()
+        font.setPointSizeF(self._point_size())
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def _render(self, keep_position: bool = False) -> None:
+        top = self.top_block() if keep_position else 0
+        colors = self._palette_colors()
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, colors["paper"])
+        palette.setColor(QPalette.ColorRole.Text, colors["text"])
+        self.setPalette(palette)
+        self._apply_base_font()
+        qdoc = QTextDocument(self)
+        qdoc.setDefaultFont(self.font())
+        qdoc.setDocumentMargin(28)
+        qdoc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(qdoc)
+        doc = self.doc
+        if doc is None:
+            self.setDocument(qdoc)
+            return
+        opens_chapter = {
+            n.block
+            for n in doc.nodes()
+            if n.kind in (NodeKind.PART, NodeKind.CHAPTER, NodeKind.ANNEX, NodeKind.PREFACE)
+        }
+        levels = {n.block: n.level for n in doc.nodes()}
+        spans_by_block: dict[int, list[Span]] = {}
+        for span in self._spans:
+            spans_by_block.setdefault(span.block, []).append(span)
+        em = self._point_size() * 96 / 72
+        for block in doc.blocks:
+            if block.index > 0:
+                cursor.insertBlock()
+            bf, cf = self._formats(block, block.index in opens_chapter, levels.get(block.index, 3), em, colors)
+            cursor.setBlockFormat(bf)
+            cursor.setBlockCharFormat(cf)
+            text = block.text.replace("\t", "　│　") if block.kind is BlockKind.TABLE_ROW else block.text
+            self._insert_with_spans(cursor, block, text, cf, spans_by_block.get(block.index, []), colors)
+            cursor.block().setUserState(block.index)
+        self.setDocument(qdoc)
+        self._update_measure()
+        self._apply_extra_selections()
+        if keep_position:
+            self.scroll_to_block(top)
+
+    def _formats(
+        self, block: Block, opens_chapter: bool, level: int, em: float, colors: dict[str, QColor]
+    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        bf = QTextBlockFormat()
+        bf.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bf.setBottomMargin(em * 0.7)
+        cf = QTextCharFormat()
+        cf.setForeground(colors["text"])
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            scale = {1: 1.5, 2: 1.3, 3: 1.15}.get(level, 1.05)
+            cf.setFontPointSize(self._point_size() * scale)
+            cf.setFontWeight(QFont.Weight.Bold)
+            cf.setForeground(colors["heading"])
+            bf.setTopMargin(em * (1.6 if level <= 2 else 0.9))
+            bf.setBottomMargin(em * 0.6)
+            bf.setHeadingLevel(min(level, 6))
+            if block.index == 0:
+                bf.setAlignment(bf.alignment())
+        elif kind is BlockKind.NOTE:
+            cf.setFontPointSize(self._point_size() * 0.88)
+            cf.setForeground(colors["muted"])
+            bf.setLeftMargin(em)
+        elif kind is BlockKind.BOX:
+            bf.setBackground(colors["box_bg"])
+            bf.setLeftMargin(em * 0.5)
+            bf.setRightMargin(em * 0.5)
+            cf.setFontPointSize(self._point_size() * 0.94)
+        elif kind is BlockKind.TABLE_ROW:
+            cf.setFontPointSize(self._point_size() * 0.9)
+            bf.setBottomMargin(em * 0.2)
+        else:
+            bf.setTextIndent(em * 2)  # Chinese paragraphs indent their first line by two characters
+            if kind in (BlockKind.INTRO, BlockKind.PREFACE) and opens_chapter:
+                bf.setTopMargin(em * 2.2)
+            elif kind is BlockKind.INTRO:
+                bf.setTopMargin(em * 1.2)
+        return bf, cf
+
+    def _insert_with_spans(
+        self,
+        cursor: QTextCursor,
+        block: Block,
+        text: str,
+        base: QTextCharFormat,
+        spans: list[Span],
+        colors: dict[str, QColor],
+    ) -> None:
+        # The lead sentence of an item or bullet reads as its title: set it in bold.
+        bold_end = 0
+        if block.kind in (BlockKind.ITEM, BlockKind.BULLET):
+            lead = lead_sentence(text.lstrip("—"))
+            if lead:
+                bold_end = text.index(lead) + len(lead) + 1
+        marks: list[tuple[int, int, str]] = sorted((s.start, s.end, s.kind) for s in spans)
+        pos = 0
+        boundaries = sorted({0, len(text), bold_end, *[m[0] for m in marks], *[m[1] for m in marks]})
+        for a, b in itertools.pairwise(boundaries):
+            if b <= a or a >= len(text):
+                continue
+            fmt = QTextCharFormat(base)
+            if a < bold_end:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            for start, end, kind in marks:
+                if start <= a and b <= end:
+                    fmt.setBackground(colors[f"{kind}_bg"])
+                    fmt.setForeground(colors[f"{kind}_fg"])
+            cursor.insertText(text[a:b], fmt)
+            pos = b
+        if pos < len(text):
+            cursor.insertText(text[pos:], base)
+
+    def _apply_extra_selections(self) -> None:
+        colors = self._palette_colors()
+        selections = []
+        qdoc = self.document()
+        for span in self._transient:
+            tb = qdoc.findBlockByNumber(span.block)
+            if not tb.isValid():
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cur = QTextCursor(tb)
+            cur.setPosition(tb.position() + span.start)
+            cur.setPosition(tb.position() + min(span.end, tb.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setBackground(colors["current_bg" if span.kind == "current" else "hit_bg"])
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # ----------------------------------------------------------------- measure, zoom, theme
+    def _update_measure(self) -> None:
+        """Keep lines near MEASURE_EM characters by widening the side margins on wide windows."""
+        em = self._point_size() * 96 / 72
+        width = self.viewport().width()
+        side = max(28.0, (width - MEASURE_EM * em) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) > 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        top = self.top_block()
+        super().resizeEvent(event)
+        self._update_measure()
+        if self.doc is not None:
+            QTimer.singleShot(0, lambda: self.scroll_to_block(top))
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom_steps = max(-5, min(12, steps))
+        if self.doc is not None:
+            self._render(keep_position=True)
+        else:
+            self._apply_base_font()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        if self.doc is not None:
+            self._render(keep_position=True)
+
+    # ----------------------------------------------------------------- navigation
+    def block_top(self, index: int) -> int:
+        tb = self.document().findBlockByNumber(index)
+        if not tb.isValid():
+            return 0
+        return int(self.document().documentLayout().blockBoundingRect(tb).top())
+
+    def scroll_to_block(self, index: int, offset: int = 0) -> None:
+        self.verticalScrollBar().setValue(max(0, self.block_top(index) + offset))
+
+    def top_block(self) -> int:
+        """Index of the block at the top edge of the viewport."""
+        if self.doc is None:
+            return 0
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
+        return max(0, cursor.blockNumber())
+
+    def top_offset(self) -> int:
+        """How far the viewport top is below the top of its block (to restore exactly)."""
+        return self.verticalScrollBar().value() - self.block_top(self.top_block())
+
+    def select_span(self, block: int, start: int, end: int) -> None:
+        tb = self.document().findBlockByNumber(block)
+        if not tb.isValid():
+            return
+        cursor = QTextCursor(tb)
+        cursor.setPosition(tb.position() + start)
+        cursor.setPosition(tb.position() + end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selected_span(self) -> tuple[int, int, int] | None:
+        """(block, start, end) of the selection when it lies inside one block."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        qdoc = self.document()
+        a = qdoc.findBlock(cursor.selectionStart())
+        b = qdoc.findBlock(cursor.selectionEnd())
+        if a.blockNumber() != b.blockNumber():
+            return None
+        return a.blockNumber(), cursor.selectionStart() - a.position(), cursor.selectionEnd() - a.position()
+
+    def _emit_current(self) -> None:
+        if self.doc is not None:
+            self.current_block_changed.emit(self.top_block())
+
+    def createMimeDataFromSelection(self):  # type: ignore[no-untyped-def]
+        """Copy plain text with paragraph breaks and the punctuation exactly as in the document."""
+        mime = super().createMimeDataFromSelection()
+        text = self.textCursor().selectedText().replace("\u2029", "\n").replace("　│　", "\t")
+        mime.setText(text)
+        return mime

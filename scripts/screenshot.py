@@ -1,0 +1,49 @@
+"""Render the main window on the bundled plan to PNG files (light and dark), offscreen.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [OUT_DIR]
+Needs a CJK font (Debian: fonts-noto-cjk), or Chinese renders as boxes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.app import create_window
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as data:
+        app, win = create_window(data, lang="zh")
+        win.resize(1360, 860)
+        win.show()
+        win.open_default()
+        for _ in range(20):
+            app.processEvents()
+        doc = win.doc
+        target = next(b.index for b in doc.blocks if b.text.startswith("建设国际一流的重大科技基础设施集群"))
+        win.jump_to_block(target - 1)
+        for theme in ("light", "dark"):
+            win.set_theme(theme)
+            win.view.scroll_to_block(target - 1)
+            for _ in range(20):
+                app.processEvents()
+            win._text_scrolled(win.view.top_block())
+            path = out / f"main-window-{theme}.png"
+            win.grab().save(str(path))
+            print(path)
+        win.close()
+        QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from reader.document.importers import read_file
+from reader.document.importers.pdf import drop_furniture, join_lines
+from reader.errors import ImportFailed, UnsupportedFormat
+from tests.conftest import DATA
+
+SAMPLE = (DATA / "plan_enumerations.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_text_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "方案 副本.txt"  # Chinese characters and a space in the path
+    path.write_bytes(SAMPLE.encode(encoding))
+    raw = read_file(path)
+    assert [p.text for p in raw.paragraphs][:3] == [
+        "关于加快推进制造业高质量发展的实施方案",
+        SAMPLE.splitlines()[1],
+        "一、总体要求",
+    ]
+
+
+def test_punctuation_is_kept_exactly_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text('半角,逗号和全角，逗号(括号)（括号）“引号"\n', encoding="utf-8")
+    assert read_file(path).paragraphs[0].text == '半角,逗号和全角，逗号(括号)（括号）“引号"'
+
+
+def test_mixed_line_endings_split_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes("第一段。\r\n第二段。\r第三段。\n".encode())
+    assert [p.text for p in read_file(path).paragraphs] == ["第一段。", "第二段。", "第三段。"]
+
+
+def test_chrome_lines_become_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("主页 > 冷库知识 >\n\n时间:2021-09-15 08:30\n\n  正文第一段。\n上一篇：某某\n", encoding="utf-8")
+    raw = read_file(path)
+    assert [p.text for p in raw.paragraphs] == ["正文第一段。"]
+    assert (raw.meta.breadcrumb, raw.meta.date) == ("主页 > 冷库知识 >", "2021-09-15 08:30")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空"),
+        (bytes(range(256)) * 40, "二进制"),
+        ("正文。".encode() + b"\xff\xfe\xfa\xfb\x00\x01" * 50, "二进制"),
+    ],
+)
+def test_bad_text_files_get_a_clear_message(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed) as err:
+        read_file(path)
+    assert message in str(err.value) and "bad.txt" in str(err.value)
+
+
+def test_unknown_extension_names_the_supported_ones(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xls"
+    path.write_bytes(b"junk")
+    with pytest.raises(UnsupportedFormat, match=r"\.docx"):
+        read_file(path)
+
+
+def test_missing_file_message(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="不存在"):
+        read_file(tmp_path / "nope.txt")
+
+
+def test_html_keeps_main_text_and_drops_scripts_and_navigation(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        """<html><head><meta charset="utf-8"><title>规划纲要</title><script>alert('x')</script>
+        <style>p{color:red}</style></head><body>
+        <div class="nav">首页 | 政务公开 | 规划计划</div>
+        <div class="TRS_Editor"><h2>第一章 发展基础</h2><p>“十三五”时期，<b>全市</b>经济总量迈上新台阶。</p>
+        <p>第二段<br>换行后的第三段</p><img src="http://example.invalid/x.png">
+        <iframe src="http://example.invalid/"></iframe>
+        <table><tr><td>指标</td><td>2025年</td></tr></table></div>
+        <div class="footer">版权所有</div></body></html>""",
+        encoding="utf-8",
+    )
+    raw = read_file(path)
+    texts = [p.text for p in raw.paragraphs]
+    assert texts == [
+        "第一章 发展基础",
+        "“十三五”时期，全市经济总量迈上新台阶。",
+        "第二段",
+        "换行后的第三段",
+        "指标\t2025年",
+    ]
+    assert raw.paragraphs[0].heading_level == 2 and raw.paragraphs[-1].table_row
+
+
+def test_html_in_gbk_with_declared_charset(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(
+        '<html><head><meta charset="gb2312"></head><body><p>东莞市规划纲要正文。</p></body></html>'.encode("gbk")
+    )
+    assert read_file(path).paragraphs[0].text == "东莞市规划纲要正文。"
+
+
+def test_docx_heading_styles_become_heading_hints(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("第一章 总体要求", level=1)
+    d.add_paragraph("坚持新发展理念。")
+    d.add_heading("一、主要目标", level=2)
+    d.add_paragraph("到2025年，地区生产总值达到1.3万亿元左右。")
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "指标"
+    table.rows[0].cells[1].text = "目标值"
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    raw = read_file(path)
+    assert [(p.text, p.heading_level, p.table_row) for p in raw.paragraphs] == [
+        ("第一章 总体要求", 1, False),
+        ("坚持新发展理念。", None, False),
+        ("一、主要目标", 2, False),
+        ("到2025年，地区生产总值达到1.3万亿元左右。", None, False),
+        ("指标\t目标值", None, True),
+    ]
+
+
+def test_broken_docx_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ImportFailed, match="损坏"):
+        read_file(path)
+
+
+def _blank_pdf(path: Path, password: str | None = None) -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    if password:
+        w.encrypt(password)
+    buf = io.BytesIO()
+    w.write(buf)
+    path.write_bytes(buf.getvalue())
+
+
+def test_scanned_pdf_without_text_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    _blank_pdf(path)
+    with pytest.raises(ImportFailed, match="没有文字层"):
+        read_file(path)
+
+
+def test_encrypted_pdf_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    _blank_pdf(path, password="secret")
+    with pytest.raises(ImportFailed, match="加密"):
+        read_file(path)
+
+
+def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
+    # A minimal hand-written PDF with one line of Latin text in Helvetica.
+    stream = b"BT /F1 12 Tf 72 720 Td (Dongguan plan 2025 targets) Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(bytes(out))
+    assert [p.text for p in read_file(path).paragraphs] == ["Dongguan plan 2025 targets"]
+
+
+def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
+    pages = [["东莞市“十四五”规划纲要", f"正文第{i}页的内容。", f"- {i} -"] for i in range(1, 5)]
+    assert drop_furniture(pages) == [f"正文第{i}页的内容。" for i in range(1, 5)]
+
+
+def test_pdf_lines_are_rejoined_into_paragraphs() -> None:
+    lines = [
+        "第一章 发展基础",
+        "“十三五”时期，全市经济总量迈上新台阶，地区生产总值达到",
+        "9650亿元，五年年均增长6.5%，创新体系建设实现重大突破。",
+        "\u3000\u3000第二段很短。",
+    ]
+    assert join_lines(lines) == [
+        "第一章 发展基础",
+        "“十三五”时期，全市经济总量迈上新台阶，地区生产总值达到9650亿元，五年年均增长6.5%，创新体系建设实现重大突破。",
+        "第二段很短。",
+    ]

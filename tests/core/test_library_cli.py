@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import BUNDLED_DOC_ID
+from reader.cli import main
+from reader.library import Library
+from reader.paths import resources_dir, user_data_dir
+from tests.conftest import DATA, ROOT
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_bundled_plan_is_always_in_the_library(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "list", "--json")
+    assert code == 0
+    entries = json.loads(out)
+    assert entries[0]["id"] == BUNDLED_DOC_ID and entries[0]["bundled"]
+    assert entries[0]["chars"] > 25000
+
+
+def test_import_prints_the_id_and_list_shows_it(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "import", str(DATA / "plan_enumerations.txt"), "--title", "制造业方案")
+    assert code == 0
+    doc_id = out.strip()
+    code, out, _ = run_cli(capsys, "list", "--json")
+    assert [e["title"] for e in json.loads(out)][1] == "制造业方案"
+    code, out, _ = run_cli(capsys, "outline", doc_id, "--json")
+    assert json.loads(out)[1]["number"] == "一、"
+
+
+def test_reimporting_a_changed_file_keeps_its_id(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "方案.txt"
+    path.write_text((DATA / "plan_enumerations.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    _, first, _ = run_cli(capsys, "import", str(path))
+    path.write_text(path.read_text(encoding="utf-8") + "四、附则\n本方案自印发之日起实施。\n", encoding="utf-8")
+    code, second, _ = run_cli(capsys, "import", str(path), "--json")
+    assert code == 0
+    result = json.loads(second)
+    assert result["id"] == first.strip() and result["replaced"]
+    _, out, _ = run_cli(capsys, "list", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_block_ids_are_stable_across_reimports(tmp_path: Path) -> None:
+    lib = Library(tmp_path, resources_dir())
+    path = tmp_path / "p.txt"
+    path.write_text("一、总则\n第一段。\n第二段。\n", encoding="utf-8")
+    before, _ = lib.import_file(path)
+    path.write_text("一、总则\n新插入的一段。\n第一段。\n第二段。\n", encoding="utf-8")
+    after, _ = lib.import_file(path)
+    assert {b.text: b.id for b in before.blocks}["第二段。"] == {b.text: b.id for b in after.blocks}["第二段。"]
+
+
+def test_outline_json_fields(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "outline", "--json")
+    node = json.loads(out)[1]
+    assert set(node) >= {"id", "level", "number", "title", "inferred", "block", "children"}
+    assert node["number"] is None and node["inferred"] is True
+
+
+def test_text_json_fields(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "text", "--json")
+    blocks = json.loads(out)
+    assert set(blocks[0]) >= {"index", "kind", "text", "node"}
+    assert [b["index"] for b in blocks] == list(range(len(blocks)))
+
+
+def test_unknown_document_is_a_user_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "outline", "no-such-doc")
+    assert code == 1
+    assert "no-such-doc" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_broken_file_import_is_a_user_error_and_leaves_no_state(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "坏 文件.docx"
+    bad.write_bytes(b"not a zip")
+    code, _, err = run_cli(capsys, "import", str(bad))
+    assert code == 1 and "坏 文件.docx" in err
+    assert not (data_dir / "library" / "catalog.json").exists()
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["outline", "--no-such-flag"])
+    assert exc.value.code == 2
+
+
+def test_data_dir_flag_beats_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_READER_HOME", str(tmp_path / "env"))
+    assert user_data_dir(tmp_path / "flag") == (tmp_path / "flag").resolve()
+    assert user_data_dir() == (tmp_path / "env").resolve()
+
+
+def test_python_m_reader_prints_utf8_outline(tmp_path: Path) -> None:
+    env = {**os.environ, "POLICY_READER_HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "outline"], cwd=ROOT, env=env, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0
+    assert "建设高水平大学和科研机构" in proc.stdout.decode("utf-8")
+
+
+def test_nothing_is_written_into_resources(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p.name for p in resources_dir().rglob("*"))
+    run_cli(capsys, "import", str(DATA / "regulation_articles.txt"))
+    run_cli(capsys, "outline")
+    assert sorted(p.name for p in resources_dir().rglob("*")) == before

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.document.importers import read_file
+from reader.document.model import BlockKind, NodeKind
+from reader.document.structure import build, cn_to_int, lead_sentence, short_title
+from tests.conftest import DATA
+from tests.core.outline_accuracy import precision_recall
+
+
+def parse(name: str):  # type: ignore[no-untyped-def]
+    return build(read_file(DATA / name), "t")
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["plan_with_headings", "plan_enumerations", "regulation_articles"],
+)
+def test_tree_of_documents_with_headings_matches_hand_annotation(fixture: str) -> None:
+    doc = parse(f"{fixture}.txt")
+    precision, recall = precision_recall(doc, DATA / f"{fixture}.expected.tsv")
+    assert (precision, recall) == (1.0, 1.0)
+
+
+def test_inferred_tree_of_bundled_plan_is_close_to_hand_annotation(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    precision, recall = precision_recall(seed_doc, DATA / "seed_outline.expected.tsv")
+    assert precision >= 0.95 and recall >= 0.95
+
+
+def test_inferred_nodes_are_marked_and_never_numbered(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    nodes = list(seed_doc.nodes())
+    assert nodes and all(n.inferred and n.number is None for n in nodes)
+
+
+def test_lead_sentence_becomes_item_title(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    titles = [n.title for n in seed_doc.nodes() if n.kind is NodeKind.ITEM]
+    assert "建设高水平大学和科研机构" in titles
+    assert "经济综合实力迈上新台阶" in titles  # from a —— bullet
+
+
+def test_numbered_table_notes_are_notes_not_headings(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    block = next(b for b in seed_doc.blocks if b.text.startswith("2.地区生产总值2025年绝对数"))
+    assert block.kind is BlockKind.NOTE
+    assert seed_doc.node(block.node).kind is NodeKind.NOTES
+
+
+def test_page_chrome_is_metadata_not_body(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    assert seed_doc.meta.breadcrumb == "主页 > 冷库知识 >"
+    assert seed_doc.meta.date == "2021-09-15 08:30"
+    assert not any(b.text.startswith(("主页", "时间:")) for b in seed_doc.blocks)
+
+
+def test_every_block_belongs_to_an_existing_node(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    ids = {n.id for n in seed_doc.nodes()}
+    assert all(b.node in ids for b in seed_doc.blocks)
+
+
+def test_table_note_after_zhu_is_not_a_heading() -> None:
+    doc = parse("plan_with_headings.txt")
+    note = next(b for b in doc.blocks if b.text.startswith("2.地区生产总值2025年绝对数"))
+    assert note.kind is BlockKind.NOTE
+    assert not any(n.title.startswith("地区生产总值2025年") for n in doc.nodes())
+
+
+def test_measure_words_and_decimals_are_not_headings() -> None:
+    doc = parse("plan_enumerations.txt")
+    kinds = {b.text[:4]: b.kind for b in doc.blocks}
+    assert kinds["第一封信"] is BlockKind.PARAGRAPH
+    assert kinds["第三方机"] is BlockKind.PARAGRAPH
+    assert kinds["1.3万"] is BlockKind.PARAGRAPH
+
+
+def test_enumeration_numbering_restarts_per_parent() -> None:
+    doc = parse("plan_enumerations.txt")
+    second = next(n for n in doc.outline if n.number == "二、")
+    numbers = [c.number for c in second.children]
+    assert numbers == ["（一）", "（二）"]
+    assert [c.number for c in second.children[1].children] == ["1."]
+
+
+def test_table_of_contents_does_not_duplicate_the_tree() -> None:
+    doc = parse("plan_with_headings.txt")
+    parts = [n for n in doc.outline if n.kind is NodeKind.PART]
+    assert [p.number for p in parts] == ["第一篇", "第二篇"]
+    assert doc.outline[0].title == "目录"
+
+
+def test_box_content_stays_inside_the_box() -> None:
+    doc = parse("plan_with_headings.txt")
+    box = next(n for n in doc.nodes() if n.kind is NodeKind.BOX)
+    inside = [b for b in doc.blocks if b.node == box.id]
+    assert [b.kind for b in inside] == [BlockKind.HEADING, BlockKind.BOX, BlockKind.BOX]
+
+
+def test_title_line_becomes_document_title() -> None:
+    doc = parse("regulation_articles.txt")
+    assert doc.title == "东莞市促进科技创新条例"
+
+
+def test_chinese_numerals() -> None:
+    assert [cn_to_int(x) for x in ["一", "十", "十二", "二十三", "一百零五", "１２", "两"]] == [
+        1,
+        10,
+        12,
+        23,
+        105,
+        12,
+        2,
+    ]
+
+
+def test_lead_sentence_rules() -> None:
+    assert lead_sentence("建设高水平大学和科研机构。以国际化视野……") == "建设高水平大学和科研机构"
+    assert lead_sentence("从国际形势看,和平与发展仍然是时代主题。") == "从国际形势看"
+    assert (
+        lead_sentence(
+            "坚持战略需求导向,对标全球主要科学中心和创新高地,携手深圳共建大湾区综合性国家科学中心先行启动区。"
+        )
+        is None
+    )
+
+
+def test_short_title_keeps_a_time_phrase_with_its_clause() -> None:
+    assert short_title("“十三五”时期,在党中央坚强领导下,东莞切实增强").startswith("“十三五”时期，在党中央")
+
+
+def test_heading_hints_from_html_or_docx_are_used(tmp_path: Path) -> None:
+    from reader.document.model import Metadata, RawDocument, RawParagraph
+
+    raw = RawDocument(
+        [
+            RawParagraph("总体要求", heading_level=2),
+            RawParagraph("正文一。"),
+            RawParagraph("重点任务", heading_level=2),
+        ],
+        Metadata(title="t"),
+    )
+    doc = build(raw, "t")
+    assert [n.title for n in doc.outline] == ["总体要求", "重点任务"]
+    assert not any(n.inferred for n in doc.nodes())

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from reader import BUNDLED_DOC_ID
+from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
+
+
+def _find(win, title: str) -> QModelIndex:  # type: ignore[no-untyped-def]
+    model = win.tree.model()
+    matches = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, title, 1, Qt.MatchFlag.MatchRecursive)
+    assert matches, title
+    return matches[0]
+
+
+def test_opens_the_bundled_plan_with_its_tree(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.doc.id == BUNDLED_DOC_ID
+    assert window.tree.model().rowCount() >= 6
+    assert "东莞" in window.windowTitle()
+
+
+def test_clicking_a_node_scrolls_the_text_to_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    index = _find(window, "建设高水平大学和科研机构")
+    window.tree.scrollTo(index)
+    rect = window.tree.visualRect(index)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    block = index.data(BLOCK_ROLE)
+    assert window.view.top_block() == block
+    assert "建设高水平大学和科研机构" in window.crumb_label.text() or True
+    qtbot.waitUntil(lambda: "建设高水平大学和科研机构" in window.crumb_label.text())
+
+
+def test_scrolling_the_text_selects_the_current_node(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = window.doc
+    target = next(b for b in doc.blocks if b.text.startswith("推进数字产业化发展"))
+    window.view.scroll_to_block(target.index)
+    qtbot.waitUntil(lambda: window.tree.currentIndex().data() == "推进数字产业化发展")
+    assert "贯彻落实数字经济发展战略" in window.crumb_label.text()
+
+
+def test_back_and_forward_return_to_previous_positions(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    start = window.view.top_block()
+    window.jump_to_block(60)
+    window.jump_to_block(100)
+    window.go_back()
+    assert window.view.top_block() == 60
+    window.go_back()
+    assert window.view.top_block() == start
+    window.go_forward()
+    assert window.view.top_block() == 60
+    assert window.act_forward.isEnabled() and window.act_back.isEnabled()
+
+
+def test_keyboard_shortcuts_for_history(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.jump_to_block(80)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.view.top_block() == 0
+
+
+def test_zoom_changes_the_text_size_and_resets(window) -> None:  # type: ignore[no-untyped-def]
+    base = window.view.font().pointSizeF()
+    window.act_zoom_in.trigger()
+    window.act_zoom_in.trigger()
+    assert window.view.font().pointSizeF() == base + 2
+    window.act_zoom_reset.trigger()
+    assert window.view.font().pointSizeF() == base
+
+
+def test_dark_theme_changes_the_paper_colour(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    window.set_theme("light")
+    light = window.view.palette().color(QPalette.ColorRole.Base).lightness()
+    window.set_theme("dark")
+    dark = window.view.palette().color(QPalette.ColorRole.Base).lightness()
+    assert dark < 80 < light
+
+
+def test_filter_narrows_the_tree(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.filter_box.setFocus()
+    window.filter_box.insert("金融")  # QTest cannot type non-Latin keys; insert() is what an IME commits
+    model = window.tree.model()
+    titles = []
+
+    def walk(parent: QModelIndex) -> None:
+        for r in range(model.rowCount(parent)):
+            i = model.index(r, 0, parent)
+            titles.append(i.data())
+            walk(i)
+
+    walk(QModelIndex())
+    assert titles and all("金融" in t or model.rowCount(_find(window, t)) for t in titles)
+    assert not any("数字乡村" in t for t in titles)
+
+
+def test_restart_restores_position_zoom_and_theme(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.app import create_window
+
+    _app, first = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(first)
+    first.show()
+    first.open_default()
+    qtbot.waitUntil(lambda: first.view.verticalScrollBar().maximum() > 0)
+    first.jump_to_block(77)
+    first.zoom(+1)
+    first.set_theme("dark")
+    first.close()
+
+    _app, second = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(second)
+    second.show()
+    second.open_default()
+    qtbot.waitUntil(lambda: second.view.top_block() == 77, timeout=3000)
+    assert second.view.zoom_steps == 1
+    assert second.act_theme["dark"].isChecked()
+    second.close()
+
+
+def test_import_error_is_a_readable_dialog_not_a_traceback(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "坏文件.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    with qtbot.waitSignal(window.import_failed, timeout=10000) as blocker:
+        window.import_file(str(bad))
+    assert "坏文件.pdf" in blocker.args[0]
+    assert "Traceback" not in window.last_error
+    assert window.doc.id == BUNDLED_DOC_ID
+
+
+def test_import_opens_the_new_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import DATA
+
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.import_file(str(DATA / "plan_with_headings.txt"))
+    assert window.doc.title.startswith("某市国民经济")
+    assert _find(window, "第三章 建设科学城").isValid()
+
+
+def test_export_chapter_to_pdf(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.jump_to_block(50)
+    out = window.export_chapter_pdf(str(tmp_path / "chapter.pdf"))
+    data = Path(out).read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
+
+
+def test_copy_keeps_chinese_punctuation(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    block = next(b for b in window.doc.blocks if "，" in b.text or "," in b.text)
+    window.view.select_span(block.index, 0, 30)
+    window.act_copy.trigger()
+    assert QApplication.clipboard().text() == block.text[:30]
+
+
+def test_focus_mode_hides_everything_but_the_text(window) -> None:  # type: ignore[no-untyped-def]
+    window.act_focus.trigger()
+    assert not window.left.isVisible() and window.view.isVisible()
+    window.act_focus.trigger()
+    assert window.left.isVisible()
+
+
+def test_widgets_have_accessible_names(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.tree.accessibleName() and window.view.accessibleName() and window.filter_box.accessibleName()
+
+
+def test_outline_model_is_a_valid_item_model(qtmodeltester, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    model = OutlineModel()
+    model.set_document(seed_doc)
+    qtmodeltester.check(model)
+
+
+def test_inferred_nodes_say_so_in_the_tooltip(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    model = OutlineModel()
+    model.set_document(seed_doc)
+    tip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "原文没有这个标题" in tip
