@@ -1,0 +1,1 @@
+"""Quantitative targets and past figures (pure, no Qt)."""
