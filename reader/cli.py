@@ -103,6 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("doc", nargs="?", metavar="DOC")
     p.set_defaults(func=cmd_text)
+
+    p = sub.add_parser(
+        "targets",
+        parents=[common],
+        help="量化目标与既往数据 / quantitative targets and past figures",
+        description="列出文档中的量化目标（target：面向未来的承诺）与既往数据（actual：回顾中的实绩）。"
+        "JSON 每项含 block、start、end（块内字符偏移）、text、indicator、values、unit、qualifier、year、kind、node。"
+        "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开，并防范公式注入。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    p.add_argument("--kind", choices=["target", "actual"], help="只列出目标或既往数据 / only one kind")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="输出 JSON / JSON output")
+    fmt.add_argument("--csv", action="store_true", help="输出 CSV（UTF-8 BOM） / CSV for Excel")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
+    p.set_defaults(func=cmd_targets)
     return parser
 
 
@@ -174,6 +192,43 @@ def cmd_text(args: argparse.Namespace) -> int:
         return 0
     for b in doc.blocks:
         print(f"[{b.index}] ({b.kind.value}) {b.text}")
+    return 0
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from reader.exporting import csv_text, write_csv
+    from reader.targets.export import CSV_HEADER, csv_rows
+
+    session = _session(args)
+    doc = session.document(args.doc)
+    found = session.targets(doc, args.kind)
+    if args.csv:
+        rows = csv_rows(doc, found)
+        if args.output:
+            write_csv(args.output, CSV_HEADER, rows)
+            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write("\ufeff" + csv_text(CSV_HEADER, rows))
+        return 0
+    if args.json:
+        text = json.dumps([t.to_json() for t in found], ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = []
+        for t in found:
+            mark = "目标" if t.kind == "target" else "既往"
+            year = f" [{t.year}]" if t.year else ""
+            lines.append(
+                f"{mark}\t{t.indicator or '—'}\t{'、'.join(f'{v:g}' for v in t.values)} {t.unit}{year}\t{t.text}"
+            )
+        text = "\n".join(lines) + ("\n" if lines else "")
+    if args.output:
+        from pathlib import Path
+
+        from reader.fileio import atomic_write_text
+
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

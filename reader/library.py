@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -24,6 +22,7 @@ from typing import Any
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
+from reader.fileio import atomic_write_text
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -47,24 +46,6 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that readers see either the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _file_sha256(path: Path) -> str:

@@ -29,7 +29,7 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
         doc = win.doc
-        target = next(b.index for b in doc.blocks if b.text.startswith("建设国际一流的重大科技基础设施集群"))
+        target = next(b.index for b in doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
         win.jump_to_block(target - 1)
         for theme in ("light", "dark"):
             win.set_theme(theme)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reader.document.model import Block, BlockKind, Document, NodeKind
@@ -63,6 +63,7 @@ class Target:
     kind: str  # "target" | "actual"
     node: str
     reason: str  # which cue decided the kind (for the UI tooltip and for debugging rules)
+    year_implied: bool = False  # the year is the plan's end year, not written in the sentence
 
     @property
     def values(self) -> list[float]:
@@ -94,6 +95,7 @@ class Target:
             "node": self.node,
             "quantities": [q.to_json() for q in self.quantities],
             "reason": self.reason,
+            "year_implied": self.year_implied,
         }
 
 
@@ -239,6 +241,13 @@ def _indicator(
         before = after or before
     if re.match(r"^(?:年均)?(?:增长|下降|增速)", raw) and previous:
         before = previous + re.match(r"^(?:年均)?(?:增长|下降|增速)", raw).group(0)  # type: ignore[union-attr]
+    if not before and previous:
+        before = previous  # 「…迈上9000亿元台阶，2020年达9650.19亿元」: same subject as the clause before
+    comparison = P.INDICATOR_COMPARISON.match(before)
+    if comparison and previous:
+        before = f"{previous}（与{comparison.group(1)}年比）"
+    trimmed = P.INDICATOR_TRAILING_VERB.sub("", before)
+    before = trimmed if len(trimmed) >= 2 else before
     before = P.INDICATOR_ALIASES.get(before, before)
     for alias, canonical in P.INDICATOR_ALIASES.items():
         if before.startswith(alias) and not before.startswith(canonical) and not before.startswith(alias + "占"):
@@ -355,4 +364,8 @@ def extract(doc: Document) -> list[Target]:
         if block.kind in SKIPPED_KINDS:
             continue
         out.extend(extract_block(doc.id, block, defaults[block.index], start))
+    if start is not None:
+        # A five-year plan's goals without a year are due at the end of the plan period.
+        end = str(start + 4)
+        out = [replace(t, year=end, year_implied=True) if t.kind == "target" and not t.year else t for t in out]
     return out

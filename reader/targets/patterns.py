@@ -116,6 +116,14 @@ ACTION_VERB = re.compile(
     r"(?:^|[^\u4e00-\u9fff])?(?:新增|引进|引进培育|培育|建设|建成|打造|创建|招引|认定|完成|新建|扩建|改造|实现|累计|超过|突破|达到|达|形成|设立|推动|吸引|一批)$"
 )
 
+# Verbs of movement left at the end of a subject: 国家高新技术企业总数大幅跃升至 → 国家高新技术企业总数.
+INDICATOR_TRAILING_VERB = re.compile(
+    r"(?:连续|大幅|稳步|逐步|首次)?(?:迈上|跃升至|跃升到|提高到|提高至|提升到|提升至|下降到|下降至|增加到|增至|上升到|上升至|共发运|共投入|投入)$"
+)
+
+# 「是2015年的1.8倍」「分别比2015年增长…」compare with a base year: the subject is the previous figure's.
+INDICATOR_COMPARISON = re.compile(r"^(?:分别)?(?:是|比|较)\s*(20\d\d|19\d\d)\s*年")
+
 INDICATOR_ALIASES = {"GDP": "地区生产总值", "生产总值": "地区生产总值"}
 
 PLAN_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyM
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -25,9 +26,11 @@ from reader.document.importers import SUPPORTED_SUFFIXES
 from reader.document.model import Document
 from reader.errors import Cancelled, ReaderError
 from reader.session import Session
+from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
-from reader.ui.views.document_view import DocumentView
+from reader.ui.panels.targets_panel import TargetsPanel
+from reader.ui.views.document_view import DocumentView, Span
 from reader.ui.workers import Progress, run_in_background
 
 
@@ -103,7 +106,13 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.crumb_label, 1)
         sb.addPermanentWidget(self.progress_label)
 
+        self._hit_spans: list[Span] = []
+        self._current_span: Span | None = None
+        self.targets: list[Target] = []
+        self.view.tooltip_provider = self._tooltip_for
+
         self._build_actions()
+        self._build_docks()
         self._restore_settings()
 
     # ----------------------------------------------------------------- actions and menus
@@ -135,6 +144,11 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action(self.tr("复制"), self.view.copy, QKeySequence.StandardKey.Copy)
         self.act_select_all = self._action(self.tr("全选"), self.view.selectAll, QKeySequence.StandardKey.SelectAll)
         self.act_about = self._action(self.tr("关于政策阅读器"), self.show_about)
+        self.act_highlight = self._action(
+            self.tr("突出显示目标与既往数据"), self._highlight_toggled, "Ctrl+Shift+H", checkable=True
+        )
+        self.act_highlight.setChecked(True)
+        self.act_export_targets = self._action(self.tr("导出目标与数据为 CSV…"), self.export_targets_csv)
 
         self.theme_group = QActionGroup(self)
         self.act_theme: dict[str, QAction] = {}
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
         self.docs_menu.aboutToShow.connect(self._fill_docs_menu)
         m.addSeparator()
         m.addAction(self.act_export_pdf)
+        m.addAction(self.act_export_targets)
         m.addAction(self.act_print)
         m.addSeparator()
         m.addAction(self.act_quit)
@@ -175,6 +190,9 @@ class MainWindow(QMainWindow):
         lm = m.addMenu(self.tr("界面语言"))
         for act in self.act_lang.values():
             lm.addAction(act)
+        m.addSeparator()
+        m.addAction(self.act_highlight)
+        self.panels_menu = m.addMenu(self.tr("面板"))
         m.addSeparator()
         m.addAction(self.act_fullscreen)
         m.addAction(self.act_focus)
@@ -202,6 +220,41 @@ class MainWindow(QMainWindow):
         self.toolbar = tb
         self._update_history_actions()
 
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _build_docks(self) -> None:
+        self.targets_panel = TargetsPanel()
+        self.targets_panel.jump_requested.connect(self.jump_to_span)
+        self.targets_panel.export_requested.connect(self.export_targets_csv)
+        self.targets_dock = self._dock(self.tr("目标与数据"), "targetsDock", self.targets_panel)
+        self.targets_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.statusBar().insertPermanentWidget(0, self.legend)
+
+    def _update_legend(self) -> None:
+        colors = self.view._palette_colors()
+        chip = '<span style="background:{bg}; color:{fg};">&nbsp;{text}&nbsp;</span>'
+        parts = [
+            chip.format(bg=colors["target_bg"].name(), fg=colors["target_fg"].name(), text=self.tr("规划目标")),
+            chip.format(bg=colors["actual_bg"].name(), fg=colors["actual_fg"].name(), text=self.tr("既往数据")),
+        ]
+        self.legend.setText("&nbsp;".join(parts) if self.act_highlight.isChecked() else "")
+        self.targets_panel.set_colors(colors)
+
     def _fill_docs_menu(self) -> None:
         self.docs_menu.clear()
         try:
@@ -227,7 +280,11 @@ class MainWindow(QMainWindow):
         self.doc = doc
         self.outline.set_document(doc)
         self.tree.expandToDepth(0)
-        self.view.set_document(doc)
+        self.targets = self.session.targets(doc)
+        self._hit_spans = []
+        self._current_span = None
+        self.view.set_document(doc, self._static_spans())
+        self.targets_panel.set_targets(doc, self.targets)
         self.title_label.setText(doc.title)
         self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
         self.history = []
@@ -306,6 +363,77 @@ class MainWindow(QMainWindow):
             return None
         return self.doc.blocks[min(self.view.top_block(), len(self.doc.blocks) - 1)].node
 
+    # ----------------------------------------------------------------- highlights
+    def _static_spans(self) -> list[Span]:
+        """Spans typeset into the text: targets and past figures (numbers in bold)."""
+        spans: list[Span] = []
+        if self.act_highlight.isChecked():
+            for t in self.targets:
+                spans.append(Span(t.block, t.start, t.end, t.kind))
+                spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
+        return spans
+
+    def _highlight_toggled(self) -> None:
+        self.view.set_spans(self._static_spans())
+        self._update_legend()
+
+    def _refresh_transient(self) -> None:
+        spans = list(self._hit_spans)
+        if self._current_span is not None:
+            spans.append(self._current_span)
+        self.view.set_transient_spans(spans)
+
+    def jump_to_span(self, block: int, start: int, end: int) -> None:
+        """Jump to a sentence or hit and mark it until the next jump."""
+        self.jump_to_block(block)
+        self._current_span = Span(block, start, end, "current")
+        self._refresh_transient()
+        # Keep a line of context above the span when it is deep inside a long paragraph.
+        rect = self.view.cursorRect(self._cursor_at(block, start))
+        if rect.top() > self.view.viewport().height() * 0.6:
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.view.viewport().height() // 3)
+
+    def _cursor_at(self, block: int, offset: int):  # type: ignore[no-untyped-def]
+        from PySide6.QtGui import QTextCursor
+
+        tb = self.view.document().findBlockByNumber(block)
+        cursor = QTextCursor(tb)
+        cursor.setPosition(tb.position() + min(offset, max(0, tb.length() - 1)))
+        return cursor
+
+    def _tooltip_for(self, block: int, offset: int) -> str | None:
+        for t in self.targets:
+            if t.block == block and t.start <= offset < t.end:
+                kind = self.tr("规划目标") if t.kind == "target" else self.tr("既往数据")
+                parts = [kind]
+                if t.indicator:
+                    parts.append(t.indicator)
+                if t.year:
+                    parts.append(self.tr("{0}（按规划期末计）").format(t.year) if t.year_implied else t.year)
+                cue = self.tr("所在章节") if t.reason == "section" else t.reason
+                return " · ".join(parts) + "\n" + self.tr("判断依据：{0}").format(cue)
+        return None
+
+    def export_targets_csv(self, path: str | None = None) -> str | None:
+        from reader.exporting import safe_filename, write_csv
+        from reader.targets.export import CSV_HEADER, csv_rows
+
+        if self.doc is None:
+            return None
+        if not path:
+            name = safe_filename(self.tr("{0}-目标与数据").format(self.doc.title)) + ".csv"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为 CSV"), name, "CSV (*.csv)")
+            if not path:
+                return None
+        try:
+            write_csv(path, CSV_HEADER, csv_rows(self.doc, self.targets))
+        except OSError as exc:
+            self.show_error(self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc))
+            return None
+        self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
+        return path
+
     # ----------------------------------------------------------------- history
     def _push_history(self, block: int, replace_current: bool = False) -> None:
         if replace_current and 0 <= self.history_pos < len(self.history):
@@ -344,6 +472,7 @@ class MainWindow(QMainWindow):
         self.act_theme[key].setChecked(True)
         dark = theme.apply(QApplication.instance(), key)  # type: ignore[arg-type]
         self.view.set_dark(dark)
+        self._update_legend()
 
     def set_language(self, key: str) -> None:
         if self.settings.value("language", "zh") == key:
@@ -393,6 +522,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.targets_dock], [440], Qt.Orientation.Horizontal)
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -7,10 +7,10 @@ jumping, scroll tracking and span highlights map without lookups.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Block, BlockKind, Document, NodeKind
 from reader.document.structure import lead_sentence
@@ -40,6 +40,7 @@ CJK_FAMILIES = [
 ]
 MEASURE_EM = 38  # comfortable line length for Chinese text, in characters
 LINE_HEIGHT = 150  # percent
+TABLE_SEPARATOR = "｜"  # shown for a tab between table cells; one character, so offsets are unchanged
 
 
 def pick_cjk_family() -> str:
@@ -58,7 +59,7 @@ class Span:
     block: int
     start: int
     end: int
-    kind: str  # "target" | "actual" | "hit" | "current"
+    kind: str  # "target" | "actual" | "num" (a number inside them) | "hit" | "current" | "hl-<colour>" | "note"
 
 
 class DocumentView(QTextBrowser):
@@ -82,6 +83,21 @@ class DocumentView(QTextBrowser):
         self._settle.timeout.connect(self._emit_current)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._settle.start())
         self._apply_base_font()
+        # (block, offset) -> tooltip text; set by the window to explain targets and preview notes.
+        self.tooltip_provider: Callable[[int, int], str | None] | None = None
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None and self.doc is not None:
+            pos = e.pos()  # type: ignore[attr-defined]
+            cursor = self.cursorForPosition(self.viewport().mapFrom(self, pos))
+            tb = cursor.block()
+            text = self.tooltip_provider(tb.blockNumber(), cursor.position() - tb.position())
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
 
     # ----------------------------------------------------------------- content
     def set_document(self, doc: Document, spans: Iterable[Span] = ()) -> None:
@@ -113,6 +129,11 @@ class DocumentView(QTextBrowser):
                 "hit_bg": QColor("#6b5a1e"),
                 "current_bg": QColor("#a07b12"),
                 "paper": QColor("#1e1e1e"),
+                "hl-yellow_bg": QColor("#5c4f16"),
+                "hl-green_bg": QColor("#24492f"),
+                "hl-blue_bg": QColor("#1f3d5c"),
+                "hl-pink_bg": QColor("#5a2a40"),
+                "note_line": QColor("#e0b050"),
             }
         return {
             "text": QColor("#2b2b2b"),
@@ -126,6 +147,11 @@ class DocumentView(QTextBrowser):
             "hit_bg": QColor("#fde68a"),
             "current_bg": QColor("#f59e0b"),
             "paper": QColor("#fbfaf7"),
+            "hl-yellow_bg": QColor("#fff1a8"),
+            "hl-green_bg": QColor("#cdeccf"),
+            "hl-blue_bg": QColor("#cfe3f7"),
+            "hl-pink_bg": QColor("#f8d3e0"),
+            "note_line": QColor("#b7791f"),
         }
 
     def _point_size(self) -> float:
@@ -171,7 +197,8 @@ class DocumentView(QTextBrowser):
             bf, cf = self._formats(block, block.index in opens_chapter, levels.get(block.index, 3), em, colors)
             cursor.setBlockFormat(bf)
             cursor.setBlockCharFormat(cf)
-            text = block.text.replace("\t", "　│　") if block.kind is BlockKind.TABLE_ROW else block.text
+            # Same length as the source text, so that span offsets stay exact.
+            text = block.text.replace("\t", TABLE_SEPARATOR) if block.kind is BlockKind.TABLE_ROW else block.text
             self._insert_with_spans(cursor, block, text, cf, spans_by_block.get(block.index, []), colors)
             cursor.block().setUserState(block.index)
         self.setDocument(qdoc)
@@ -245,8 +272,16 @@ class DocumentView(QTextBrowser):
                 fmt.setFontWeight(QFont.Weight.DemiBold)
             for start, end, kind in marks:
                 if start <= a and b <= end:
-                    fmt.setBackground(colors[f"{kind}_bg"])
-                    fmt.setForeground(colors[f"{kind}_fg"])
+                    if kind == "num":
+                        fmt.setFontWeight(QFont.Weight.Bold)
+                        continue
+                    if f"{kind}_bg" in colors:
+                        fmt.setBackground(colors[f"{kind}_bg"])
+                    if f"{kind}_fg" in colors:
+                        fmt.setForeground(colors[f"{kind}_fg"])
+                    if kind == "note":
+                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                        fmt.setUnderlineColor(colors["note_line"])
             cursor.insertText(text[a:b], fmt)
             pos = b
         if pos < len(text):
@@ -353,6 +388,6 @@ class DocumentView(QTextBrowser):
     def createMimeDataFromSelection(self):  # type: ignore[no-untyped-def]
         """Copy plain text with paragraph breaks and the punctuation exactly as in the document."""
         mime = super().createMimeDataFromSelection()
-        text = self.textCursor().selectedText().replace("\u2029", "\n").replace("　│　", "\t")
+        text = self.textCursor().selectedText().replace("\u2029", "\n").replace(TABLE_SEPARATOR, "\t")
         mime.setText(text)
         return mime

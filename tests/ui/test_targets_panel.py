@@ -1,0 +1,106 @@
+"""The targets panel and in-text highlights, driven through the real window."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.ui.panels.targets_panel import TARGET_ROLE, TargetsModel
+
+
+def _char_background(window, block: int, offset: int):  # type: ignore[no-untyped-def]
+    tb = window.view.document().findBlockByNumber(block)
+    cursor = QTextCursor(tb)
+    cursor.setPosition(tb.position() + offset + 1)
+    return cursor.charFormat().background().color().name(), cursor.charFormat().fontWeight()
+
+
+def test_targets_and_past_figures_are_highlighted_in_two_colours(window) -> None:  # type: ignore[no-untyped-def]
+    colors = window.view._palette_colors()
+    target = next(t for t in window.targets if t.kind == "target" and t.indicator == "地区生产总值")
+    actual = next(t for t in window.targets if t.kind == "actual")
+    assert _char_background(window, target.block, target.start)[0] == colors["target_bg"].name()
+    assert _char_background(window, actual.block, actual.start)[0] == colors["actual_bg"].name()
+    assert colors["target_bg"] != colors["actual_bg"]
+    # The number inside the target is emphasised.
+    q = target.quantities[0]
+    assert _char_background(window, target.block, q.start)[1] > _char_background(window, target.block, target.start)[1]
+
+
+def test_highlights_can_be_switched_off_and_legend_follows(window) -> None:  # type: ignore[no-untyped-def]
+    target = next(t for t in window.targets if t.kind == "target")
+    assert "规划目标" in window.legend.text()
+    window.act_highlight.trigger()
+    assert _char_background(window, target.block, target.start)[0] != window.view._palette_colors()["target_bg"].name()
+    assert window.legend.text() == ""
+    window.act_highlight.trigger()
+    assert _char_background(window, target.block, target.start)[0] == window.view._palette_colors()["target_bg"].name()
+
+
+def test_panel_lists_filters_and_sorts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.targets_panel
+    total = panel.model.rowCount()
+    assert total == len(window.targets) > 100
+    panel.kind_box.setCurrentIndex(1)  # 规划目标
+    targets_only = panel.proxy.rowCount()
+    assert 0 < targets_only < total
+    assert all(panel.proxy.index(r, 0).data(TARGET_ROLE).kind == "target" for r in range(targets_only))
+    panel.filter_box.insert("地区生产总值")
+    assert 0 < panel.proxy.rowCount() < targets_only
+    panel.filter_box.clear()
+    panel.kind_box.setCurrentIndex(0)
+    panel.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    values = [panel.proxy.index(r, 0).data(TARGET_ROLE).values[0] for r in range(panel.proxy.rowCount())]
+    assert values == sorted(values, reverse=True)
+
+
+def test_clicking_a_row_jumps_to_the_sentence(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.targets_panel
+    panel.kind_box.setCurrentIndex(1)
+    row = panel.proxy.rowCount() - 1
+    index = panel.proxy.index(row, 1)
+    t = index.data(TARGET_ROLE)
+    window.view.scroll_to_block(0)
+    rect = panel.table.visualRect(index)
+    panel.table.scrollTo(index)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=panel.table.visualRect(index).center())
+    del rect
+    qtbot.wait(150)
+    assert window._current_span is not None and window._current_span.block == t.block
+    top = window.view.top_block()
+    assert top <= t.block <= top + 3
+    assert window.history_pos >= 1  # the jump went into history
+
+
+def test_target_tooltip_explains_the_kind(window) -> None:  # type: ignore[no-untyped-def]
+    t = next(t for t in window.targets if t.kind == "target" and t.year == "2025" and not t.year_implied)
+    tip = window._tooltip_for(t.block, t.start + 1)
+    assert tip is not None and "规划目标" in tip and "2025" in tip
+    assert window._tooltip_for(0, 0) is None
+
+
+def test_export_targets_csv_from_the_window(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = window.export_targets_csv(str(tmp_path / "targets.csv"))
+    rows = list(csv.reader(io.StringIO(Path(path).read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == len(window.targets) + 1
+
+
+def test_panel_can_be_closed_and_the_window_still_works(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.targets_dock.close()
+    assert not window.targets_dock.isVisible()
+    window.jump_to_block(40)
+    assert window.view.top_block() in range(38, 43)
+    window.targets_dock.toggleViewAction().trigger()
+    assert window.targets_dock.isVisible()
+
+
+def test_targets_model_is_a_valid_item_model(qtmodeltester, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    from reader.targets.extract import extract
+
+    model = TargetsModel()
+    model.set_targets(seed_doc, extract(seed_doc))
+    qtmodeltester.check(model)
