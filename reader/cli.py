@@ -121,6 +121,33 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="输出 CSV（UTF-8 BOM） / CSV for Excel")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
     p.set_defaults(func=cmd_targets)
+
+    p = sub.add_parser(
+        "search",
+        parents=[common, json_opt],
+        help="全文检索 / keyword search",
+        description='在文档库中检索。空格分隔的词须同时出现；"…" 为精确短语；A OR B 任一；-词 排除。'
+        "凡原文字面包含检索词的段落必在结果中。同义词表（数据文件夹中的 synonyms.txt）默认参与扩展。"
+        "JSON 含 query、total、hits（doc、block、node、path、score、snippet、matches=[起,止] 块内偏移）。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("query", metavar="QUERY", help="检索式 / the query")
+    p.add_argument("--doc", metavar="DOC", help="只在此文档中检索 / restrict to one document")
+    lim = p.add_mutually_exclusive_group()
+    lim.add_argument("--limit", type=int, default=20, metavar="N", help="最多显示 N 条（默认 20） / show N hits")
+    lim.add_argument("--all", action="store_true", help="显示全部结果 / show every hit")
+    p.add_argument("--no-synonyms", action="store_true", help="不做同义词扩展 / no synonym expansion")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "index",
+        parents=[common, json_opt],
+        help="更新或重建检索索引 / update or rebuild the search index",
+        description="把文档库中有变动的文档写入检索索引；--rebuild 从头重建（索引损坏时程序也会自动重建）。",
+    )
+    p.add_argument("--rebuild", action="store_true", help="从头重建 / start from scratch")
+    p.set_defaults(func=cmd_index)
     return parser
 
 
@@ -229,6 +256,73 @@ def cmd_targets(args: argparse.Namespace) -> int:
         atomic_write_text(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _stderr_progress(percent: int, label: str) -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r正在建立索引 {percent:3d}% {label[:30]}")
+        sys.stderr.flush()
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    import time
+
+    session = _session(args)
+    started = time.perf_counter()
+    docs = session.all_documents()
+    if args.rebuild:
+        done = session.index.rebuild(docs, _stderr_progress)
+    else:
+        done = session.index.sync(docs, _stderr_progress)
+    seconds = time.perf_counter() - started
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    report = {
+        "indexed": done,
+        "documents": len(docs),
+        "seconds": round(seconds, 3),
+        "rebuilt_reason": session.index.rebuilt_reason,
+    }
+    if args.json:
+        _emit_json(report)
+    else:
+        print(f"已索引 {len(done)} 篇（文档库共 {len(docs)} 篇），用时 {seconds:.2f} 秒。")
+        if session.index.rebuilt_reason:
+            print(f"索引已重建：{session.index.rebuilt_reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    session = _session(args)
+    session.sync_index(_stderr_progress)
+    doc = session.library.resolve(args.doc) if args.doc else None
+    result = session.index.search(
+        args.query, doc=doc, limit=None if args.all else max(0, args.limit), use_synonyms=not args.no_synonyms
+    )
+    if result.message:
+        print(result.message, file=sys.stderr)
+    if args.json:
+        _emit_json(result.to_json())
+        return 0
+    shown = len(result.hits)
+    print(f"共 {result.total} 处段落命中（显示 {shown} 条，{result.seconds * 1000:.0f} 毫秒）")
+    for term, alts in result.expansions.items():
+        print(f"同义词：{term} → {'、'.join(alts)}")
+    for h in result.hits:
+        snippet = h.snippet
+        # Mark matches with 【】 for a terminal (offsets are relative to the block text).
+        marked, pos = [], h.snippet_start
+        for a, b in h.matches:
+            if b <= h.snippet_start or a >= h.snippet_start + len(snippet):
+                continue
+            a, b = max(a, h.snippet_start), min(b, h.snippet_start + len(snippet))
+            marked.append(h.text[pos:a] + "【" + h.text[a:b] + "】")
+            pos = b
+        marked.append(h.text[pos : h.snippet_start + len(snippet)])
+        prefix = "…" if h.snippet_start > 0 else ""
+        suffix = "…" if h.snippet_start + len(snippet) < len(h.text) else ""
+        print(f"\n[{h.doc} #{h.block}] {h.path}\n  {prefix}{''.join(marked)}{suffix}")
     return 0
 
 

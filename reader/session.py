@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reader.document.model import Document
+from reader.errors import ReaderError
 from reader.library import Library
 from reader.paths import resources_dir, user_data_dir
 from reader.targets.extract import Target, extract
+
+if TYPE_CHECKING:
+    from reader.search.index import SearchIndex, SearchResult
+
+Progress = Callable[[int, str], None]
 
 
 class Session:
@@ -18,11 +26,43 @@ class Session:
         self.data_dir: Path = user_data_dir(data_dir)
         self.resources: Path = resources_dir()
         self.library = Library(self.data_dir, self.resources)
+        self._index: SearchIndex | None = None
         self._targets: dict[tuple[str, int], list[Target]] = {}
 
     def document(self, ref: str | None = None) -> Document:
         """A document by id, title or path; the bundled plan when ``ref`` is empty."""
         return self.library.open(self.library.resolve(ref))
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index (opened on first use, so that starting the app never loads jieba)."""
+        if self._index is None:
+            from reader.search.index import SearchIndex
+
+            self._index = SearchIndex(self.data_dir, self.resources)
+        return self._index
+
+    def all_documents(self) -> list[Document]:
+        return [self.library.open(e.id) for e in self.library.entries()]
+
+    def sync_index(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[str]:
+        """Index what changed in the library (everything on first run or after a rebuild)."""
+        return self.index.sync(self.all_documents(), progress, cancelled)
+
+    def search(self, query: str, doc: str | None = None, **kwargs: Any) -> SearchResult:
+        self.sync_index()
+        return self.index.search(query, doc=self.library.resolve(doc) if doc else None, **kwargs)
+
+    def import_file(
+        self, path: str | os.PathLike[str], title: str | None = None, progress: Progress | None = None
+    ) -> tuple[Document, bool]:
+        """Import into the library, then index the new text (the import stands even if indexing fails)."""
+        doc, replaced = self.library.import_file(path, title=title, progress=progress)
+        try:
+            self.index.sync([*self.all_documents()])
+        except ReaderError:
+            pass  # the next search retries; the document itself is safely in the library
+        return doc, replaced
 
     def targets(self, doc: Document, kind: str | None = None) -> list[Target]:
         """Targets and past figures of a document (cached per document version)."""

@@ -1,0 +1,223 @@
+"""Search: completeness against a literal scan, query syntax, snippets, incremental and self-healing index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.cli import main
+from reader.search import text as T
+from reader.search.index import FORMAT
+from reader.session import Session
+
+from ..conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Session:
+    session = Session(tmp_path_factory.mktemp("search"))
+    session.sync_index()
+    return session
+
+
+def literal_scan(session: Session, needle: str) -> set[int]:
+    doc = session.document()
+    n = T.fold(needle)
+    return {b.index for b in doc.blocks if n in T.fold(b.text)}
+
+
+def found(session: Session, query: str, **kw: object) -> set[int]:
+    result = session.index.search(query, limit=None, use_synonyms=False, **kw)  # type: ignore[arg-type]
+    return {h.block for h in result.hits}
+
+
+TRICKY = [
+    "中子",  # inside the jieba word 散裂中子源
+    "散裂中子源",
+    "科学城",  # inside 松山湖科学城
+    "湾区",  # inside 大湾区 / 粤港澳大湾区
+    "湾",
+    "GDP",
+    "gdp",
+    "ＧＤＰ",  # full-width
+    "5G",
+    "R&D",
+    "2025",
+    "1.3万亿",
+    "6.5%",
+    "，",
+    "“双十”",
+    "(松山湖科学城)",
+    "PM2.5",
+    "十四五",
+    "年均增长",
+    "亿元左右",
+    "。",
+]
+
+
+@pytest.mark.parametrize("needle", TRICKY)
+def test_tricky_queries_find_exactly_the_literal_matches(seeded: Session, needle: str) -> None:
+    expected = literal_scan(seeded, needle)
+    assert expected, f"fixture query {needle!r} should occur in the seed"
+    query = f'"{needle}"' if needle in ("，", "。") else needle
+    assert found(seeded, query) == expected
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_substring_of_any_block_is_found(seeded: Session, data: st.DataObject) -> None:
+    doc = seeded.document()
+    block = data.draw(st.sampled_from([b for b in doc.blocks if len(b.text) >= 2]))
+    start = data.draw(st.integers(0, len(block.text) - 1))
+    length = data.draw(st.integers(1, 12))
+    needle = block.text[start : start + length]
+    if not needle.strip() or '"' in needle:
+        return
+    hits = seeded.index.search(f'"{needle}"', limit=None, use_synonyms=False)
+    by_block = {h.block: h for h in hits.hits}
+    assert block.index in by_block, needle
+    # Every reported match is the needle, at exact offsets into the block text.
+    for a, b in by_block[block.index].matches:
+        assert T.fold(block.text[a:b]).find(T.fold(needle.strip())) >= 0 or len(needle.strip()) > b - a
+
+
+def test_match_offsets_are_exact(seeded: Session) -> None:
+    result = seeded.index.search("散裂中子源", limit=None)
+    assert result.hits
+    for h in result.hits:
+        for a, b in h.matches:
+            assert h.text[a:b] == "散裂中子源"
+        assert h.text[h.snippet_start : h.snippet_start + len(h.snippet)] == h.snippet
+        assert any(h.snippet_start <= a < h.snippet_start + len(h.snippet) for a, _ in h.matches)
+
+
+def test_space_means_and(seeded: Session) -> None:
+    assert found(seeded, "科技 人才") == literal_scan(seeded, "科技") & literal_scan(seeded, "人才")
+
+
+def test_or_and_exclude(seeded: Session) -> None:
+    assert found(seeded, "中子 OR 光源") == literal_scan(seeded, "中子") | literal_scan(seeded, "光源")
+    assert found(seeded, "创新 -人才") == literal_scan(seeded, "创新") - literal_scan(seeded, "人才")
+
+
+def test_phrase_is_exact_and_ranks_first(seeded: Session) -> None:
+    assert found(seeded, '"科技创新"') == literal_scan(seeded, "科技创新")
+    result = seeded.index.search("科技 创新", limit=5, use_synonyms=False)
+    assert "科技创新" in result.hits[0].text
+
+
+def test_headings_and_lead_sentences_rank_first(seeded: Session) -> None:
+    result = seeded.index.search("总部经济", limit=3)
+    assert result.hits[0].text.startswith("推动总部经济长足发展")
+
+
+@pytest.mark.parametrize("query", ['"未闭合', "OR", "OR 创新", "创新 OR", "-", "-创新", "创新 OR OR 人才", '""', "   "])
+def test_malformed_queries_fall_back_to_literal_search(seeded: Session, query: str) -> None:
+    result = seeded.index.search(query, limit=5)
+    assert result.total >= 0
+    if query.strip() and query.strip() != '""':
+        assert result.literal and result.message
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('创新人才 "-OR|“”()*?\\:+^~[]{}AND NOT中子')), max_size=20))
+def test_query_parser_never_crashes(seeded: Session, query: str) -> None:
+    result = seeded.index.search(query, limit=3)
+    assert result.total == len(result.hits) or result.total > 3
+
+
+def test_synonyms_expand_and_say_which_matched(seeded: Session) -> None:
+    on = seeded.index.search("GDP", limit=None)
+    off = seeded.index.search("GDP", limit=None, use_synonyms=False)
+    assert on.expansions == {"GDP": ["地区生产总值", "生产总值"]}
+    assert on.total > off.total
+    assert any("地区生产总值" in h.matched and "GDP" not in h.matched for h in on.hits)
+
+
+def test_counts_by_document_and_chapter(seeded: Session) -> None:
+    result = seeded.index.search("创新", limit=3)
+    assert sum(result.by_doc.values()) == result.total
+    assert sum(result.by_chapter.values()) == result.total
+    assert len(result.hits) == 3 < result.total
+
+
+def test_jieba_dictionary_cache_goes_to_the_data_folder(seeded: Session) -> None:
+    assert list((seeded.data_dir / "cache" / "jieba").glob("*.cache"))
+
+
+def test_import_indexes_only_the_new_document_and_reimport_updates(tmp_path: Path) -> None:
+    session = Session(tmp_path / "d")
+    assert session.sync_index() == ["dongguan-14th-fyp"]
+    assert session.sync_index() == []
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        (DATA / "plan_with_headings.txt").read_text(encoding="utf-8") + "\n独一无二的测试词甲。\n", encoding="utf-8"
+    )
+    doc, _ = session.import_file(src)
+    assert session.index.indexed()[doc.id]
+    assert {h.doc for h in session.search("独一无二的测试词甲", limit=None).hits} == {doc.id}
+    src.write_text(src.read_text(encoding="utf-8").replace("测试词甲", "测试词乙"), encoding="utf-8")
+    session.import_file(src)
+    assert session.search("测试词甲").total == 0
+    assert session.search("测试词乙").total == 1
+    assert session.sync_index() == []
+
+
+def test_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
+    session = Session(tmp_path / "d")
+    session.sync_index()
+    for seg in (session.data_dir / "index").glob("*.seg"):
+        seg.write_bytes(b"\x00garbage" * 100)
+    again = Session(session.data_dir)
+    result = again.search("散裂中子源")
+    assert again.index.rebuilt_reason.startswith("corrupt")
+    assert result.total == 4
+
+
+def test_old_format_index_is_rebuilt(tmp_path: Path) -> None:
+    session = Session(tmp_path / "d")
+    session.sync_index()
+    manifest = session.data_dir / "index" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["format"] = FORMAT - 1
+    manifest.write_text(json.dumps(data))
+    again = Session(session.data_dir)
+    assert again.search("中子").total == 5
+    assert again.index.rebuilt_reason.startswith("format")
+
+
+def test_search_cli_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "中子", "--json", "--all"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["query"] == "中子" and out["total"] == len(out["hits"]) == 5
+    hit = out["hits"][0]
+    for key in ("doc", "block", "node", "path", "score", "snippet", "matches"):
+        assert key in hit
+    assert main(["search", "中子", "--limit", "2", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["hits"]) == 2
+
+
+def test_index_cli_rebuild(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["indexed"] == ["dongguan-14th-fyp"]
+    assert main(["index", "--rebuild", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rebuilt_reason"] == "rebuild requested"
+
+
+def test_snippet_window_and_merge() -> None:
+    from reader.search.index import _best_window, _merge
+
+    assert _merge([(5, 8), (0, 2), (7, 10)]) == [(0, 2), (5, 10)]
+    start, end = _best_window([(500, 502)], 1000)
+    assert start <= 500 < end and end - start == 90
+
+
+def test_fold_keeps_length() -> None:
+    s = "ＧＤＰ　达到１．３万亿元，Ｒ＆Ｄ"
+    assert len(T.fold(s)) == len(s)
+    assert T.fold(s) == "gdp 达到1.3万亿元,r&d"  # punctuation folds too: ，finds ,
