@@ -19,7 +19,8 @@ def main() -> int:
 
     from reader.ui.app import create_window
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "docs/img")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         app, win = create_window(data, lang="zh")
@@ -31,6 +32,16 @@ def main() -> int:
         doc = win.doc
         target = next(b.index for b in doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
         win.jump_to_block(target - 1)
+        # Show the search panel with a real query, the way a reader would use it.
+        while not win.index_ready:
+            app.processEvents()
+        win.search_panel.query_box.setText("散裂中子源")
+        win.search_panel.search_now()
+        for _ in range(200):
+            app.processEvents()
+            if win.last_result is not None and win.last_result.query == "散裂中子源":
+                break
+        win.targets_dock.raise_() if "--targets" in sys.argv else win.search_dock.raise_()
         for theme in ("light", "dark"):
             win.set_theme(theme)
             win.view.scroll_to_block(target - 1)

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,9 +31,10 @@ from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
+from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
-from reader.ui.workers import Progress, run_in_background
+from reader.ui.workers import Progress, Task, run_in_background, serial_pool
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +112,13 @@ class MainWindow(QMainWindow):
         self._hit_spans: list[Span] = []
         self._current_span: Span | None = None
         self.targets: list[Target] = []
+        self.index_pool = serial_pool(self)  # index updates and searches, one at a time, in order
+        self.index_task: Task | None = None
+        self.index_ready = False
+        self._search_seq = 0
+        self.last_result = None
+        self._occurrences: list[tuple[int, int, int]] = []  # (block, start, end) in the current document
+        self._occurrence_pos = -1
         self.view.tooltip_provider = self._tooltip_for
 
         self._build_actions()
@@ -149,6 +159,13 @@ class MainWindow(QMainWindow):
         )
         self.act_highlight.setChecked(True)
         self.act_export_targets = self._action(self.tr("导出目标与数据为 CSV…"), self.export_targets_csv)
+        self.act_find = self._action(
+            self.tr("在本文档中查找…"), lambda: self.focus_search(True), QKeySequence.StandardKey.Find
+        )
+        self.act_search_all = self._action(self.tr("在全部文档中检索…"), lambda: self.focus_search(False), "Ctrl+K")
+        self.act_find_next = self._action(self.tr("下一处"), lambda: self.step_occurrence(+1), QKeySequence("F3"))
+        self.act_find_prev = self._action(self.tr("上一处"), lambda: self.step_occurrence(-1), QKeySequence("Shift+F3"))
+        self.act_reindex = self._action(self.tr("重建检索索引"), lambda: self.start_indexing(rebuild=True))
 
         self.theme_group = QActionGroup(self)
         self.act_theme: dict[str, QAction] = {}
@@ -179,6 +196,13 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("编辑(&E)"))
         m.addAction(self.act_copy)
         m.addAction(self.act_select_all)
+        m.addSeparator()
+        m.addAction(self.act_find)
+        m.addAction(self.act_search_all)
+        m.addAction(self.act_find_next)
+        m.addAction(self.act_find_prev)
+        m.addSeparator()
+        m.addAction(self.act_reindex)
         m = mb.addMenu(self.tr("视图(&V)"))
         m.addAction(self.act_zoom_in)
         m.addAction(self.act_zoom_out)
@@ -240,6 +264,25 @@ class MainWindow(QMainWindow):
         self.targets_panel.export_requested.connect(self.export_targets_csv)
         self.targets_dock = self._dock(self.tr("目标与数据"), "targetsDock", self.targets_panel)
         self.targets_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.search_panel = SearchPanel()
+        self.search_panel.search_requested.connect(self.run_search)
+        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel)
+        self.tabifyDockWidget(self.targets_dock, self.search_dock)
+        self.search_dock.raise_()
+        # Indexing progress lives in the status bar, with a cancel button; the window stays usable.
+        self.index_bar = QProgressBar()
+        self.index_bar.setMaximumWidth(160)
+        self.index_bar.setFormat(self.tr("建立索引 %p%"))
+        self.index_bar.setAccessibleName(self.tr("索引进度"))
+        self.index_cancel = QToolButton()
+        self.index_cancel.setText(self.tr("取消"))
+        self.index_cancel.setAccessibleName(self.tr("取消建立索引"))
+        self.index_cancel.clicked.connect(self.cancel_indexing)
+        self.statusBar().addPermanentWidget(self.index_bar)
+        self.statusBar().addPermanentWidget(self.index_cancel)
+        self.index_bar.hide()
+        self.index_cancel.hide()
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -285,6 +328,10 @@ class MainWindow(QMainWindow):
         self._current_span = None
         self.view.set_document(doc, self._static_spans())
         self.targets_panel.set_targets(doc, self.targets)
+        self._occurrences = []
+        self._occurrence_pos = -1
+        if self.search_panel.query():
+            self._compute_occurrences()
         self.title_label.setText(doc.title)
         self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
         self.history = []
@@ -434,6 +481,155 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
         return path
 
+    # ----------------------------------------------------------------- search
+    def start_indexing(self, rebuild: bool = False) -> None:
+        """Bring the index up to date in the background (first start, imports, repairs)."""
+        if self.index_task is not None:
+            return
+        self.index_bar.setValue(0)
+        self.index_bar.show()
+        self.index_cancel.show()
+
+        def work(progress: Progress) -> list[str]:
+            docs = self.session.all_documents()
+            if rebuild:
+                self.session.index._fresh("rebuild requested")
+            return self.session.index.sync(docs, progress, lambda: progress.cancelled)
+
+        def finished() -> None:
+            self.index_task = None
+            self.index_bar.hide()
+            self.index_cancel.hide()
+
+        def done(ids: list[str]) -> None:
+            finished()
+            self.index_ready = True
+            reason = self.session.index.rebuilt_reason
+            if reason and ids and not reason.startswith("missing"):
+                self.statusBar().showMessage(self.tr("检索索引已重建（{0}）。").format(reason), 8000)
+            if self.search_panel.query():
+                self.run_search()
+
+        def failed(error: ReaderError) -> None:
+            finished()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(self.tr("已取消建立索引；检索结果可能不完整，重新检索时会继续。"), 8000)
+                self.index_ready = False
+            else:
+                self.show_error(str(error))
+
+        self.index_task = run_in_background(
+            work, done, failed, lambda p, _m: self.index_bar.setValue(p), self.index_pool
+        )
+
+    def cancel_indexing(self) -> None:
+        if self.index_task is not None:
+            self.index_task.cancel()
+
+    def focus_search(self, current_document: bool) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.scope_box.setCurrentIndex(1 if current_document else 0)
+        selected = self.view.textCursor().selectedText().strip()
+        if selected and len(selected) <= 40:
+            self.search_panel.query_box.setText(selected)
+        self.search_panel.query_box.setFocus()
+        self.search_panel.query_box.selectAll()
+
+    def run_search(self) -> None:
+        """Search in the background; a newer query makes older results irrelevant."""
+        query = self.search_panel.query()
+        self._search_seq += 1
+        seq = self._search_seq
+        if not query:
+            from reader.search.index import SearchResult
+
+            self._show_result(SearchResult(query="", total=0, hits=[]))
+            return
+        doc = self.doc.id if (self.doc is not None and self.search_panel.scope_current()) else None
+        chapter = self.search_panel.chapter()
+        synonyms = self.search_panel.use_synonyms()
+        if not self.index_ready:
+            self.search_panel.show_busy(self.tr("正在建立索引，完成后显示结果…"))
+            if self.index_task is None:
+                self.start_indexing()
+            return
+
+        def work(_p: Progress):  # type: ignore[no-untyped-def]
+            return self.session.index.search(query, doc=doc, chapter=chapter, limit=200, use_synonyms=synonyms)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            if seq == self._search_seq:
+                self._show_result(result)
+
+        def failed(error: ReaderError) -> None:
+            if seq == self._search_seq:
+                self.search_panel.show_busy(str(error))
+
+        run_in_background(work, done, failed, None, self.index_pool)
+
+    def _show_result(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.last_result = result
+        titles = {e.id: e.title for e in self.session.library.entries()} if len(result.by_doc) > 1 else {}
+        labels: dict[str, str] = {}
+        for key in result.by_chapter:
+            doc_id, _, node_id = key.partition("/")
+            try:
+                labels[key] = self.session.library.open(doc_id).node(node_id).label
+            except (ReaderError, KeyError):
+                labels[key] = node_id
+        self.search_panel.show_result(result, titles, labels, self.view._palette_colors()["hit_bg"].name())
+        self._compute_occurrences()
+
+    def _compute_occurrences(self) -> None:
+        """Every occurrence of the query's words in the current document, highlighted; F3 walks them."""
+        from reader.search.text import find_all, fold, parse_query
+
+        self._occurrences = []
+        self._occurrence_pos = -1
+        if self.doc is not None and self.search_panel.query():
+            synonyms = self.session.index.synonyms() if self.search_panel.use_synonyms() else None
+            parsed = parse_query(self.search_panel.query(), synonyms)
+            terms = [a for c in parsed.positive for a in c.alternatives]
+            for b in self.doc.blocks:
+                folded = fold(b.text)
+                spans: list[tuple[int, int]] = []
+                for term in terms:
+                    spans.extend(find_all(folded, term))
+                self._occurrences.extend((b.index, s, e) for s, e in sorted(set(spans)))
+        self._hit_spans = [Span(b, s, e, "hit") for b, s, e in self._occurrences]
+        self._refresh_transient()
+
+    def open_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
+        if self.doc is None or hit.doc != self.doc.id:
+            if not self.open_document(hit.doc):
+                return
+            self._compute_occurrences()
+        start, end = hit.matches[0] if hit.matches else (0, 0)
+        for i, occ in enumerate(self._occurrences):
+            if occ[0] == hit.block and occ[1] >= start:
+                self._occurrence_pos = i
+                break
+        self.jump_to_span(hit.block, start, end)
+
+    def step_occurrence(self, step: int) -> None:
+        if not self._occurrences:
+            if self.search_panel.query():
+                self._compute_occurrences()
+            if not self._occurrences:
+                self.statusBar().showMessage(self.tr("没有可跳转的检索结果。"), 3000)
+                return
+        if self._occurrence_pos < 0:
+            top = self.view.top_block()
+            after = [i for i, o in enumerate(self._occurrences) if o[0] >= top]
+            self._occurrence_pos = (after[0] if after else 0) - (1 if step > 0 else 0)
+        self._occurrence_pos = (self._occurrence_pos + step) % len(self._occurrences)
+        block, start, end = self._occurrences[self._occurrence_pos]
+        self.jump_to_span(block, start, end)
+        self.statusBar().showMessage(
+            self.tr("第 {0} / {1} 处").format(self._occurrence_pos + 1, len(self._occurrences)), 3000
+        )
+
     # ----------------------------------------------------------------- history
     def _push_history(self, block: int, replace_current: bool = False) -> None:
         if replace_current and 0 <= self.history_pos < len(self.history):
@@ -549,6 +745,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.cancel_indexing()
+        self.index_pool.waitForDone(5000)  # never leave a writer half-way through the index
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- import
@@ -571,11 +769,13 @@ class MainWindow(QMainWindow):
 
         def work(progress: Progress) -> str:
             doc, _replaced = self.session.library.import_file(path, title=title, progress=progress)
+            self.index_ready = False  # the new text is indexed right after, in the index queue
             return doc.id
 
         def done(doc_id: str) -> None:
             dialog.close()
             self.open_document(doc_id)
+            self.start_indexing()
             self.statusBar().showMessage(self.tr("已导入：{0}").format(self.doc.title if self.doc else doc_id), 5000)
             self.import_finished.emit(doc_id)
 
@@ -688,7 +888,8 @@ class MainWindow(QMainWindow):
         )
 
     def open_default(self) -> None:
-        """Open the last document read, or the bundled plan."""
+        """Open the last document read, or the bundled plan; then index in the background."""
         last = str(self.settings.value("last_document", BUNDLED_DOC_ID))
         if not self.open_document(last):
             self.open_document(BUNDLED_DOC_ID)
+        QTimer.singleShot(300, self.start_indexing)

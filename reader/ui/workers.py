@@ -82,8 +82,9 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[ReaderError], None],
     on_progress: Callable[[int, str], None] | None = None,
+    pool: QThreadPool | None = None,
 ) -> Task:
-    """Run ``fn(progress)`` on the global thread pool; callbacks run on the UI thread."""
+    """Run ``fn(progress)`` on a thread pool (the global one by default); callbacks run on the UI thread."""
     signals = _Signals()
     progress = Progress(signals.progress.emit)
     task = Task(signals, progress)
@@ -100,5 +101,12 @@ def run_in_background(
     signals.failed.connect(finish(on_error))
     if on_progress is not None:
         signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(_Job(fn, signals, progress))
+    (pool or QThreadPool.globalInstance()).start(_Job(fn, signals, progress))
     return task
+
+
+def serial_pool(parent: QObject) -> QThreadPool:
+    """A pool running one job at a time, in order: for work that shares one resource (the index)."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool

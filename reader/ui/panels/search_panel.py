@@ -1,0 +1,228 @@
+"""The Search panel: a query box, filters, hit counts and ranked snippets with highlighted matches."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+DEBOUNCE_MS = 220
+
+
+def snippet_html(hit: Any, mark: str) -> str:
+    """The hit's path and snippet as HTML, with matches marked (text is escaped)."""
+    start, text = hit.snippet_start, hit.snippet
+    out, pos = [], 0
+    for a, b in hit.matches:
+        a, b = a - start, b - start
+        if b <= 0 or a >= len(text):
+            continue
+        a, b = max(a, 0), min(b, len(text))
+        out.append(html.escape(text[pos:a]))
+        out.append(f'<span style="background:{mark}; font-weight:600;">{html.escape(text[a:b])}</span>')
+        pos = b
+    out.append(html.escape(text[pos:]))
+    lead = "…" if start > 0 else ""
+    tail = "…" if start + len(text) < len(hit.text) else ""
+    return f'<span style="color:#8a857c; font-size:small;">{html.escape(hit.path)}</span><br>{lead}{"".join(out)}{tail}'
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints an item's HTML (path line + snippet) wrapped to the view's width."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(6)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(120, option.rect.width() if option.rect.width() > 0 else 320))
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class SearchPanel(QWidget):
+    """Emits ``search_requested`` after typing pauses; shows whatever result the window hands back."""
+
+    search_requested = Signal()
+    hit_activated = Signal(object)  # the Hit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.query_box = QLineEdit()
+        self.query_box.setObjectName("searchBox")
+        self.query_box.setPlaceholderText(self.tr('检索：空格=并且，"短语"，OR，-排除'))
+        self.query_box.setAccessibleName(self.tr("检索词"))
+        self.query_box.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_requested)
+        self.query_box.textChanged.connect(lambda _t: self._debounce.start())
+        self.query_box.returnPressed.connect(self._enter)
+
+        self.scope_box = QComboBox()
+        self.scope_box.setAccessibleName(self.tr("检索范围"))
+        self.scope_box.addItem(self.tr("全部文档"), "all")
+        self.scope_box.addItem(self.tr("当前文档"), "current")
+        self.scope_box.currentIndexChanged.connect(lambda _i: self._filters_changed(reset_chapter=True))
+        self.chapter_box = QComboBox()
+        self.chapter_box.setAccessibleName(self.tr("按章筛选"))
+        self.chapter_box.addItem(self.tr("全部章节"), None)
+        self.chapter_box.currentIndexChanged.connect(lambda _i: self._filters_changed(reset_chapter=False))
+        self.synonyms_box = QCheckBox(self.tr("同义词"))
+        self.synonyms_box.setToolTip(self.tr("同时检索同义词（如 GDP = 地区生产总值）"))
+        self.synonyms_box.setChecked(True)
+        self.synonyms_box.toggled.connect(lambda _c: self.search_requested.emit())
+        row = QHBoxLayout()
+        row.addWidget(self.scope_box)
+        row.addWidget(self.chapter_box, 1)
+        row.addWidget(self.synonyms_box)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("mutedLabel")
+        self.summary.setWordWrap(True)
+        self.model = QStandardItemModel(self)
+        self.results = QListView()
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("检索结果"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.clicked.connect(self._activated)
+        self.results.activated.connect(self._activated)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(6)
+        lay.addWidget(self.query_box)
+        lay.addLayout(row)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.results, 1)
+        self.setTabOrder(self.query_box, self.results)
+        self._jump_pending = False
+
+    # ---------------------------------------------------------------- what the window reads
+    def query(self) -> str:
+        return self.query_box.text().strip()
+
+    def scope_current(self) -> bool:
+        return self.scope_box.currentData() == "current"
+
+    def chapter(self) -> str | None:
+        return self.chapter_box.currentData()
+
+    def use_synonyms(self) -> bool:
+        return self.synonyms_box.isChecked()
+
+    def search_now(self) -> None:
+        self._debounce.stop()
+        self.search_requested.emit()
+
+    # ---------------------------------------------------------------- showing results
+    def show_busy(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def show_result(self, result: Any, doc_titles: dict[str, str], chapter_labels: dict[str, str], mark: str) -> None:
+        self.model.clear()
+        for hit in result.hits:
+            item = QStandardItem()
+            item.setData(snippet_html(hit, mark), HTML_ROLE)
+            item.setData(hit, HIT_ROLE)
+            item.setData(f"{hit.path}\n{hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
+            self.model.appendRow(item)
+        parts = []
+        if result.message:
+            parts.append(result.message)
+        if not self.query():
+            parts = []
+        elif result.total == 0:
+            parts.append(self.tr("没有找到“{0}”。").format(result.query))
+        else:
+            shown = self.tr("共 {0} 段命中").format(result.total)
+            if len(result.hits) < result.total:
+                shown += self.tr("，显示前 {0} 段").format(len(result.hits))
+            parts.append(shown)
+            if len(result.by_doc) > 1:
+                per_doc = "；".join(
+                    f"{doc_titles.get(d, d)[:16]} {n}" for d, n in sorted(result.by_doc.items(), key=lambda x: -x[1])
+                )
+                parts.append(per_doc)
+        for term, alts in result.expansions.items():
+            parts.append(self.tr("{0} 也检索了：{1}").format(term, "、".join(alts)))
+        self.summary.setText("\n".join(parts))
+        self._fill_chapters(result, chapter_labels)
+        if self._jump_pending and self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            self._activated(self.model.index(0, 0))
+        self._jump_pending = False
+
+    def _fill_chapters(self, result: Any, chapter_labels: dict[str, str]) -> None:
+        current = self.chapter()
+        self.chapter_box.blockSignals(True)
+        self.chapter_box.clear()
+        self.chapter_box.addItem(self.tr("全部章节"), None)
+        for key, count in sorted(result.by_chapter.items(), key=lambda x: -x[1]):
+            self.chapter_box.addItem(f"{chapter_labels.get(key, key)[:24]}（{count}）", key)
+        if current is not None:
+            i = self.chapter_box.findData(current)
+            if i < 0:
+                self.chapter_box.addItem(chapter_labels.get(current, current)[:24], current)
+                i = self.chapter_box.count() - 1
+            self.chapter_box.setCurrentIndex(i)
+        self.chapter_box.blockSignals(False)
+
+    def _filters_changed(self, reset_chapter: bool) -> None:
+        if reset_chapter:
+            self.chapter_box.blockSignals(True)
+            self.chapter_box.setCurrentIndex(0)
+            self.chapter_box.blockSignals(False)
+        self.search_now()
+
+    def _enter(self) -> None:
+        self._jump_pending = True  # jump to the best hit as soon as the result arrives
+        self.search_now()
+
+    def _activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def mark_color(self) -> str:
+        return self.palette().color(QPalette.ColorRole.Highlight).name()

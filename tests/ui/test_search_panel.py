@@ -1,0 +1,111 @@
+"""The Search panel driven through the real window: type, see hits, jump, F3, Ctrl+F."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from reader.search.text import fold
+
+
+def _search(window, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    box = window.search_panel.query_box
+    box.clear()
+    box.insert(text)  # typing; the panel debounces before searching
+    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == text, timeout=10000)
+
+
+def test_indexing_runs_in_background_and_search_works_after_first_start(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    assert not window.index_bar.isVisible()
+    _search(window, qtbot, "散裂中子源")
+    assert window.last_result.total == 4
+    assert window.search_panel.model.rowCount() == 4
+    assert "4" in window.search_panel.summary.text()
+
+
+def test_typing_is_debounced_into_one_search(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    before = window._search_seq
+    for ch in "科学城":
+        window.search_panel.query_box.insert(ch)
+    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == "科学城", timeout=10000)
+    assert window._search_seq - before == 1
+
+
+def test_clicking_a_hit_jumps_and_highlights_every_occurrence(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _search(window, qtbot, "中子")
+    panel = window.search_panel
+    window.view.scroll_to_block(0)
+    index = panel.model.index(2, 0)
+    hit = index.data(Qt.ItemDataRole.UserRole + 2)
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=panel.results.visualRect(index).center())
+    qtbot.wait(150)
+    assert window._current_span is not None and window._current_span.block == hit.block
+    top = window.view.top_block()
+    assert top <= hit.block <= top + 3
+    expected = sum(fold(b.text).count("中子") for b in window.doc.blocks)
+    assert len(window._occurrences) == expected == len(window._hit_spans)
+    assert len(window.view.extraSelections()) == expected + 1  # every hit plus the current one
+
+
+def test_f3_and_shift_f3_walk_the_occurrences(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _search(window, qtbot, "中子")
+    window.view.setFocus()
+    window.view.scroll_to_block(0)
+    window.act_find_next.trigger()
+    first = window._current_span
+    window.act_find_next.trigger()
+    second = window._current_span
+    assert (second.block, second.start) > (first.block, first.start)
+    window.act_find_prev.trigger()
+    assert (window._current_span.block, window._current_span.start) == (first.block, first.start)
+    assert window.act_find_next.shortcut() == QKeySequence("F3")
+
+
+def test_ctrl_f_searches_the_current_document_with_the_selection(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    block = next(b for b in window.doc.blocks if "松山湖" in b.text)
+    start = block.text.index("松山湖")
+    window.view.select_span(block.index, start, start + 3)
+    window.act_find.trigger()
+    assert window.search_panel.query_box.text() == "松山湖"
+    assert window.search_panel.scope_current()
+    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == "松山湖", timeout=10000)
+    assert set(window.last_result.by_doc) == {window.doc.id}
+
+
+def test_enter_jumps_to_the_best_hit(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    window.view.scroll_to_block(0)
+    box = window.search_panel.query_box
+    box.insert("总部经济")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window._current_span is not None, timeout=10000)
+    assert window.doc.blocks[window._current_span.block].text.startswith("推动总部经济长足发展")
+
+
+def test_malformed_query_says_it_fell_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _search(window, qtbot, '"中子')
+    assert window.last_result.literal
+    assert "引号" in window.search_panel.summary.text()
+    assert window.last_result.total == 5
+
+
+def test_chapter_filter_narrows_results(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _search(window, qtbot, "创新")
+    total = window.last_result.total
+    box = window.search_panel.chapter_box
+    assert box.count() > 2
+    box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.last_result.total < total, timeout=10000)
+    assert len(window.last_result.by_chapter) == 1
+
+
+def test_synonym_expansion_is_shown_and_can_be_switched_off(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _search(window, qtbot, "GDP")
+    with_syn = window.last_result.total
+    assert "地区生产总值" in window.search_panel.summary.text()
+    window.search_panel.synonyms_box.setChecked(False)
+    qtbot.waitUntil(lambda: window.last_result.total < with_syn, timeout=10000)
