@@ -20,7 +20,6 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh import sorting
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, STORED, TEXT, Schema
 
@@ -349,36 +348,47 @@ class SearchIndex:
         if len(parsed.positive) > 1:
             joined = "".join(c.text for c in parsed.positive)
             ranking.append(_literal_query(joined, boost=3.0))
-        final = Q.AndMaybe(required, Q.Or(ranking)) if ranking else required
-        filters = []
         if doc:
-            filters.append(Q.Term("doc", doc))
+            required = Q.And([required, Q.Term("doc", doc)])
         if chapter:
-            filters.append(Q.Term("chapter", chapter))
-        flt = Q.And(filters) if filters else None
+            required = Q.And([required, Q.Term("chapter", chapter)])
         needs_check = any(" " in T.fold(a).strip() for c in parsed.positive for a in c.alternatives)
         ix = self.open()
         with ix.searcher() as s:
-            facets = {"doc": sorting.FieldFacet("doc"), "chapter": sorting.FieldFacet("chapter")}
-            res = s.search(
-                final,
-                limit=None if (limit is None or needs_check) else limit,
-                filter=flt,
-                groupedby=facets,
-                maptype=sorting.Count,
-            )
-            result.total = len(res)
-            result.by_doc = dict(res.groups("doc"))
-            result.by_chapter = dict(res.groups("chapter"))
-            for r in res:
-                hit = _make_hit(r, parsed)
-                if hit is None:  # a phrase with spaces matched its parts but not as written
-                    result.total -= 1
-                    continue
-                if limit is None or len(result.hits) < limit:
+            # 1. Which blocks match: matching only, no scoring (the costly part is per matching block).
+            matched = list(s.docs_for_query(required))
+            if needs_check:  # a phrase with spaces: its parts matched; keep blocks holding it as written
+                matched = [d for d in matched if _make_hit(s.stored_fields(d), 0.0, parsed) is not None]
+            result.total = len(matched)
+            # 2. Counts per document and chapter from the column store (no stored-field reads).
+            reader = s.reader()
+            doc_col = reader.column_reader("doc")
+            chapter_col = reader.column_reader("chapter")
+            by_doc: dict[str, int] = {}
+            by_chapter: dict[str, int] = {}
+            for d in matched:
+                key_doc = _text(doc_col[d])
+                key_ch = _text(chapter_col[d])
+                by_doc[key_doc] = by_doc.get(key_doc, 0) + 1
+                by_chapter[key_ch] = by_chapter.get(key_ch, 0) + 1
+            result.by_doc, result.by_chapter = by_doc, by_chapter
+            # 3. Ranking: BM25F on words (headings boosted, the whole query as a phrase boosted), top N
+            #    only, so block-max skipping applies; blocks that match literally but share no word
+            #    with the query follow in reading order.
+            want = result.total if limit is None else min(limit, result.total)
+            order: list[tuple[int, float]] = []
+            if want and ranking:
+                allowed = set(matched)
+                ranked = s.search(Q.Or(ranking), filter=allowed, limit=want)
+                order = [(r.docnum, float(r.score or 0.0)) for r in ranked]
+            if len(order) < want:
+                seen = {d for d, _ in order}
+                order.extend((d, 0.0) for d in matched if d not in seen)
+                order = order[:want]
+            for d, score in order:
+                hit = _make_hit(s.stored_fields(d), score, parsed)
+                if hit is not None:
                     result.hits.append(hit)
-                elif not needs_check:
-                    break
         result.seconds = time.perf_counter() - started
         return result
 
@@ -401,7 +411,11 @@ def _literal_query(term: str, boost: float = 1.0) -> Q.Query:
     return out
 
 
-def _make_hit(r: Any, parsed: T.ParsedQuery) -> Hit | None:
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _make_hit(r: dict[str, Any], score: float, parsed: T.ParsedQuery) -> Hit | None:
     text: str = r["text"]
     folded = T.fold(text)
     matches: list[tuple[int, int]] = []
@@ -427,7 +441,7 @@ def _make_hit(r: Any, parsed: T.ParsedQuery) -> Hit | None:
         node=r["node"],
         path=r["path"],
         kind=r["kind"],
-        score=float(r.score or 0.0),
+        score=score,
         text=text,
         snippet=text[start:end],
         snippet_start=start,

@@ -1,0 +1,218 @@
+"""Search benchmark: index build and query latency at 1, 100 and 1,000 plans, beside two baselines.
+
+The synthetic library repeats and shuffles the bundled plan's paragraphs (each plan a different
+order and a few edits), ~29 k characters per plan, ~29 M characters at 1,000 plans. For every size
+it reports index build throughput, index size, and query latency (median / p95 over a fixed set of
+realistic queries) for: the Whoosh index, a linear substring scan over the same blocks held in
+memory, and SQLite FTS5 with the trigram tokenizer — all measured in this process, in this run.
+
+Usage: python bench/search_bench.py [--quick] [--sizes 1,100,1000]
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.document.model import Block, Document  # noqa: E402
+from reader.library import Library  # noqa: E402
+from reader.paths import resources_dir  # noqa: E402
+from reader.search import text as T  # noqa: E402
+from reader.search.index import SearchIndex  # noqa: E402
+
+QUERIES = [
+    "地区生产总值",
+    "散裂中子源",
+    "中子",
+    "科技创新",
+    "高质量发展",
+    "松山湖 科学城",
+    "GDP",
+    "5G",
+    "R&D",
+    "2025",
+    "1.3万亿",
+    "6.5%",
+    "营商环境",
+    "专精特新",
+    "碳达峰",
+    "城市更新",
+    "轨道交通",
+    "数字经济",
+    "人才",
+    "医疗 卫生",
+    "乡村振兴",
+    "生态 环境",
+    "住房",
+    "养老",
+    "粤港澳大湾区",
+    "湾区",
+    "产业集群 OR 先进制造",
+    "创新 -人才",
+    "水污染",
+    '"年均增长"',
+    "湾",
+    "高新技术企业",
+    "东莞港",
+    "公共服务 均等化",
+]
+
+
+def rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic(seed_doc: Document, n: int) -> list[Document]:
+    docs = []
+    for i in range(n):
+        if i == 0:
+            docs.append(seed_doc)
+            continue
+        rng = random.Random(i)
+        blocks = list(seed_doc.blocks)
+        body = blocks[1:]
+        rng.shuffle(body)
+        blocks = [blocks[0], *body]
+        new_blocks = []
+        for j, b in enumerate(blocks):
+            text = b.text
+            if rng.random() < 0.2:  # a few edits so plans are not identical
+                text = text.replace("东莞", rng.choice(["佛山", "惠州", "中山", "珠海"]))
+            new_blocks.append(Block(index=j, id=f"{b.id}{i:04d}", kind=b.kind, text=text, node=b.node))
+        docs.append(replace(seed_doc, id=f"synthetic-{i:04d}", blocks=tuple(new_blocks)))
+    return docs
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def linear_scan(blocks: list[tuple[str, int, str]], query: str) -> int:
+    parsed = T.parse_query(query)
+    count = 0
+    for _doc, _i, folded in blocks:
+        if all(any(T.fold(a) in folded for c in g for a in c.alternatives) for g in parsed.groups) and not any(
+            T.fold(c.text) in folded for c in parsed.excluded
+        ):
+            count += 1
+    return count
+
+
+def fts_query(query: str) -> tuple[str, list[str]]:
+    """FTS5 trigram needs ≥3 characters per term; shorter terms use LIKE on the same table."""
+    parsed = T.parse_query(query)
+    match_parts, likes = [], []
+    for g in parsed.groups:
+        alts = [a for c in g for a in c.alternatives]
+        if all(len(a) >= 3 for a in alts):
+            match_parts.append("(" + " OR ".join('"' + a.replace('"', '""') + '"' for a in alts) + ")")
+        else:
+            likes.append(alts[0])
+    for c in parsed.excluded:
+        match_parts.append('NOT "' + c.text.replace('"', '""') + '"')
+    return " AND ".join(match_parts).replace("AND NOT", "NOT"), likes
+
+
+def fts_count(con: sqlite3.Connection, query: str) -> int:
+    match, likes = fts_query(query)
+    sql, args = "SELECT count(*) FROM t", []
+    where = []
+    if match and not match.startswith("NOT"):
+        where.append("t MATCH ?")
+        args.append(match)
+    for like in likes:
+        where.append("text LIKE ?")
+        args.append(f"%{like}%")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return con.execute(sql, args).fetchone()[0]
+
+
+def measure(fn, rounds: int = 3) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            t0 = time.perf_counter()
+            fn(q)
+            times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), pct(times, 95)
+
+
+def run_size(seed: Document, n: int) -> None:
+    docs = synthetic(seed, n)
+    chars = sum(d.char_count for d in docs)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        ix = SearchIndex(tmp, resources_dir())
+        T.words("预热")  # load jieba before timing (the app loads it when indexing starts)
+        t0 = time.perf_counter()
+        ix.sync(docs)
+        build = time.perf_counter() - t0
+        size = dir_size(tmp / "index") / 1e6
+        ix = SearchIndex(tmp, resources_dir())  # reopen, as the app does on the next start
+        # Check completeness on every query against the linear scan, while at it.
+        blocks = [(d.id, b.index, T.fold(b.text)) for d in docs for b in d.blocks]
+        for q in QUERIES:
+            got = ix.search(q, limit=0, use_synonyms=False).total
+            want = linear_scan(blocks, q)
+            assert got == want, (q, got, want)
+        w_med, w_p95 = measure(lambda q: ix.search(q, limit=20, use_synonyms=False))
+        l_med, l_p95 = measure(lambda q: linear_scan(blocks, q), rounds=1 if n >= 1000 else 3)
+        con = sqlite3.connect(str(tmp / "fts.db"))
+        t0 = time.perf_counter()
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='trigram')")
+        con.executemany("INSERT INTO t(text) VALUES (?)", ((b.text,) for d in docs for b in d.blocks))
+        con.commit()
+        fts_build = time.perf_counter() - t0
+        f_med, f_p95 = measure(lambda q: fts_count(con, q))
+        con.close()
+        print(
+            f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} | {w_med:5.1f} / {w_p95:5.1f} |"
+            f" {l_med:5.1f} / {l_p95:5.1f} | {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_mb():7.0f}",
+            flush=True,
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    sizes = [1, 100, 1000]
+    if "--quick" in sys.argv:
+        sizes = [1, 100]
+    for arg in sys.argv[1:]:
+        if arg.startswith("--sizes="):
+            sizes = [int(x) for x in arg.split("=", 1)[1].split(",")]
+    seed = Library(Path("/nonexistent"), resources_dir()).open("dongguan-14th-fyp")
+    print(f"{len(QUERIES)} queries; latency = median / p95 over 3 rounds, milliseconds; limit 20 hits")
+    header = f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} | {'whoosh':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS MB':>7}"
+    print(header)
+    for n in sizes:
+        run_size(seed, n)
+    print("every query's hit count equalled the linear scan's (completeness check)")
+
+
+if __name__ == "__main__":
+    main()
