@@ -148,6 +148,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--rebuild", action="store_true", help="从头重建 / start from scratch")
     p.set_defaults(func=cmd_index)
+
+    notes = sub.add_parser(
+        "notes",
+        help="批注：高亮、笔记、书签 / annotations",
+        description="批注保存在数据文件夹的 annotations.db（SQLite）中，每日自动备份到 backups/。",
+    )
+    nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    p = nsub.add_parser(
+        "add",
+        parents=[common, json_opt],
+        help="添加批注 / add an annotation",
+        description="在文档第 N 段的 [S, E) 字符范围上添加高亮、批注或书签（段号与偏移见 `text --json`）。",
+    )
+    p.add_argument("--doc", metavar="DOC", help="文档（默认内置规划） / document")
+    p.add_argument("--block", type=int, required=True, metavar="N", help="段号 / block index")
+    p.add_argument("--start", type=int, default=0, metavar="S", help="起始偏移 / start offset")
+    p.add_argument("--end", type=int, default=0, metavar="E", help="结束偏移（不含） / end offset")
+    p.add_argument(
+        "--kind", choices=["highlight", "note", "bookmark"], help="类型（有 --note 时默认 note，否则 highlight）"
+    )
+    p.add_argument("--note", metavar="TEXT", default="", help="批注文字 / note text")
+    p.add_argument("--color", choices=["yellow", "green", "blue", "pink"], default="", help="高亮颜色 / colour")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="标签，可重复 / tag (repeatable)")
+    p.add_argument("--name", default="", metavar="NAME", help="书签名 / bookmark name")
+    p.set_defaults(func=cmd_notes_add)
+    p = nsub.add_parser("list", parents=[common, json_opt], help="列出批注 / list annotations")
+    p.add_argument("--doc", metavar="DOC", help="只列此文档 / one document only")
+    p.set_defaults(func=cmd_notes_list)
+    p = nsub.add_parser(
+        "export",
+        parents=[common],
+        help="导出批注 / export",
+        description="md：按章分组，含原文引用和批注，适合贴进报告；csv：带 BOM 的 UTF-8，Excel 可直接打开，防公式注入；"
+        "json：完整数据，可用 notes import 合并回来。",
+    )
+    p.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    p.add_argument("--doc", metavar="DOC", help="只导出此文档（md 格式必需时默认内置规划） / one document")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
+    p.set_defaults(func=cmd_notes_export)
+    p = nsub.add_parser(
+        "import",
+        parents=[common, json_opt],
+        help="合并导入 JSON / merge a JSON export",
+        description="合并 notes export --format json 的文件：新批注加入，较新的修改覆盖较旧的，相同的跳过，不会重复。",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_notes_import)
+    p = nsub.add_parser("delete", parents=[common], help="删除批注（可在应用中撤销） / delete")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_notes_delete)
     return parser
 
 
@@ -171,13 +221,20 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     session = _session(args)
-    doc, replaced = session.library.import_file(args.file, title=args.title)
+    doc, replaced, anchored = session.import_file(args.file, title=args.title, index=False)
     if args.json:
-        _emit_json({"id": doc.id, "title": doc.title, "replaced": replaced, "blocks": len(doc.blocks)})
+        _emit_json(
+            {"id": doc.id, "title": doc.title, "replaced": replaced, "blocks": len(doc.blocks), "annotations": anchored}
+        )
     else:
         print(doc.id)
         verb = "已更新" if replaced else "已导入"
         print(f"{verb}：{doc.title}（{len(doc.blocks)} 段，{sum(1 for _ in doc.nodes())} 个目录节点）", file=sys.stderr)
+        if anchored.get("orphaned"):
+            print(
+                f"注意：{anchored['orphaned']} 条批注在新版本中找不到原文，已保留并标为“无法定位”（notes list 可查看）。",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -323,6 +380,97 @@ def cmd_search(args: argparse.Namespace) -> int:
         prefix = "…" if h.snippet_start > 0 else ""
         suffix = "…" if h.snippet_start + len(snippet) < len(h.text) else ""
         print(f"\n[{h.doc} #{h.block}] {h.path}\n  {prefix}{''.join(marked)}{suffix}")
+    return 0
+
+
+def cmd_notes_add(args: argparse.Namespace) -> int:
+    session = _session(args)
+    doc = session.document(args.doc)
+    kind = args.kind or ("note" if args.note else "highlight")
+    a = session.annotations.add(
+        doc, kind, args.block, args.start, args.end, note=args.note, color=args.color, tags=args.tag, name=args.name
+    )
+    if args.json:
+        _emit_json(a.to_json())
+    else:
+        print(a.id)
+    return 0
+
+
+def cmd_notes_list(args: argparse.Namespace) -> int:
+    session = _session(args)
+    doc_id = session.library.resolve(args.doc) if args.doc else None
+    items = session.annotations.list(doc_id)
+    if args.json:
+        _emit_json([a.to_json() for a in items])
+        return 0
+    labels = {"highlight": "高亮", "note": "批注", "bookmark": "书签"}
+    for a in items:
+        flag = "（无法定位）" if a.orphaned else ""
+        tags = " ".join(f"#{t}" for t in a.tags)
+        print(
+            f"{a.id[:8]}\t{labels[a.kind]}{flag}\t{a.doc}#{a.block}\t「{a.quote[:30]}」\t{a.note[:40]}\t{tags}".rstrip()
+        )
+    return 0
+
+
+def cmd_notes_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reader.annotations import export as E
+    from reader.exporting import csv_text, write_csv
+    from reader.fileio import atomic_write_text
+
+    session = _session(args)
+    doc_id = session.library.resolve(args.doc) if args.doc else None
+    if args.format == "json":
+        text = session.annotations.dumps(doc_id) + "\n"
+    elif args.format == "md":
+        doc = session.document(doc_id)
+        text = E.to_markdown(doc, session.annotations.list(doc.id))
+    else:
+        items = session.annotations.list(doc_id)
+        docs = {d: session.library.open(d) for d in {a.doc for a in items}}
+        rows = E.csv_rows(docs, items)
+        if args.output:
+            write_csv(args.output, E.CSV_HEADER, rows)
+            print(f"已写入 {len(rows)} 条：{args.output}", file=sys.stderr)
+            return 0
+        text = "\ufeff" + csv_text(E.CSV_HEADER, rows)
+    if args.output:
+        atomic_write_text(Path(args.output), text)
+        print(f"已写入：{args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_notes_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise ReaderError(f"无法读取 {args.file}：{exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise ReaderError(
+            f"{args.file} 不是有效的 JSON（{exc}）。请使用 notes export --format json 导出的文件。"
+        ) from exc
+    report = _session(args).annotations.import_json(data)
+    if args.json:
+        _emit_json(report)
+    else:
+        print(f"新增 {report['added']} 条，更新 {report['updated']} 条，跳过 {report['skipped']} 条（已存在）。")
+    return 0
+
+
+def cmd_notes_delete(args: argparse.Namespace) -> int:
+    store = _session(args).annotations
+    matches = [a for a in store.list() if a.id.startswith(args.id)]
+    if len(matches) != 1:
+        raise ReaderError(f"编号“{args.id}”{'不存在' if not matches else '不唯一'}；用 notes list 查看编号。")
+    store.delete(matches[0].id)
+    print(f"已删除 {matches[0].id}", file=sys.stderr)
     return 0
 
 

@@ -37,3 +37,11 @@ class Cancelled(ReaderError):
 
     def __init__(self) -> None:
         super().__init__("已取消，未做任何更改。")
+
+
+class AnnotationStoreError(ReaderError):
+    """The annotations database cannot be used; it was left untouched (and backed up)."""
+
+    def __init__(self, message: str, backup: str | None = None) -> None:
+        self.backup = backup
+        super().__init__(message)

@@ -14,6 +14,7 @@ from reader.paths import resources_dir, user_data_dir
 from reader.targets.extract import Target, extract
 
 if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
     from reader.search.index import SearchIndex, SearchResult
 
 Progress = Callable[[int, str], None]
@@ -27,6 +28,7 @@ class Session:
         self.resources: Path = resources_dir()
         self.library = Library(self.data_dir, self.resources)
         self._index: SearchIndex | None = None
+        self._annotations: AnnotationStore | None = None
         self._targets: dict[tuple[str, int], list[Target]] = {}
 
     def document(self, ref: str | None = None) -> Document:
@@ -53,16 +55,42 @@ class Session:
         self.sync_index()
         return self.index.search(query, doc=self.library.resolve(doc) if doc else None, **kwargs)
 
+    @property
+    def annotations(self) -> AnnotationStore:
+        """The annotations database; raises AnnotationStoreError (with advice) when it cannot be used."""
+        if self._annotations is None:
+            from reader.annotations.store import AnnotationStore
+
+            self._annotations = AnnotationStore(self.data_dir / "annotations.db", self.data_dir / "backups")
+        return self._annotations
+
     def import_file(
-        self, path: str | os.PathLike[str], title: str | None = None, progress: Progress | None = None
-    ) -> tuple[Document, bool]:
-        """Import into the library, then index the new text (the import stands even if indexing fails)."""
+        self,
+        path: str | os.PathLike[str],
+        title: str | None = None,
+        progress: Progress | None = None,
+        index: bool = True,
+    ) -> tuple[Document, bool, dict[str, int]]:
+        """Import into the library, re-anchor its annotations, then index the new text.
+
+        Returns the document, whether it replaced an older version, and annotation counts by
+        anchoring status. The import stands even if indexing fails (the next search retries).
+        """
         doc, replaced = self.library.import_file(path, title=title, progress=progress)
-        try:
-            self.index.sync([*self.all_documents()])
-        except ReaderError:
-            pass  # the next search retries; the document itself is safely in the library
-        return doc, replaced
+        anchored: dict[str, int] = {}
+        if replaced:
+            from reader.errors import AnnotationStoreError
+
+            try:
+                anchored = self.annotations.reanchor(doc)
+            except AnnotationStoreError:
+                anchored = {}  # the database is refused or damaged; it is left alone and re-anchored next time
+        if index:
+            try:
+                self.index.sync([*self.all_documents()])
+            except ReaderError:
+                pass
+        return doc, replaced, anchored
 
     def targets(self, doc: Document, kind: str | None = None) -> list[Target]:
         """Targets and past figures of a document (cached per document version)."""

@@ -768,7 +768,7 @@ class MainWindow(QMainWindow):
         dialog.setValue(0)
 
         def work(progress: Progress) -> str:
-            doc, _replaced = self.session.library.import_file(path, title=title, progress=progress)
+            doc, _replaced, _anchored = self.session.import_file(path, title=title, progress=progress, index=False)
             self.index_ready = False  # the new text is indexed right after, in the index queue
             return doc.id
 

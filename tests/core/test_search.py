@@ -158,7 +158,7 @@ def test_import_indexes_only_the_new_document_and_reimport_updates(tmp_path: Pat
     src.write_text(
         (DATA / "plan_with_headings.txt").read_text(encoding="utf-8") + "\n独一无二的测试词甲。\n", encoding="utf-8"
     )
-    doc, _ = session.import_file(src)
+    doc, _, _ = session.import_file(src)
     assert session.index.indexed()[doc.id]
     assert {h.doc for h in session.search("独一无二的测试词甲", limit=None).hits} == {doc.id}
     src.write_text(src.read_text(encoding="utf-8").replace("测试词甲", "测试词乙"), encoding="utf-8")

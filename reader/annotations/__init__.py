@@ -1,0 +1,1 @@
+"""Highlights, notes, bookmarks and tags in SQLite (pure, no Qt)."""
