@@ -48,8 +48,17 @@ class Session:
         return [self.library.open(e.id) for e in self.library.entries()]
 
     def sync_index(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[str]:
-        """Index what changed in the library (everything on first run or after a rebuild)."""
-        return self.index.sync(self.all_documents(), progress, cancelled)
+        """Index what changed in the library (everything on first run or after a rebuild), and the notes."""
+        from reader.errors import AnnotationStoreError
+
+        docs = self.all_documents()
+        done = self.index.sync(docs, progress, cancelled)
+        try:
+            notes = self.annotations.list(include_deleted=False)
+        except AnnotationStoreError:
+            notes = []  # a refused or damaged database is left alone; its notes are not searchable
+        self.index.sync_notes(notes, {d.id: d for d in docs})
+        return done
 
     def search(self, query: str, doc: str | None = None, **kwargs: Any) -> SearchResult:
         self.sync_index()

@@ -224,7 +224,11 @@ class SearchIndex:
             return {}
 
     def _write_manifest(self, docs: dict[str, str]) -> None:
-        atomic_write_text(self.manifest_path, json.dumps({"format": FORMAT, "docs": docs}, indent=1))
+        notes = self._manifest().get("notes") if docs else None
+        data: dict[str, Any] = {"format": FORMAT, "docs": docs}
+        if notes:
+            data["notes"] = notes
+        atomic_write_text(self.manifest_path, json.dumps(data, indent=1))
 
     def _fresh(self, reason: str) -> None:
         """Move a broken or outdated index aside (kept until the next rebuild) and create an empty one."""
@@ -312,6 +316,51 @@ class SearchIndex:
         if progress:
             progress(100, "")
         return [d.id for d in todo]
+
+    def sync_notes(self, notes: Iterable[Any], docs: dict[str, Document]) -> bool:
+        """Give every live annotation with text its own entry (kind "annotation"); True when rewritten."""
+        import hashlib
+
+        live = [a for a in notes if (a.note or a.tags) and a.deleted is None and a.doc in docs]
+        sig = hashlib.blake2b(
+            "".join(f"{a.id}{a.updated}{a.block}" for a in sorted(live, key=lambda x: x.id)).encode(), digest_size=10
+        ).hexdigest()
+        manifest = self._manifest()
+        if manifest.get("notes") == sig:
+            return False
+        ix = self.open()
+        writer = ix.writer()
+        try:
+            writer.delete_by_term("kind", "annotation")
+            for a in live:
+                doc = docs[a.doc]
+                try:
+                    path_nodes = doc.node_path(a.node)
+                except KeyError:
+                    path_nodes = []
+                text = a.note + ("\n" + " ".join("#" + t for t in a.tags) if a.tags else "")
+                writer.add_document(
+                    key=f"note:{a.id}",
+                    doc=a.doc,
+                    chapter=f"{a.doc}/{path_nodes[0].id if path_nodes else ''}",
+                    kind="annotation",
+                    block=a.block,
+                    block_id=a.id,  # the annotation's id: hits on notes point at the note
+                    node=a.node,
+                    path="批注 · " + " › ".join(n.label for n in path_nodes),
+                    text=text,
+                    grams=text,
+                    words=text,
+                    head="",
+                )
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        manifest = self._manifest()
+        manifest["notes"] = sig
+        atomic_write_text(self.manifest_path, json.dumps(manifest, indent=1))
+        return True
 
     def rebuild(self, docs: Iterable[Document], progress: Progress | None = None) -> list[str]:
         self._fresh("rebuild requested")

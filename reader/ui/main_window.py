@@ -31,6 +31,7 @@ from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
+from reader.ui.panels.notes_panel import NotesPanel
 from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.history: list[int] = []
         self.history_pos = -1
         self._focus_mode = False
+        self._closing = False
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
@@ -119,7 +121,12 @@ class MainWindow(QMainWindow):
         self.last_result = None
         self._occurrences: list[tuple[int, int, int]] = []  # (block, start, end) in the current document
         self._occurrence_pos = -1
+        self.notes: list = []  # annotations of the current document
+        self.annotations_error: str | None = None
+        self.undo_stack: list[tuple[str, str]] = []  # ("delete" | "add", annotation id), newest last
         self.view.tooltip_provider = self._tooltip_for
+        self.view.context_requested.connect(self._text_context_menu)
+        self.view.annotation_clicked.connect(self._text_double_clicked)
 
         self._build_actions()
         self._build_docks()
@@ -166,6 +173,12 @@ class MainWindow(QMainWindow):
         self.act_find_next = self._action(self.tr("下一处"), lambda: self.step_occurrence(+1), QKeySequence("F3"))
         self.act_find_prev = self._action(self.tr("上一处"), lambda: self.step_occurrence(-1), QKeySequence("Shift+F3"))
         self.act_reindex = self._action(self.tr("重建检索索引"), lambda: self.start_indexing(rebuild=True))
+        self.act_bookmark = self._action(self.tr("添加/移除书签"), self.toggle_bookmark, "Ctrl+D")
+        self.act_undo = self._action(self.tr("撤销"), self.undo, QKeySequence.StandardKey.Undo)
+        self.act_highlight_sel = self._action(self.tr("高亮选中文字"), lambda: self.add_highlight("yellow"), "Ctrl+H")
+        self.act_note_sel = self._action(self.tr("为选中文字添加批注…"), lambda: self.add_note(), "Ctrl+Shift+N")
+        self.act_export_notes = self._action(self.tr("导出批注…"), lambda: self.export_notes())
+        self.act_import_notes = self._action(self.tr("导入批注…"), lambda: self.import_notes())
 
         self.theme_group = QActionGroup(self)
         self.act_theme: dict[str, QAction] = {}
@@ -190,12 +203,19 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_export_pdf)
         m.addAction(self.act_export_targets)
+        m.addAction(self.act_export_notes)
+        m.addAction(self.act_import_notes)
         m.addAction(self.act_print)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("编辑(&E)"))
+        m.addAction(self.act_undo)
+        m.addSeparator()
         m.addAction(self.act_copy)
         m.addAction(self.act_select_all)
+        m.addSeparator()
+        m.addAction(self.act_highlight_sel)
+        m.addAction(self.act_note_sel)
         m.addSeparator()
         m.addAction(self.act_find)
         m.addAction(self.act_search_all)
@@ -228,6 +248,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_filter)
         m.addAction(self.act_focus_tree)
         m.addAction(self.act_focus_text)
+        self.bookmarks_menu = mb.addMenu(self.tr("书签(&B)"))
+        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         m = mb.addMenu(self.tr("帮助(&H)"))
         m.addAction(self.act_about)
 
@@ -269,6 +291,13 @@ class MainWindow(QMainWindow):
         self.search_panel.hit_activated.connect(self.open_hit)
         self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel)
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
+        self.notes_panel = NotesPanel()
+        self.notes_panel.jump_requested.connect(self.jump_to_annotation)
+        self.notes_panel.edit_requested.connect(self.edit_annotation)
+        self.notes_panel.delete_requested.connect(self.delete_annotation)
+        self.notes_panel.export_requested.connect(self.export_notes)
+        self.notes_dock = self._dock(self.tr("批注"), "notesDock", self.notes_panel)
+        self.tabifyDockWidget(self.search_dock, self.notes_dock)
         self.search_dock.raise_()
         # Indexing progress lives in the status bar, with a cancel button; the window stays usable.
         self.index_bar = QProgressBar()
@@ -326,7 +355,9 @@ class MainWindow(QMainWindow):
         self.targets = self.session.targets(doc)
         self._hit_spans = []
         self._current_span = None
+        self.notes = self._load_notes(doc)
         self.view.set_document(doc, self._static_spans())
+        self._notes_changed(rerender=False)
         self.targets_panel.set_targets(doc, self.targets)
         self._occurrences = []
         self._occurrence_pos = -1
@@ -418,6 +449,13 @@ class MainWindow(QMainWindow):
             for t in self.targets:
                 spans.append(Span(t.block, t.start, t.end, t.kind))
                 spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
+        for a in self.notes:  # the reader's own marks go over the targets
+            if a.orphaned or a.kind == "bookmark":
+                continue
+            if a.color:
+                spans.append(Span(a.block, a.start, a.end, f"hl-{a.color}"))
+            if a.kind == "note" and a.end > a.start:
+                spans.append(Span(a.block, a.start, a.end, "note"))
         return spans
 
     def _highlight_toggled(self) -> None:
@@ -450,6 +488,10 @@ class MainWindow(QMainWindow):
         return cursor
 
     def _tooltip_for(self, block: int, offset: int) -> str | None:
+        for a in self.notes:
+            if a.kind == "note" and a.note and a.block == block and a.start <= offset < max(a.end, a.start + 1):
+                tags = " ".join(f"#{t}" for t in a.tags)
+                return self.tr("批注：{0}").format(a.note) + (f"\n{tags}" if tags else "")
         for t in self.targets:
             if t.block == block and t.start <= offset < t.end:
                 kind = self.tr("规划目标") if t.kind == "target" else self.tr("既往数据")
@@ -484,25 +526,28 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- search
     def start_indexing(self, rebuild: bool = False) -> None:
         """Bring the index up to date in the background (first start, imports, repairs)."""
-        if self.index_task is not None:
+        if self.index_task is not None or self._closing:
             return
         self.index_bar.setValue(0)
         self.index_bar.show()
         self.index_cancel.show()
 
         def work(progress: Progress) -> list[str]:
-            docs = self.session.all_documents()
             if rebuild:
                 self.session.index._fresh("rebuild requested")
-            return self.session.index.sync(docs, progress, lambda: progress.cancelled)
+            return self.session.sync_index(progress, lambda: progress.cancelled)
 
         def finished() -> None:
             self.index_task = None
+            if self._closing:
+                return
             self.index_bar.hide()
             self.index_cancel.hide()
 
         def done(ids: list[str]) -> None:
             finished()
+            if self._closing:
+                return
             self.index_ready = True
             reason = self.session.index.rebuilt_reason
             if reason and ids and not reason.startswith("missing"):
@@ -512,6 +557,8 @@ class MainWindow(QMainWindow):
 
         def failed(error: ReaderError) -> None:
             finished()
+            if self._closing:
+                return
             if isinstance(error, Cancelled):
                 self.statusBar().showMessage(self.tr("已取消建立索引；检索结果可能不完整，重新检索时会继续。"), 8000)
                 self.index_ready = False
@@ -559,11 +606,11 @@ class MainWindow(QMainWindow):
             return self.session.index.search(query, doc=doc, chapter=chapter, limit=200, use_synonyms=synonyms)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            if seq == self._search_seq:
+            if seq == self._search_seq and not self._closing:
                 self._show_result(result)
 
         def failed(error: ReaderError) -> None:
-            if seq == self._search_seq:
+            if seq == self._search_seq and not self._closing:
                 self.search_panel.show_busy(str(error))
 
         run_in_background(work, done, failed, None, self.index_pool)
@@ -605,6 +652,11 @@ class MainWindow(QMainWindow):
             if not self.open_document(hit.doc):
                 return
             self._compute_occurrences()
+        if hit.kind == "annotation":  # a hit in a note's text: go to what the note is attached to
+            note = next((a for a in self.notes if a.id == hit.block_id), None)
+            if note is not None:
+                self.jump_to_annotation(note)
+            return
         start, end = hit.matches[0] if hit.matches else (0, 0)
         for i, occ in enumerate(self._occurrences):
             if occ[0] == hit.block and occ[1] >= start:
@@ -629,6 +681,284 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("第 {0} / {1} 处").format(self._occurrence_pos + 1, len(self._occurrences)), 3000
         )
+
+    # ----------------------------------------------------------------- annotations
+    def _store(self):  # type: ignore[no-untyped-def]
+        """The annotations store, or None (after telling the user once) when it cannot be used."""
+        if self.annotations_error is not None:
+            return None
+        try:
+            return self.session.annotations
+        except ReaderError as exc:
+            self.annotations_error = str(exc)
+            for act in (self.act_bookmark, self.act_highlight_sel, self.act_note_sel, self.act_import_notes):
+                act.setEnabled(False)
+            self.notes_panel.set_message(str(exc))
+            self.show_error(str(exc))
+            return None
+
+    def _load_notes(self, doc: Document) -> list:  # type: ignore[type-arg]
+        store = self._store()
+        return store.list(doc.id) if store is not None else []
+
+    def _notes_changed(self, rerender: bool = True) -> None:
+        if self.doc is None:
+            return
+        if rerender:
+            self.notes = self._load_notes(self.doc)
+            self.view.set_spans(self._static_spans())
+        chapters = {}
+        for a in self.notes:
+            try:
+                path = self.doc.node_path(a.node)
+            except KeyError:
+                path = []
+            chapters[a.id] = " › ".join(n.label for n in path[:2])
+        self.notes_panel.set_annotations(self.notes, chapters, self.view._palette_colors())
+        if self.annotations_error:
+            self.notes_panel.set_message(self.annotations_error)
+        self.view.set_note_blocks({a.block for a in self.notes if a.kind == "note" and not a.orphaned})
+        if rerender and self.index_ready:
+            self._sync_notes_index()
+
+    def _sync_notes_index(self) -> None:
+        """Notes are searchable too: refresh their index entries in the index queue."""
+
+        def work(_p: Progress) -> bool:
+            docs = {d.id: d for d in self.session.all_documents()}
+            return self.session.index.sync_notes(self.session.annotations.list(), docs)
+
+        run_in_background(work, lambda _r: None, lambda _e: None, None, self.index_pool)
+
+    def _selection_or_message(self) -> tuple[int, int, int] | None:
+        span = self.view.selected_span()
+        if span is None or span[1] == span[2]:
+            self.statusBar().showMessage(self.tr("请先在正文中选中一段文字（不跨段）。"), 4000)
+            return None
+        return span
+
+    def add_highlight(self, color: str, span: tuple[int, int, int] | None = None) -> object | None:
+        span = span or self._selection_or_message()
+        store = self._store()
+        if span is None or store is None or self.doc is None:
+            return None
+        try:
+            a = store.add(self.doc, "highlight", span[0], span[1], span[2], color=color)
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return None
+        self.undo_stack.append(("add", a.id))
+        self._notes_changed()
+        return a
+
+    def add_note(self, text: str | None = None, span: tuple[int, int, int] | None = None) -> object | None:
+        """A note on the selection; without a selection, on the current chapter."""
+        from PySide6.QtWidgets import QInputDialog
+
+        store = self._store()
+        if store is None or self.doc is None:
+            return None
+        span = span or self.view.selected_span()
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("添加批注"), self.tr("批注内容："))
+            if not ok:
+                return None
+        try:
+            if span is not None and span[1] < span[2]:
+                a = store.add(self.doc, "note", span[0], span[1], span[2], note=text)
+            else:
+                block = self.view.top_block()
+                node = self.current_node_id() or ""
+                a = store.add(self.doc, "note", block, note=text, node=node)
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return None
+        self.undo_stack.append(("add", a.id))
+        self._notes_changed()
+        return a
+
+    def edit_annotation(self, a, text: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QInputDialog
+
+        store = self._store()
+        if store is None:
+            return
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("编辑批注"), self.tr("批注内容："), a.note)
+            if not ok:
+                return
+        try:
+            store.update(a.id, note=text)
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return
+        self._notes_changed()
+
+    def delete_annotation(self, a) -> None:  # type: ignore[no-untyped-def]
+        store = self._store()
+        if store is None:
+            return
+        store.delete(a.id)
+        self.undo_stack.append(("delete", a.id))
+        self._notes_changed()
+        self.statusBar().showMessage(self.tr("已删除。按 Ctrl+Z 撤销。"), 6000)
+
+    def undo(self) -> None:
+        store = self._store()
+        if not self.undo_stack or store is None:
+            return
+        action, annotation_id = self.undo_stack.pop()
+        if action == "delete":
+            store.undelete(annotation_id)
+        else:
+            store.delete(annotation_id)
+        self._notes_changed()
+        self.statusBar().showMessage(self.tr("已撤销。"), 3000)
+
+    def toggle_bookmark(self) -> None:
+        store = self._store()
+        if store is None or self.doc is None:
+            return
+        block = self.view.top_block()
+        existing = [a for a in self.notes if a.kind == "bookmark" and a.block == block]
+        if existing:
+            for a in existing:
+                store.delete(a.id)
+                self.undo_stack.append(("delete", a.id))
+            self.statusBar().showMessage(self.tr("已移除书签。"), 3000)
+        else:
+            path = self.doc.node_path(self.doc.blocks[block].node)
+            a = store.add(self.doc, "bookmark", block, name=path[-1].label if path else "")
+            self.undo_stack.append(("add", a.id))
+            self.statusBar().showMessage(self.tr("已添加书签。"), 3000)
+        self._notes_changed()
+
+    def _fill_bookmarks_menu(self) -> None:
+        self.bookmarks_menu.clear()
+        self.bookmarks_menu.addAction(self.act_bookmark)
+        self.bookmarks_menu.addSeparator()
+        marks = [a for a in self.notes if a.kind == "bookmark"]
+        if not marks:
+            act = self.bookmarks_menu.addAction(self.tr("（本文档还没有书签）"))
+            act.setEnabled(False)
+        for a in marks:
+            label = a.name or a.quote
+            self.bookmarks_menu.addAction(label[:40], lambda a=a: self.jump_to_annotation(a))
+
+    def jump_to_annotation(self, a) -> None:  # type: ignore[no-untyped-def]
+        if self.doc is None or a.doc != self.doc.id:
+            if not self.open_document(a.doc):
+                return
+        if a.orphaned:
+            self.statusBar().showMessage(self.tr("这条批注的原文已在新版本中删改，无法定位。"), 5000)
+            return
+        self.jump_to_span(a.block, a.start, max(a.end, a.start))
+
+    def _annotation_at(self, block: int, offset: int):  # type: ignore[no-untyped-def]
+        for a in self.notes:
+            if a.kind != "bookmark" and not a.orphaned and a.block == block and a.start <= offset < a.end:
+                return a
+        return None
+
+    def _text_double_clicked(self, block: int, offset: int) -> None:
+        a = self._annotation_at(block, offset)
+        if a is not None and a.kind == "note":
+            self.edit_annotation(a)
+
+    def _text_context_menu(self, global_pos, block: int, offset: int) -> None:  # type: ignore[no-untyped-def]
+
+        menu = self.build_text_menu(block, offset)
+        menu.popup(global_pos)
+
+    def build_text_menu(self, block: int, offset: int):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.setObjectName("textMenu")
+        span = self.view.selected_span()
+        writable = self.annotations_error is None
+        if span is not None and span[1] < span[2]:
+            hl = menu.addMenu(self.tr("高亮"))
+            hl.setEnabled(writable)
+            for key, label in (
+                ("yellow", self.tr("黄色")),
+                ("green", self.tr("绿色")),
+                ("blue", self.tr("蓝色")),
+                ("pink", self.tr("粉色")),
+            ):
+                hl.addAction(label, lambda k=key, s=span: self.add_highlight(k, s))
+            act = menu.addAction(self.tr("添加批注…"), lambda s=span: self.add_note(span=s))
+            act.setEnabled(writable)
+            menu.addAction(self.act_copy)
+            menu.addSeparator()
+        existing = self._annotation_at(block, offset)
+        if existing is not None:
+            menu.addAction(self.tr("编辑批注…"), lambda a=existing: self.edit_annotation(a))
+            menu.addAction(self.tr("删除此高亮/批注"), lambda a=existing: self.delete_annotation(a))
+            menu.addSeparator()
+        menu.addAction(self.act_bookmark)
+        menu.addAction(self.act_select_all)
+        return menu
+
+    def export_notes(self, path: str | None = None) -> str | None:
+        from reader.annotations import export as E
+        from reader.exporting import safe_filename, write_csv
+        from reader.fileio import atomic_write_text
+
+        store = self._store()
+        if store is None or self.doc is None:
+            return None
+        if not path:
+            name = safe_filename(self.tr("{0}-批注").format(self.doc.title))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("导出批注"),
+                f"{name}.md",
+                self.tr("Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)"),
+            )
+            if not path:
+                return None
+        suffix = Path(path).suffix.lower()
+        try:
+            if suffix == ".csv":
+                write_csv(path, E.CSV_HEADER, E.csv_rows({self.doc.id: self.doc}, store.list(self.doc.id)))
+            elif suffix == ".json":
+                atomic_write_text(Path(path), store.dumps(self.doc.id) + "\n")
+            else:
+                atomic_write_text(Path(path), E.to_markdown(self.doc, store.list(self.doc.id)))
+        except OSError as exc:
+            self.show_error(self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc))
+            return None
+        self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
+        return path
+
+    def import_notes(self, path: str | None = None) -> dict | None:  # type: ignore[type-arg]
+        import json
+
+        store = self._store()
+        if store is None:
+            return None
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入批注"), "", "JSON (*.json)")
+            if not path:
+                return None
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+            report = store.import_json(data)
+        except (OSError, ValueError) as exc:
+            self.show_error(self.tr("无法导入批注文件 {0}：{1}").format(path, exc))
+            return None
+        except ReaderError as exc:
+            self.show_error(str(exc))
+            return None
+        self._notes_changed()
+        self.statusBar().showMessage(
+            self.tr("批注已合并：新增 {0}，更新 {1}，跳过 {2}。").format(
+                report["added"], report["updated"], report["skipped"]
+            ),
+            6000,
+        )
+        return report
 
     # ----------------------------------------------------------------- history
     def _push_history(self, block: int, replace_current: bool = False) -> None:
@@ -669,6 +999,8 @@ class MainWindow(QMainWindow):
         dark = theme.apply(QApplication.instance(), key)  # type: ignore[arg-type]
         self.view.set_dark(dark)
         self._update_legend()
+        if self.doc is not None:
+            self._notes_changed(rerender=False)
 
     def set_language(self, key: str) -> None:
         if self.settings.value("language", "zh") == key:
@@ -745,6 +1077,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self._closing = True
         self.cancel_indexing()
         self.index_pool.waitForDone(5000)  # never leave a writer half-way through the index
         super().closeEvent(event)

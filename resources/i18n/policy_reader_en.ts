@@ -4,7 +4,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../reader/ui/views/document_view.py" line="73" />
+        <location filename="../../reader/ui/views/document_view.py" line="76" />
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -12,370 +12,644 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="55" />
+        <location filename="../../reader/ui/main_window.py" line="57" />
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="66" />
+        <location filename="../../reader/ui/main_window.py" line="68" />
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="67" />
-        <location filename="../../reader/ui/main_window.py" line="153" />
+        <location filename="../../reader/ui/main_window.py" line="69" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="72" />
+        <location filename="../../reader/ui/main_window.py" line="74" />
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="139" />
+        <location filename="../../reader/ui/main_window.py" line="146" />
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140" />
+        <location filename="../../reader/ui/main_window.py" line="147" />
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="141" />
+        <location filename="../../reader/ui/main_window.py" line="148" />
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="142" />
+        <location filename="../../reader/ui/main_window.py" line="149" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143" />
+        <location filename="../../reader/ui/main_window.py" line="150" />
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145" />
+        <location filename="../../reader/ui/main_window.py" line="152" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="147" />
+        <location filename="../../reader/ui/main_window.py" line="154" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148" />
+        <location filename="../../reader/ui/main_window.py" line="155" />
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149" />
+        <location filename="../../reader/ui/main_window.py" line="156" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150" />
+        <location filename="../../reader/ui/main_window.py" line="157" />
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="152" />
+        <location filename="../../reader/ui/main_window.py" line="159" />
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155" />
+        <location filename="../../reader/ui/main_window.py" line="162" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156" />
-        <location filename="../../reader/ui/main_window.py" line="884" />
+        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="1217" />
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
+        <source>添加/移除书签</source>
+        <translation>Toggle Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="177" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="178" />
+        <source>高亮选中文字</source>
+        <translation>Highlight Selection</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="179" />
+        <source>为选中文字添加批注…</source>
+        <translation>Add Note to Selection…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="180" />
+        <source>导出批注…</source>
+        <translation>Export Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="181" />
+        <source>导入批注…</source>
+        <translation>Import Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="199" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="211" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206" />
+        <location filename="../../reader/ui/main_window.py" line="226" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211" />
+        <location filename="../../reader/ui/main_window.py" line="231" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
-        <location filename="../../reader/ui/main_window.py" line="679" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="1011" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="239" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
+        <source>书签(&amp;B)</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="253" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="287" />
         <source>目标与数据</source>
         <translation>Targets &amp; Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295" />
-        <location filename="../../reader/ui/main_window.py" line="455" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="497" />
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
-        <location filename="../../reader/ui/main_window.py" line="455" />
+        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="497" />
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="406" />
+        <location filename="../../reader/ui/main_window.py" line="437" />
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="460" />
+        <location filename="../../reader/ui/main_window.py" line="494" />
+        <source>批注：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="502" />
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461" />
+        <location filename="../../reader/ui/main_window.py" line="503" />
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="462" />
+        <location filename="../../reader/ui/main_window.py" line="504" />
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="472" />
+        <location filename="../../reader/ui/main_window.py" line="514" />
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="473" />
+        <location filename="../../reader/ui/main_window.py" line="515" />
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="521" />
+        <location filename="../../reader/ui/main_window.py" line="930" />
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="509" />
+        <location filename="../../reader/ui/main_window.py" line="554" />
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="563" />
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="553" />
+        <location filename="../../reader/ui/main_window.py" line="600" />
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620" />
+        <location filename="../../reader/ui/main_window.py" line="672" />
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="630" />
+        <location filename="../../reader/ui/main_window.py" line="682" />
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="680" />
+        <location filename="../../reader/ui/main_window.py" line="736" />
+        <source>请先在正文中选中一段文字（不跨段）。</source>
+        <translation>Select some text first (within one paragraph).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="763" />
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="763" />
+        <location filename="../../reader/ui/main_window.py" line="787" />
+        <source>批注内容：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="787" />
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="804" />
+        <source>已删除。按 Ctrl+Z 撤销。</source>
+        <translation>Deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="816" />
+        <source>已撤销。</source>
+        <translation>Undone.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="828" />
+        <source>已移除书签。</source>
+        <translation>Bookmark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="833" />
+        <source>已添加书签。</source>
+        <translation>Bookmark added.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="842" />
+        <source>（本文档还没有书签）</source>
+        <translation>(No bookmarks in this document yet)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="853" />
+        <source>这条批注的原文已在新版本中删改，无法定位。</source>
+        <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="881" />
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="884" />
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="885" />
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="886" />
+        <source>蓝色</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="887" />
+        <source>粉色</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="890" />
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="896" />
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="897" />
+        <source>删除此高亮/批注</source>
+        <translation>Delete This Highlight/Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="912" />
+        <source>{0}-批注</source>
+        <translation>{0} - notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="915" />
+        <source>导出批注</source>
+        <translation>Export Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="917" />
+        <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
+        <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="942" />
+        <source>导入批注</source>
+        <translation>Import Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="949" />
+        <source>无法导入批注文件 {0}：{1}</source>
+        <translation>Cannot import the notes file {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="956" />
+        <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
+        <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1012" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="756" />
+        <location filename="../../reader/ui/main_window.py" line="1089" />
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="756" />
+        <location filename="../../reader/ui/main_window.py" line="1089" />
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="763" />
+        <location filename="../../reader/ui/main_window.py" line="1096" />
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
-        <location filename="../../reader/ui/main_window.py" line="763" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="1096" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="764" />
+        <location filename="../../reader/ui/main_window.py" line="1097" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="779" />
+        <location filename="../../reader/ui/main_window.py" line="1112" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="785" />
+        <location filename="../../reader/ui/main_window.py" line="1118" />
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
+        <location filename="../../reader/ui/main_window.py" line="1178" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="481" />
-        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="523" />
+        <location filename="../../reader/ui/main_window.py" line="932" />
+        <location filename="../../reader/ui/main_window.py" line="1188" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="870" />
+        <location filename="../../reader/ui/main_window.py" line="1203" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="885" />
+        <location filename="../../reader/ui/main_window.py" line="1218" />
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}</source>
         <translation>{0} {1}
 Read, search and annotate Chinese policy documents offline.
 Data folder: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="40" />
+        <source>筛选原文、批注或标签…</source>
+        <translation>Filter by text, note or tag…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="41" />
+        <source>筛选批注</source>
+        <translation>Filter notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="45" />
+        <source>批注类型筛选</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="47" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="48" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="112" />
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="49" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="112" />
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="50" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="112" />
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="51" />
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="52" />
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="53" />
+        <source>蓝色</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="54" />
+        <source>粉色</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="58" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="69" />
+        <source>批注列表</source>
+        <translation>Notes list</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="116" />
+        <source>无法定位（原文已删改）</source>
+        <translation>Cannot be placed (text changed)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="119" />
+        <source>（未分章）</source>
+        <translation>(No chapter)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="144" />
+        <source>还没有批注。在正文中选中文字后右键，可高亮或添加批注；Ctrl+D 添加书签。</source>
+        <translation>No notes yet. Select text and right-click to highlight or add a note; Ctrl+D adds a bookmark.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="146" />
+        <source>没有符合筛选条件的批注。</source>
+        <translation>No notes match the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="174" />
+        <source>转到</source>
+        <translation>Go To</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="175" />
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="176" />
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

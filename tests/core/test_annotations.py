@@ -302,3 +302,15 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     notes = {int(r[0].split("-")[1]) for r in con.execute("SELECT note FROM annotations")}
     assert set(acked) <= notes
+
+
+def test_notes_are_searchable_in_the_index(tmp_path: Path) -> None:
+    from reader.session import Session
+
+    session = Session(tmp_path / "d")
+    doc = session.document()
+    a = session.annotations.add(doc, "note", 38, 0, 10, note="值得跟踪的独特批注词", tags=["关注"])
+    result = session.search("独特批注词", limit=None)
+    assert [(h.kind, h.block_id) for h in result.hits] == [("annotation", a.id)]
+    session.annotations.delete(a.id)
+    assert session.search("独特批注词").total == 0

@@ -146,8 +146,21 @@ def test_counts_by_document_and_chapter(seeded: Session) -> None:
     assert len(result.hits) == 3 < result.total
 
 
-def test_jieba_dictionary_cache_goes_to_the_data_folder(seeded: Session) -> None:
-    assert list((seeded.data_dir / "cache" / "jieba").glob("*.cache"))
+def test_jieba_dictionary_cache_goes_to_the_data_folder(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    env = {**os.environ, "POLICY_READER_HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "中子", "--json"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert list((tmp_path / "home" / "cache" / "jieba").glob("*.cache"))
+    assert not list((tmp_path / "tmp").glob("jieba*"))  # not in the system temp folder either
 
 
 def test_import_indexes_only_the_new_document_and_reimport_updates(tmp_path: Path) -> None:

@@ -10,11 +10,12 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QPainter,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -66,6 +67,8 @@ class DocumentView(QTextBrowser):
     """Read-only rich text view of a Document."""
 
     current_block_changed = Signal(int)  # the block at the top of the viewport, after scrolling settles
+    context_requested = Signal(object, int, int)  # global position, block, offset under the pointer
+    annotation_clicked = Signal(int, int)  # block, offset: a double-click (the window edits a note there)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,51 @@ class DocumentView(QTextBrowser):
         self._apply_base_font()
         # (block, offset) -> tooltip text; set by the window to explain targets and preview notes.
         self.tooltip_provider: Callable[[int, int], str | None] | None = None
+        self.note_blocks: set[int] = set()  # blocks that carry a note: marked in the left margin
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def _position_at(self, viewport_pos: QPoint) -> tuple[int, int]:
+        cursor = self.cursorForPosition(viewport_pos)
+        tb = cursor.block()
+        return tb.blockNumber(), cursor.position() - tb.position()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        block, offset = self._position_at(self.viewport().mapFrom(self, pos))
+        self.context_requested.emit(self.mapToGlobal(pos), block, offset)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        block, offset = self._position_at(event.position().toPoint())
+        self.annotation_clicked.emit(block, offset)
+        super().mouseDoubleClickEvent(event)
+
+    def set_note_blocks(self, blocks: set[int]) -> None:
+        self.note_blocks = set(blocks)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if not self.note_blocks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self._palette_colors()["note_line"])
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size() * 0.85)
+        painter.setFont(font)
+        layout = self.document().documentLayout()
+        dy = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        for index in sorted(self.note_blocks):
+            tb = self.document().findBlockByNumber(index)
+            if not tb.isValid():
+                continue
+            top = layout.blockBoundingRect(tb).top() - dy
+            if top > height:
+                break
+            if top + 40 < 0:
+                continue
+            painter.drawText(QPoint(6, int(top + self._point_size() * 1.6)), "✎")
+        painter.end()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None and self.doc is not None:

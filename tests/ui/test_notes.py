@@ -1,0 +1,124 @@
+"""Annotations in the window: highlight, note, bookmark, undo, the Notes panel, exports, a broken database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+
+from reader.ui.panels.notes_panel import ANNOTATION_ROLE
+
+
+def _bg(window, block: int, offset: int) -> str:  # type: ignore[no-untyped-def]
+    tb = window.view.document().findBlockByNumber(block)
+    cursor = QTextCursor(tb)
+    cursor.setPosition(tb.position() + offset + 1)
+    return cursor.charFormat().background().color().name()
+
+
+def test_highlight_from_the_context_menu_renders_and_persists(window, qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window.view.select_span(60, 2, 12)
+    menu = window.build_text_menu(60, 5)
+    highlight_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    green = next(a for a in highlight_menu.actions() if a.text() == "绿色")
+    green.trigger()
+    assert _bg(window, 60, 3) == window.view._palette_colors()["hl-green_bg"].name()
+    assert [a.kind for a in window.session.annotations.list(window.doc.id)] == ["highlight"]
+    assert window.notes_panel.tree.topLevelItemCount() == 1
+
+
+def test_note_shows_in_margin_tooltip_and_panel(window) -> None:  # type: ignore[no-untyped-def]
+    window.view.select_span(61, 0, 8)
+    a = window.add_note("这是我的批注")
+    assert a is not None
+    assert 61 in window.view.note_blocks
+    assert "这是我的批注" in window._tooltip_for(61, 3)
+    items = window.notes_panel.visible_annotations()
+    assert [x.id for x in items] == [a.id]
+
+
+def test_edit_delete_and_undo(window) -> None:  # type: ignore[no-untyped-def]
+    window.view.select_span(62, 0, 6)
+    a = window.add_note("初稿")
+    window.edit_annotation(a, "定稿")
+    assert window.session.annotations.get(a.id).note == "定稿"
+    window.delete_annotation(window.session.annotations.get(a.id))
+    assert window.notes == []
+    window.act_undo.trigger()
+    assert [x.note for x in window.notes] == ["定稿"]
+
+
+def test_ctrl_d_toggles_a_bookmark_and_the_menu_lists_it(window) -> None:  # type: ignore[no-untyped-def]
+    window.jump_to_block(70)
+    window.act_bookmark.trigger()
+    marks = [a for a in window.notes if a.kind == "bookmark"]
+    assert len(marks) == 1 and marks[0].block == window.view.top_block()
+    window._fill_bookmarks_menu()
+    labels = [a.text() for a in window.bookmarks_menu.actions()]
+    assert any(marks[0].name[:10] in t for t in labels)
+    window.jump_to_block(0)
+    jump = next(a for a in window.bookmarks_menu.actions() if marks[0].name[:10] in a.text())
+    jump.trigger()
+    assert abs(window.view.top_block() - marks[0].block) <= 1
+    window.act_bookmark.trigger()
+    assert not [a for a in window.notes if a.kind == "bookmark"]
+
+
+def test_notes_panel_filters_and_jumps(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.add_highlight("yellow", (40, 0, 5))
+    window.add_note("关于人才", span=(80, 0, 5))
+    panel = window.notes_panel
+    assert len(panel.visible_annotations()) == 2
+    panel.filter_box.insert("人才")
+    assert [a.note for a in panel.visible_annotations()] == ["关于人才"]
+    panel.filter_box.clear()
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("color:yellow"))
+    assert [a.kind for a in panel.visible_annotations()] == ["highlight"]
+    group = panel.tree.topLevelItem(0)
+    window.jump_to_block(0)
+    panel._clicked(group.child(0))
+    assert window._current_span is not None and window._current_span.block == 40
+    assert group.child(0).data(0, ANNOTATION_ROLE).block == 40
+
+
+def test_notes_survive_a_restart(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.app import create_window
+
+    _app, win = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_default()
+    win.add_note("重启后还在", span=(50, 0, 4))
+    win.close()
+    _app, again = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(again)
+    again.show()
+    again.open_default()
+    assert [a.note for a in again.notes] == ["重启后还在"]
+    again.close()
+
+
+def test_export_markdown_csv_json_and_import(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.add_note("导出测试", span=(38, 0, 10))
+    md = Path(window.export_notes(str(tmp_path / "n.md"))).read_text(encoding="utf-8")
+    assert "导出测试" in md and md.startswith("# ")
+    assert Path(window.export_notes(str(tmp_path / "n.csv"))).read_bytes().startswith(b"\xef\xbb\xbf")
+    js = window.export_notes(str(tmp_path / "n.json"))
+    assert window.import_notes(js) == {"added": 0, "updated": 0, "skipped": 1}
+
+
+def test_corrupt_database_keeps_the_app_usable(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.app import create_window
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "annotations.db").write_bytes(b"garbage, not sqlite" * 100)
+    _app, win = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_default()
+    assert win.annotations_error and "损坏" in win.annotations_error
+    assert not win.act_bookmark.isEnabled()
+    assert win.doc is not None and win.outline.rowCount() > 3  # reading still works
+    assert (data_dir / "annotations.db").read_bytes() == b"garbage, not sqlite" * 100
+    assert list((data_dir / "backups").glob("annotations-corrupt-*.db"))
+    win.close()
