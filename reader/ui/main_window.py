@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.statusBar().insertPermanentWidget(0, self.legend)
+        self.statusBar().addPermanentWidget(self.legend)
 
     def _update_legend(self) -> None:
         colors = self.view._palette_colors()
