@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup clean bench screenshots i18n
+.PHONY: run test lint setup clean bench screenshots i18n bundle bundle-smoke fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+# The desktop app (one folder) for this OS, from build.spec; then a frozen smoke test.
+bundle-smoke: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[build]"
+	PY=$(BIN)/python bash scripts/bundle_smoke.sh
+
+bundle: bundle-smoke
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/img
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="要导入并打开的文件 / file to import and open")
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言 / UI language")
+    p.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # open, paint, print, quit (packaging check)
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser(
@@ -214,6 +215,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise ReaderError(
             f"界面组件无法加载（{exc}）。请先运行 `make run` 或 `pip install -e .` 安装 PySide6。"
         ) from exc
+    if getattr(args, "smoke", False):
+        from reader.ui.app import smoke
+
+        return smoke(getattr(args, "data_dir", None))
     return run(
         data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
     )

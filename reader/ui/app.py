@@ -46,12 +46,51 @@ def create_window(data_dir: str | None = None, lang: str | None = None):  # type
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     session = Session(data_dir)
     settings = open_settings(session.data_dir)
     chosen = lang or str(settings.value("language", "zh"))
     app._translators = install_translators(app, chosen)  # type: ignore[attr-defined]
     window = MainWindow(session, settings)
     return app, window
+
+
+def smoke(data_dir: str | None = None) -> int:
+    """Open the bundled plan, wait for the first paint, print what was shown and quit (frozen-app check)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    started = time.perf_counter()
+    app, window = create_window(data_dir, "zh")
+    window.resize(1200, 800)
+    window.show()
+    window.open_default()
+    painted: list[float] = []
+
+    class Spy(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(time.perf_counter())
+            return False
+
+    spy = Spy()
+    window.view.viewport().installEventFilter(spy)
+    window.view.viewport().update()
+    deadline = time.perf_counter() + 30
+    while not painted and time.perf_counter() < deadline:
+        app.processEvents()
+    ok = bool(painted) and window.doc is not None and window.outline.rowCount() > 0
+    shown = window.doc.title if window.doc else "-"
+    print(
+        f"smoke: painted={bool(painted)} doc={shown} nodes={window.outline.rowCount()} "
+        f"targets={len(window.targets)} seconds={(painted[0] if painted else time.perf_counter()) - started:.2f}"
+    )
+    window._closing = True
+    window.close()
+    return 0 if ok else 1
 
 
 def run(data_dir: str | None = None, file: str | None = None, lang: str | None = None) -> int:
