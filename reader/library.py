@@ -29,6 +29,9 @@ BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和
 CATALOG_VERSION = 1
 
 
+MAX_TEXT_CHARS = 10_000_000  # a five-year plan is ~30 thousand characters; a whole yearbook is a few million
+
+
 @dataclass(frozen=True)
 class Entry:
     """One document in the library."""
@@ -187,6 +190,15 @@ class Library:
         if progress:
             progress(5, "reading")
         raw = read_file(source)
+        chars = sum(len(p.text) for p in raw.paragraphs)
+        if chars > MAX_TEXT_CHARS:
+            from reader.errors import ImportFailed
+
+            raise ImportFailed(
+                source,
+                f"正文有 {chars / 10000:.0f} 万字，超过单个文档 {MAX_TEXT_CHARS // 10000} 万字的上限",
+                "请把文件按篇或章拆分后分别导入",
+            )
         doc_id = self._id_for_path(source)
         if progress:
             progress(60, "structure")

@@ -13,6 +13,12 @@ before=$(find build/dist/PolicyReader -type f | sort | sha1sum)
 export POLICY_READER_HOME="$home/data" QT_QPA_PLATFORM=offscreen
 "$APP" outline | grep -q "坚持创新在现代化建设全局中的核心地位"
 "$APP" search "散裂中子源" --json | grep -q '"total": 4'
+if command -v strace >/dev/null 2>&1; then
+  # The frozen app makes no internet connection (local IPC sockets such as D-Bus are fine).
+  strace -f -qq -e trace=connect -o "$home/connect.log" "$APP" gui --smoke >/dev/null 2>&1 || true
+  if grep -E "AF_INET6?" "$home/connect.log"; then echo "the frozen app opened a network connection" >&2; exit 1; fi
+  echo "no network connections (strace: $(grep -c connect "$home/connect.log" || true) local connects)"
+fi
 start=$("$PY" -c "import time; print(time.time())")
 "$APP" gui --smoke | tee "$home/smoke.txt"
 end=$("$PY" -c "import time; print(time.time())")

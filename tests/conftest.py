@@ -28,3 +28,38 @@ def seed_doc():  # type: ignore[no-untyped-def]
 
     lib = Library(Path("/nonexistent-never-written"), resources_dir())
     return lib.open("dongguan-14th-fyp")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network() -> object:
+    """The app never touches the network: any attempt to open an internet socket fails the test run."""
+    import socket
+
+    attempts: list[str] = []
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guard(sock: socket.socket, address: object) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            attempts.append(repr(address))
+            raise OSError(f"network access attempted during tests: {address!r}")
+
+    def connect(self: socket.socket, address: object) -> None:
+        guard(self, address)
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        guard(self, address)
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        attempts.append(f"getaddrinfo {host!r}")
+        raise OSError(f"name lookup attempted during tests: {host!r}")
+
+    saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
+    yield attempts
+    socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = saved  # type: ignore[method-assign]
+    assert not attempts, f"code tried to use the network: {attempts}"

@@ -33,6 +33,12 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+            # A file cut off inside its last character (an interrupted download or copy): keep the rest.
+            try:
+                return data[: utf8_error.start].decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:

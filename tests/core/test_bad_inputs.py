@@ -1,0 +1,128 @@
+"""The bad-input corpus (tests/fixtures/bad, made by scripts/make_bad_corpus.py) plus large generated files.
+
+Every input gets a clear error (what, which file, what to do) or a correct import, and a failed import leaves
+nothing behind in the library.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ImportFailed
+from reader.session import Session
+
+from ..conftest import ROOT
+
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+# file -> ("ok", text the first block starts with) | ("error", words the message must contain)
+EXPECTED = {
+    "empty.txt": ("error", "空"),
+    "whitespace-only.txt": ("error", "没有可读的正文"),
+    "binary-junk.txt": ("error", "不是文本文件"),
+    "truncated-utf8.txt": ("ok", "第一章 总体要求"),
+    "gbk-named-utf8.txt": ("ok", "<!-- charset=utf-8 -->"),
+    "mixed-line-endings.txt": ("ok", "第一章 总则"),
+    "gb18030-rare.txt": ("ok", "𠀀 第一章 总体要求"),
+    "utf16-no-bom.txt": ("ok", "第一章 总体要求"),
+    "hostile.html": ("ok", "第一章 总体要求"),
+    "not-html.html": ("error", "不是文本文件"),
+    "external-rels.docx": ("ok", "第一章 总体要求"),
+    "truncated.docx": ("error", "损坏"),
+    "not-a-pdf.pdf": ("error", "损坏"),
+    "truncated.pdf": ("error", "损坏"),
+    "含空格 与中文 的文件名.txt": ("ok", "第一章 总体要求"),
+}
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(EXPECTED)
+
+
+def _library_state(data: Path) -> list[str]:
+    lib = data / "library"
+    return sorted(str(p.relative_to(lib)) for p in lib.rglob("*")) if lib.exists() else []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_gets_clear_error_or_correct_import(tmp_path: Path, name: str) -> None:
+    session = Session(tmp_path / "data")
+    session.library.entries()
+    before = _library_state(session.data_dir)
+    outcome, expected = EXPECTED[name]
+    if outcome == "ok":
+        doc, _, _ = session.import_file(BAD / name, index=False)
+        assert doc.blocks[0].text.startswith(expected)
+        assert doc.id in {e.id for e in session.library.entries()}
+    else:
+        with pytest.raises(ImportFailed) as info:
+            session.import_file(BAD / name, index=False)
+        message = str(info.value)
+        assert expected in message and name in message and info.value.advice
+        assert _library_state(session.data_dir) == before  # nothing partial left behind
+
+
+def test_hostile_html_keeps_no_script_iframe_or_remote_reference(tmp_path: Path) -> None:
+    doc, _, _ = Session(tmp_path / "d").import_file(BAD / "hostile.html", index=False)
+    text = "\n".join(b.text for b in doc.blocks)
+    for bad in ("evil.example", "fetch(", "alert", "steal", "首页 >"):
+        assert bad not in text
+
+
+def test_docx_external_relationships_are_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import urllib.request
+
+    def no_network(*_a: object, **_k: object) -> None:
+        raise AssertionError("the importer tried to fetch a remote resource")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    doc, _, _ = Session(tmp_path / "d").import_file(BAD / "external-rels.docx", index=False)
+    assert [b.text for b in doc.blocks][-1].startswith("到2025年")
+
+
+def test_50_mb_text_is_refused_clearly(tmp_path: Path) -> None:
+    big = tmp_path / "五十兆.txt"
+    line = ("到2025年，地区生产总值达到1.3万亿元左右。" * 20 + "\n").encode("utf-8")
+    with big.open("wb") as f:
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            f.write(line)
+    session = Session(tmp_path / "d")
+    with pytest.raises(ImportFailed, match="上限") as info:
+        session.import_file(big, index=False)
+    assert "拆分" in str(info.value)
+    assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]
+
+
+def test_ten_thousand_line_single_paragraph_imports(tmp_path: Path) -> None:
+    path = tmp_path / "one-paragraph.txt"
+    path.write_text(
+        "第一章 总体要求\n" + "".join(f"第{i}句没有换段的长文字，" for i in range(10_000)) + "。\n", encoding="utf-8"
+    )
+    doc, _, _ = Session(tmp_path / "d").import_file(path, index=False)
+    assert max(len(b.text) for b in doc.blocks) > 100_000
+
+
+def test_ten_thousand_short_lines_import(tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(f"第{i}行。" for i in range(10_000)), encoding="utf-8")
+    doc, _, _ = Session(tmp_path / "d").import_file(path, index=False)
+    assert len(doc.blocks) >= 1 and sum(len(b.text) for b in doc.blocks) > 50_000
+
+
+def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (400 * 1024 * 1024) + "</w:document>")
+    path.write_bytes(buf.getvalue())
+    assert path.stat().st_size < 2 * 1024 * 1024
+    session = Session(tmp_path / "d")
+    with pytest.raises(ImportFailed) as info:
+        session.import_file(path, index=False)
+    assert "bomb.docx" in str(info.value)
+    assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]
