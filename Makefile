@@ -35,6 +35,11 @@ bundle-smoke: $(STAMP)
 
 bundle: bundle-smoke
 
+# Importers on mutated files for FUZZ_SECONDS (crashes are saved for regression tests).
+FUZZ_SECONDS ?= 120
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz_importers.py $(FUZZ_SECONDS)
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/img
 

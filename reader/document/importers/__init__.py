@@ -13,6 +13,17 @@ SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
+_IMPORTERS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
 def read_file(path: str | Path) -> RawDocument:
     """Import one file by its extension; raises ImportFailed with a readable message."""
     path = Path(path)
@@ -29,22 +40,21 @@ def read_file(path: str | Path) -> RawDocument:
         raise ImportFailed(path, "文件是空的", "请确认文件已完整下载或保存")
     if size > MAX_FILE_BYTES:
         raise ImportFailed(path, f"文件过大（{size // (1024 * 1024)} MB）", "单个文件上限为 200 MB")
-    if suffix in (".txt", ".text", ".md"):
-        from reader.document.importers import text
+    reader = _IMPORTERS.get(suffix)
+    if reader is not None:
+        import importlib
 
-        return text.read(path)
-    if suffix in (".html", ".htm"):
-        from reader.document.importers import html
-
-        return html.read(path)
-    if suffix == ".docx":
-        from reader.document.importers import docx
-
-        return docx.read(path)
-    if suffix == ".pdf":
-        from reader.document.importers import pdf
-
-        return pdf.read(path)
+        module = importlib.import_module(f"reader.document.importers.{reader}")
+        try:
+            return module.read(path)
+        except ImportFailed:
+            raise
+        except MemoryError as exc:
+            raise ImportFailed(path, "文件内容过大，内存不足", "请把文件拆分后再导入") from exc
+        except Exception as exc:  # a parser library tripped over a malformed file: still a clear message
+            raise ImportFailed(
+                path, f"文件已损坏或格式异常，无法解析（{type(exc).__name__}）", "请用原软件打开后另存再导入"
+            ) from exc
     raise UnsupportedFormat(
         path,
         f"不支持的文件类型“{suffix or '无扩展名'}”",

@@ -19,7 +19,11 @@ _STARTS_BLOCK = re.compile(
 
 
 def read(path: Path) -> RawDocument:
+    import logging
+
     from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about broken files are ours to report
     from pypdf.errors import PdfReadError
 
     try:
