@@ -101,6 +101,13 @@ class Session:
                 pass
         return doc, replaced, anchored
 
+    def has_targets(self, doc: Document) -> bool:
+        return (doc.id, hash(tuple(b.id for b in doc.blocks))) in self._targets
+
+    def remember_targets(self, doc: Document, found: list[Target]) -> None:
+        """Targets found batch by batch elsewhere (the reader window), kept like ``targets`` keeps them."""
+        self._targets = {(doc.id, hash(tuple(b.id for b in doc.blocks))): list(found)}
+
     def targets(self, doc: Document, kind: str | None = None) -> list[Target]:
         """Targets and past figures of a document (cached per document version)."""
         key = (doc.id, hash(tuple(b.id for b in doc.blocks)))

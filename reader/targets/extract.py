@@ -197,10 +197,15 @@ def _cue_score(text: str, start: int | None) -> tuple[int, int]:
 def section_defaults(doc: Document, start: int | None) -> dict[int, str]:
     """Per block: the kind a figure gets when its own sentence has no cue, from its section's tense."""
     owner: dict[int, str] = {}
+    section_of_node: dict[str, str] = {}
     for b in doc.blocks:
-        path = doc.node_path(b.node)
-        section = next((n for n in reversed(path) if n.kind not in (NodeKind.ITEM, NodeKind.NOTES, NodeKind.BOX)), None)
-        owner[b.index] = section.id if section else ""
+        sid = section_of_node.get(b.node)
+        if sid is None:
+            path = doc.node_path(b.node)
+            kinds = (NodeKind.ITEM, NodeKind.NOTES, NodeKind.BOX)
+            section = next((n for n in reversed(path) if n.kind not in kinds), None)
+            sid = section_of_node[b.node] = section.id if section else ""
+        owner[b.index] = sid
     texts: dict[str, list[str]] = {}
     for b in doc.blocks:
         texts.setdefault(owner[b.index], []).append(b.text)
@@ -357,15 +362,26 @@ def extract_block(doc_id: str, block: Block, default: str, start_year: int | Non
 
 def extract(doc: Document) -> list[Target]:
     """All targets and past figures of a document, in reading order."""
+    return [t for batch in extract_iter(doc) for t in batch]
+
+
+def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Target]]:
+    """The same, a batch of blocks at a time (the reader window highlights a long plan as it goes)."""
     start = plan_start_year(doc)
     defaults = section_defaults(doc, start)
+    end = str(start + 4) if start is not None else None
     out: list[Target] = []
+    size = 0
     for block in doc.blocks:
         if block.kind in SKIPPED_KINDS:
             continue
-        out.extend(extract_block(doc.id, block, defaults[block.index], start))
-    if start is not None:
-        # A five-year plan's goals without a year are due at the end of the plan period.
-        end = str(start + 4)
-        out = [replace(t, year=end, year_implied=True) if t.kind == "target" and not t.year else t for t in out]
-    return out
+        found = extract_block(doc.id, block, defaults[block.index], start)
+        if end is not None:
+            # A five-year plan's goals without a year are due at the end of the plan period.
+            found = [replace(t, year=end, year_implied=True) if t.kind == "target" and not t.year else t for t in found]
+        out.extend(found)
+        size += len(block.text)
+        if size >= batch_chars:
+            yield out
+            out, size = [], 0
+    yield out

@@ -37,6 +37,8 @@ from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
 from reader.ui.workers import Progress, Task, run_in_background, serial_pool
 
+TARGETS_IN_BACKGROUND_CHARS = 150_000  # longer documents get their targets after the text is shown
+
 
 class MainWindow(QMainWindow):
     """The reader window. It shows core models and forwards user intent to the session."""
@@ -352,13 +354,17 @@ class MainWindow(QMainWindow):
         self.doc = doc
         self.outline.set_document(doc)
         self.tree.expandToDepth(0)
-        self.targets = self.session.targets(doc)
+        # Finding targets in a long document takes a while: show the text first, highlight when found.
+        later = doc.char_count > TARGETS_IN_BACKGROUND_CHARS and not self.session.has_targets(doc)
+        self.targets = [] if later else self.session.targets(doc)
         self._hit_spans = []
         self._current_span = None
         self.notes = self._load_notes(doc)
         self.view.set_document(doc, self._static_spans())
         self._notes_changed(rerender=False)
         self.targets_panel.set_targets(doc, self.targets)
+        if later:
+            self._find_targets_later(doc)
         self._occurrences = []
         self._occurrence_pos = -1
         if self.search_panel.query():
@@ -457,6 +463,35 @@ class MainWindow(QMainWindow):
             if a.kind == "note" and a.end > a.start:
                 spans.append(Span(a.block, a.start, a.end, "note"))
         return spans
+
+    def _find_targets_later(self, doc: Document) -> None:
+        """Find targets a batch of paragraphs per event-loop turn, highlighting as it goes (no thread:
+        a Python thread would make every Qt call wait for the interpreter lock)."""
+        from reader.targets.extract import extract_iter
+
+        self.targets_panel.count_label.setText(self.tr("正在识别目标…"))
+        batches = extract_iter(doc, batch_chars=15_000)
+        found: list[Target] = []
+
+        def step() -> None:
+            if self._closing or self.doc is not doc:
+                return
+            batch = next(batches, None)
+            if batch is None:
+                self.targets = found
+                self.session.remember_targets(doc, found)
+                self.targets_panel.set_targets(doc, found)
+                return
+            found.extend(batch)
+            if self.act_highlight.isChecked():
+                spans: list[Span] = []
+                for t in batch:
+                    spans.append(Span(t.block, t.start, t.end, t.kind))
+                    spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
+                self.view.add_spans(spans)
+            QTimer.singleShot(0, step)
+
+        QTimer.singleShot(0, step)
 
     def _highlight_toggled(self) -> None:
         self.view.set_spans(self._static_spans())
@@ -1156,6 +1191,7 @@ class MainWindow(QMainWindow):
         del nodes
         qdoc = QTextDocument()
         qdoc.setDefaultFont(self.view.font())
+        self.view.ensure_loaded(end)
         source = self.view.document()
         cursor = QTextCursor(source)
         cursor.setPosition(source.findBlockByNumber(start).position())

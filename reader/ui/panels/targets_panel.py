@@ -42,17 +42,26 @@ class TargetsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Target] = []
-        self.chapters: list[str] = []
+        self.doc: Document | None = None
+        self._chapter_of_node: dict[str, str] = {}
         self.colors: dict[str, QColor] = {}
 
     def set_targets(self, doc: Document | None, targets: list[Target]) -> None:
         self.beginResetModel()
         self.rows = list(targets)
-        self.chapters = []
-        for t in self.rows:
-            path = doc.node_path(t.node) if doc is not None else []
-            self.chapters.append(" › ".join(n.label for n in path[:2]))
+        self.doc = doc
+        self._chapter_of_node: dict[str, str] = {}
         self.endResetModel()
+
+    def chapter(self, row: int) -> str:
+        """The first two levels of the row's chapter path (computed when first shown)."""
+        node = self.rows[row].node
+        label = self._chapter_of_node.get(node)
+        if label is None:
+            path = self.doc.node_path(node) if self.doc is not None else []
+            label = " › ".join(n.label for n in path[:2])
+            self._chapter_of_node[node] = label
+        return label
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -91,7 +100,7 @@ class TargetsModel(QAbstractTableModel):
                 return t.unit
             if col == 4:
                 return (t.year or "") + ("*" if t.year_implied else "")
-            return self.chapters[index.row()]
+            return self.chapter(index.row())
         if role == SORT_ROLE:
             if col == 2:
                 return t.values[0] if t.values else 0.0

@@ -41,6 +41,9 @@ CJK_FAMILIES = [
 ]
 MEASURE_EM = 38  # comfortable line length for Chinese text, in characters
 LINE_HEIGHT = 150  # percent
+FIRST_SLICE_CHARS = 40_000  # typeset before the first paint; the rest follows in slices
+SLICE_CHARS = 20_000  # per event-loop turn (~20 ms), so scrolling and typing never wait long
+SPANS_PER_TURN = 300
 TABLE_SEPARATOR = "｜"  # shown for a tab between table cells; one character, so offsets are unchanged
 
 
@@ -67,6 +70,7 @@ class DocumentView(QTextBrowser):
     """Read-only rich text view of a Document."""
 
     current_block_changed = Signal(int)  # the block at the top of the viewport, after scrolling settles
+    fully_loaded = Signal()  # a long document has been typeset to the end
     context_requested = Signal(object, int, int)  # global position, block, offset under the pointer
     annotation_clicked = Signal(int, int)  # block, offset: a double-click (the window edits a note there)
 
@@ -82,6 +86,10 @@ class DocumentView(QTextBrowser):
         self.family = pick_cjk_family()
         self._spans: list[Span] = []
         self._transient: list[Span] = []
+        self._load_timer = QTimer(self, interval=0)  # typesets the rest of a long document between events
+        self._load_timer.timeout.connect(self._load_more)
+        self._next_block = 0
+        self._span_queue: list[Span] = []
         self._settle = QTimer(self, singleShot=True, interval=120)
         self._settle.timeout.connect(self._emit_current)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._settle.start())
@@ -213,7 +221,10 @@ class DocumentView(QTextBrowser):
         self.document().setDefaultFont(font)
 
     def _render(self, keep_position: bool = False) -> None:
+        """Typeset the document. Long documents are typeset in slices after the first screenful is shown."""
         top = self.top_block() if keep_position else 0
+        self._load_timer.stop()
+        self._span_queue = []
         colors = self._palette_colors()
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, colors["paper"])
@@ -224,36 +235,120 @@ class DocumentView(QTextBrowser):
         qdoc.setDefaultFont(self.font())
         qdoc.setDocumentMargin(28)
         qdoc.setUndoRedoEnabled(False)
-        cursor = QTextCursor(qdoc)
         doc = self.doc
         if doc is None:
             self.setDocument(qdoc)
             return
-        opens_chapter = {
-            n.block
-            for n in doc.nodes()
-            if n.kind in (NodeKind.PART, NodeKind.CHAPTER, NodeKind.ANNEX, NodeKind.PREFACE)
-        }
-        levels = {n.block: n.level for n in doc.nodes()}
         spans_by_block: dict[int, list[Span]] = {}
         for span in self._spans:
             spans_by_block.setdefault(span.block, []).append(span)
-        em = self._point_size() * 96 / 72
-        for block in doc.blocks:
+        self._ctx = {
+            "opens_chapter": {
+                n.block
+                for n in doc.nodes()
+                if n.kind in (NodeKind.PART, NodeKind.CHAPTER, NodeKind.ANNEX, NodeKind.PREFACE)
+            },
+            "levels": {n.block: n.level for n in doc.nodes()},
+            "spans": spans_by_block,
+            "em": self._point_size() * 96 / 72,
+            "colors": colors,
+        }
+        self._cursor = QTextCursor(qdoc)
+        self._next_block = 0
+        self._append_blocks(FIRST_SLICE_CHARS)
+        self.setDocument(qdoc)
+        self._update_measure()
+        if self._next_block < len(doc.blocks):
+            self._load_timer.start()
+        self._apply_extra_selections()
+        if keep_position:
+            self.scroll_to_block(top)
+
+    def _append_blocks(self, budget: int) -> None:
+        """Typeset blocks at the end of the document until ``budget`` characters are done."""
+        doc = self.doc
+        if doc is None:
+            return
+        ctx = self._ctx
+        cursor = self._cursor
+        done = 0
+        cursor.beginEditBlock()  # one layout update per slice, not one per inserted fragment
+        while self._next_block < len(doc.blocks) and done < budget:
+            block = doc.blocks[self._next_block]
             if block.index > 0:
                 cursor.insertBlock()
-            bf, cf = self._formats(block, block.index in opens_chapter, levels.get(block.index, 3), em, colors)
+            bf, cf = self._formats(
+                block, block.index in ctx["opens_chapter"], ctx["levels"].get(block.index, 3), ctx["em"], ctx["colors"]
+            )
             cursor.setBlockFormat(bf)
             cursor.setBlockCharFormat(cf)
             # Same length as the source text, so that span offsets stay exact.
             text = block.text.replace("\t", TABLE_SEPARATOR) if block.kind is BlockKind.TABLE_ROW else block.text
-            self._insert_with_spans(cursor, block, text, cf, spans_by_block.get(block.index, []), colors)
+            self._insert_with_spans(cursor, block, text, cf, ctx["spans"].get(block.index, []), ctx["colors"])
             cursor.block().setUserState(block.index)
-        self.setDocument(qdoc)
-        self._update_measure()
-        self._apply_extra_selections()
-        if keep_position:
-            self.scroll_to_block(top)
+            done += len(text) + 1
+            self._next_block += 1
+        cursor.endEditBlock()
+
+    def _load_more(self) -> None:
+        self._append_blocks(SLICE_CHARS)
+        if self.doc is None or self._next_block >= len(self.doc.blocks):
+            self._load_timer.stop()
+            self._apply_extra_selections()
+            self.fully_loaded.emit()
+
+    @property
+    def loaded(self) -> bool:
+        return self.doc is None or self._next_block >= len(self.doc.blocks)
+
+    def ensure_loaded(self, index: int) -> None:
+        """Typeset at least up to block ``index`` now (before jumping there)."""
+        if self.doc is None or index < self._next_block:
+            return
+        while self._next_block <= min(index, len(self.doc.blocks) - 1):
+            self._append_blocks(SLICE_CHARS * 4)
+        if self.loaded:
+            self._load_timer.stop()
+            self._apply_extra_selections()
+            self.fully_loaded.emit()
+
+    def add_spans(self, spans: Iterable[Span]) -> None:
+        """Add highlights without re-typesetting: merged into typeset blocks a few hundred per event-loop
+        turn (so the window stays responsive), remembered for blocks not typeset yet."""
+        new = list(spans)
+        self._spans.extend(new)
+        if self.doc is None or not hasattr(self, "_ctx"):
+            return
+        for span in new:
+            self._ctx["spans"].setdefault(span.block, []).append(span)
+        self._span_queue.extend(s for s in new if s.block < self._next_block)
+        self._merge_spans()
+
+    def _merge_spans(self) -> None:
+        batch_spans, self._span_queue = self._span_queue[:SPANS_PER_TURN], self._span_queue[SPANS_PER_TURN:]
+        colors = self._ctx["colors"]
+        qdoc = self.document()
+        batch = QTextCursor(qdoc)
+        batch.beginEditBlock()
+        for span in batch_spans:
+            tb = qdoc.findBlockByNumber(span.block)
+            if not tb.isValid():
+                continue
+            cur = QTextCursor(tb)
+            cur.setPosition(tb.position() + span.start)
+            cur.setPosition(tb.position() + min(span.end, tb.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            if span.kind == "num":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            else:
+                if f"{span.kind}_bg" in colors:
+                    fmt.setBackground(colors[f"{span.kind}_bg"])
+                if f"{span.kind}_fg" in colors:
+                    fmt.setForeground(colors[f"{span.kind}_fg"])
+            cur.mergeCharFormat(fmt)
+        batch.endEditBlock()
+        if self._span_queue:
+            QTimer.singleShot(0, self._merge_spans)
 
     def _formats(
         self, block: Block, opens_chapter: bool, level: int, em: float, colors: dict[str, QColor]
@@ -395,11 +490,12 @@ class DocumentView(QTextBrowser):
         return int(self.document().documentLayout().blockBoundingRect(tb).top())
 
     def scroll_to_block(self, index: int, offset: int = 0) -> None:
+        self.ensure_loaded(index + 30)  # and a little beyond, so that the page below is there too
         self.verticalScrollBar().setValue(max(0, self.block_top(index) + offset))
 
     def top_block(self) -> int:
         """Index of the block at the top edge of the viewport."""
-        if self.doc is None:
+        if self.doc is None or self.verticalScrollBar().value() == 0:
             return 0
         cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
         return max(0, cursor.blockNumber())
