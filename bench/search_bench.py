@@ -101,6 +101,23 @@ def synthetic(seed_doc: Document, n: int) -> list[Document]:
     return docs
 
 
+def search_process_rss(tmp: Path) -> float:
+    """RSS of a new process that opens the index in ``tmp`` and runs every query (what the app's search costs)."""
+    import json
+    import subprocess
+
+    code = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]);"
+        "from pathlib import Path; from reader.paths import resources_dir; from reader.search.index import SearchIndex;"
+        "from bench.search_bench import QUERIES, rss_mb;"
+        "ix = SearchIndex(Path(sys.argv[2]), resources_dir());"
+        "[ix.search(q, limit=20) for q in QUERIES];"
+        "print(json.dumps(rss_mb()))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp)], capture_output=True, text=True, check=True)
+    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -173,13 +190,23 @@ def run_size(seed: Document, n: int) -> None:
         build = time.perf_counter() - t0
         size = dir_size(tmp / "index") / 1e6
         ix = SearchIndex(tmp, resources_dir())  # reopen, as the app does on the next start
+        t0 = time.perf_counter()
+        ix.warm()
+        warm = time.perf_counter() - t0
         # Check completeness on every query against the linear scan, while at it.
         blocks = [(d.id, b.index, T.fold(b.text)) for d in docs for b in d.blocks]
         for q in QUERIES:
             got = ix.search(q, limit=0, use_synonyms=False).total
             want = linear_scan(blocks, q)
             assert got == want, (q, got, want)
+
+        def cold(q: str) -> None:
+            ix._state()._ids.clear()  # no posting sets cached from earlier queries
+            ix.search(q, limit=20, use_synonyms=False)
+
+        c_med, c_p95 = measure(cold, rounds=1)
         w_med, w_p95 = measure(lambda q: ix.search(q, limit=20, use_synonyms=False))
+        rss_search = search_process_rss(tmp)
         l_med, l_p95 = measure(lambda q: linear_scan(blocks, q), rounds=1 if n >= 1000 else 3)
         con = sqlite3.connect(str(tmp / "fts.db"))
         t0 = time.perf_counter()
@@ -190,8 +217,9 @@ def run_size(seed: Document, n: int) -> None:
         f_med, f_p95 = measure(lambda q: fts_count(con, q))
         con.close()
         print(
-            f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} | {w_med:5.1f} / {w_p95:5.1f} |"
-            f" {l_med:5.1f} / {l_p95:5.1f} | {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_mb():7.0f}",
+            f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} {warm:6.2f} |"
+            f" {c_med:5.1f} / {c_p95:5.1f} | {w_med:5.1f} / {w_p95:5.1f} | {l_med:5.1f} / {l_p95:5.1f} |"
+            f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_search:7.0f}",
             flush=True,
         )
     finally:
@@ -207,7 +235,14 @@ def main() -> None:
             sizes = [int(x) for x in arg.split("=", 1)[1].split(",")]
     seed = Library(Path("/nonexistent"), resources_dir()).open("dongguan-14th-fyp")
     print(f"{len(QUERIES)} queries; latency = median / p95 over 3 rounds, milliseconds; limit 20 hits")
-    header = f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} | {'whoosh':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS MB':>7}"
+    print("open s: first search's set-up (columns, lengths) after opening the index; cold: no posting sets cached;")
+    print(
+        "warm: 3 rounds with the per-index cache of posting sets; RSS: a fresh process that opened the index and ran them all"
+    )
+    header = (
+        f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} {'open s':>6} | {'whoosh cold':>13} |"
+        f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS MB':>7}"
+    )
     print(header)
     for n in sizes:
         run_size(seed, n)

@@ -10,10 +10,13 @@ aside and rebuilt from the library; nothing else in the data folder is touched.
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,8 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
 from reader.document.model import BlockKind, Document
 from reader.document.structure import lead_sentence
@@ -29,8 +33,9 @@ from reader.errors import Cancelled, ReaderError
 from reader.fileio import atomic_write_text
 from reader.search import text as T
 
-FORMAT = 1  # bump when the schema or the analysis changes: old indexes are rebuilt
+FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
+HEAD_BOOST = 2.0
 Progress = Callable[[int, str], None]
 
 
@@ -103,7 +108,8 @@ def make_schema() -> Schema:
         node=STORED,
         path=STORED,
         text=STORED,
-        grams=TEXT(analyzer=GramTokenizer(), phrase=True),
+        ftext=COLUMN(VarBytesColumn()),  # folded text, UTF-8: checks a phrase candidate without stored-field reads
+        grams=TEXT(analyzer=GramTokenizer(), phrase=False),
         words=TEXT(analyzer=WordTokenizer(), phrase=False),
         head=TEXT(analyzer=WordTokenizer(), phrase=False, field_boost=2.0),
     )
@@ -192,6 +198,7 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             "node": b.node,
             "path": " › ".join(n.label for n in path_nodes),
             "text": b.text,
+            "ftext": T.fold(b.text).encode("utf-8"),
             "grams": b.text,
             "words": b.text,
             "head": head,
@@ -213,6 +220,7 @@ class SearchIndex:
             except OSError:
                 self.synonyms_path = resources / "dict" / "synonyms.txt"
         self._ix = None
+        self._search_state: _State | None = None
         self.rebuilt_reason = ""  # why the last open had to start from scratch ("" when it did not)
 
     # ---------------------------------------------------------------- open / rebuild
@@ -232,6 +240,9 @@ class SearchIndex:
 
     def _fresh(self, reason: str) -> None:
         """Move a broken or outdated index aside (kept until the next rebuild) and create an empty one."""
+        if self._search_state is not None:
+            self._search_state.close()
+            self._search_state = None
         self._ix = None
         if self.dir.exists():
             aside = self.root / "index.old"
@@ -265,6 +276,19 @@ class SearchIndex:
         except Exception as exc:
             self._fresh(f"corrupt ({type(exc).__name__})")
         return self._ix
+
+    def _state(self) -> _State:
+        """The searcher state, rebuilt when the index changed since it was made."""
+        state = self._search_state
+        if state is None or not state.current():
+            if state is not None:
+                state.close()
+            self._search_state = state = _State(self.open())
+        return state
+
+    def warm(self) -> None:
+        """Prepare for the first search (the app calls this in the background after indexing)."""
+        self._state()
 
     def indexed(self) -> dict[str, str]:
         self.open()
@@ -349,6 +373,7 @@ class SearchIndex:
                     node=a.node,
                     path="批注 · " + " › ".join(n.label for n in path_nodes),
                     text=text,
+                    ftext=T.fold(text).encode("utf-8"),
                     grams=text,
                     words=text,
                     head="",
@@ -385,79 +410,163 @@ class SearchIndex:
         if not parsed.groups:
             return result
         result.expansions = {c.text: c.alternatives[1:] for c in parsed.positive if len(c.alternatives) > 1}
-        required = Q.And([Q.Or([_literal_query(a) for c in group for a in c.alternatives]) for group in parsed.groups])
-        if parsed.excluded:
-            required = Q.AndNot(required, Q.Or([_literal_query(c.text) for c in parsed.excluded]))
-        ranking: list[Q.Query] = []
         terms = [a for c in parsed.positive for a in c.alternatives]
-        for term in terms:
-            for w in T.words(term):
-                ranking.append(Q.Term("words", w))
-                ranking.append(Q.Term("head", w))
+        state = self._state()
+        # 1. Which blocks match: sets of block numbers from the gram postings, phrases checked against
+        #    the folded text column. AND = intersection, OR = union, -word = difference.
+        matched_set: set[int] | None = None
+        for group in parsed.groups:
+            ids: set[int] = set()
+            for clause in group:
+                for alt in clause.alternatives:
+                    ids |= state.containing(alt)
+            matched_set = ids if matched_set is None else matched_set & ids
+        matched_set = matched_set or set()
+        for clause in parsed.excluded:
+            matched_set -= state.containing(clause.text)
+        doc_of, chapter_of = state.doc_of, state.chapter_of
+        if doc or chapter:
+            matched_set = {
+                d for d in matched_set if (not doc or doc_of[d] == doc) and (not chapter or chapter_of[d] == chapter)
+            }
+        result.total = len(matched_set)
+        # 2. Counts per document and chapter.
+        result.by_doc = dict(Counter(doc_of[d] for d in matched_set))
+        result.by_chapter = dict(Counter(chapter_of[d] for d in matched_set))
+        # 3. Ranking: blocks holding the whole query as one phrase first, then the rest; within each tier
+        #    BM25 on jieba words (headings and lead sentences count double); ties in reading order.
+        want = result.total if limit is None else min(limit, result.total)
+        tiers = [matched_set]
         if len(parsed.positive) > 1:
-            joined = "".join(c.text for c in parsed.positive)
-            ranking.append(_literal_query(joined, boost=3.0))
-        if doc:
-            required = Q.And([required, Q.Term("doc", doc)])
-        if chapter:
-            required = Q.And([required, Q.Term("chapter", chapter)])
-        needs_check = any(" " in T.fold(a).strip() for c in parsed.positive for a in c.alternatives)
-        ix = self.open()
-        with ix.searcher() as s:
-            # 1. Which blocks match: matching only, no scoring (the costly part is per matching block).
-            matched = list(s.docs_for_query(required))
-            if needs_check:  # a phrase with spaces: its parts matched; keep blocks holding it as written
-                matched = [d for d in matched if _make_hit(s.stored_fields(d), 0.0, parsed) is not None]
-            result.total = len(matched)
-            # 2. Counts per document and chapter from the column store (no stored-field reads).
-            reader = s.reader()
-            doc_col = reader.column_reader("doc")
-            chapter_col = reader.column_reader("chapter")
-            by_doc: dict[str, int] = {}
-            by_chapter: dict[str, int] = {}
-            for d in matched:
-                key_doc = _text(doc_col[d])
-                key_ch = _text(chapter_col[d])
-                by_doc[key_doc] = by_doc.get(key_doc, 0) + 1
-                by_chapter[key_ch] = by_chapter.get(key_ch, 0) + 1
-            result.by_doc, result.by_chapter = by_doc, by_chapter
-            # 3. Ranking: BM25F on words (headings boosted, the whole query as a phrase boosted), top N
-            #    only, so block-max skipping applies; blocks that match literally but share no word
-            #    with the query follow in reading order.
-            want = result.total if limit is None else min(limit, result.total)
-            order: list[tuple[int, float]] = []
-            if want and ranking:
-                allowed = set(matched)
-                ranked = s.search(Q.Or(ranking), filter=allowed, limit=want)
-                order = [(r.docnum, float(r.score or 0.0)) for r in ranked]
-            if len(order) < want:
-                seen = {d for d, _ in order}
-                order.extend((d, 0.0) for d in matched if d not in seen)
-                order = order[:want]
-            for d, score in order:
-                hit = _make_hit(s.stored_fields(d), score, parsed)
-                if hit is not None:
-                    result.hits.append(hit)
+            phrase = state.containing("".join(c.text for c in parsed.positive)) & matched_set
+            tiers = [phrase, matched_set - phrase]
+        words = list(dict.fromkeys(w for term in terms for w in T.words(term)))
+        order: list[tuple[int, float]] = []
+        for tier in tiers:
+            if len(order) >= want or not tier:
+                continue
+            scores = state.bm25(words, tier)
+            ranked = heapq.nsmallest(want - len(order), tier, key=lambda d: (-scores.get(d, 0.0), d))
+            order.extend((d, scores.get(d, 0.0)) for d in ranked)
+        searcher = state.searcher
+        for d, score in order:
+            hit = _make_hit(searcher.stored_fields(d), score, parsed)
+            if hit is not None:
+                result.hits.append(hit)
         result.seconds = time.perf_counter() - started
         return result
 
 
-def _literal_query(term: str, boost: float = 1.0) -> Q.Query:
-    """Blocks that contain ``term`` literally (after folding); a superset only when it has spaces."""
-    parts = T.fold(term).split()
-    queries: list[Q.Query] = []
-    for part in parts:
-        if len(part) == 1:
-            queries.append(Q.Prefix("grams", part))
-        else:
-            gs = T.query_grams(part)
-            queries.append(Q.Term("grams", gs[0]) if len(gs) == 1 else Q.Phrase("grams", gs))
-    if not queries:
-        return Q.NullQuery
-    out = queries[0] if len(queries) == 1 else Q.And(queries)
-    if boost != 1.0:
-        out = out.with_boost(boost)  # type: ignore[attr-defined]
-    return out
+class _State:
+    """One open searcher and what searches over it need, built once per index version:
+    the document and chapter of every block, field lengths for BM25, and posting sets of grams."""
+
+    def __init__(self, ix: Any) -> None:
+        self.searcher = ix.searcher()
+        self.reader = self.searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        self.doc_of = [_text(v) for v in self.reader.column_reader("doc")]
+        self.chapter_of = [_text(v) for v in self.reader.column_reader("chapter")]
+        self.ftext = self.reader.column_reader("ftext")
+        self.n_docs = max(1, self.reader.doc_count_all())
+        self.words_len = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
+        self.avg_len = max(1.0, sum(self.words_len) / self.n_docs)
+        self._ids: dict[str, set[int]] = {}
+
+    def current(self) -> bool:
+        return bool(self.searcher.up_to_date())
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    # ------------------------------------------------------------ postings, a block of ids at a time
+    def _postings(self, field: str, text: str) -> Iterator[tuple[Any, Any, int]]:
+        """(ids, weights, offset) arrays per posting block of every segment."""
+        for leaf, offset in self.leaves:
+            try:
+                m = leaf.postings(field, text)
+            except Exception:
+                continue
+            if not hasattr(m, "_read_ids"):
+                ids = list(m.all_ids())
+                yield ids, [1.0] * len(ids), offset
+                continue
+            while m.is_active():
+                if m._ids is None:
+                    m._read_ids()
+                if m._weights is None:
+                    m._read_weights()
+                yield m._ids, m._weights, offset
+                m._next_block()
+
+    def _gram_ids(self, gram: str) -> set[int]:
+        ids = self._ids.get(gram)
+        if ids is None:
+            ids = set()
+            for block_ids, _w, offset in self._postings("grams", gram):
+                ids.update(block_ids if not offset else [i + offset for i in block_ids])
+            if len(self._ids) > 4096:
+                self._ids.clear()
+            self._ids[gram] = ids
+        return ids
+
+    def _prefix_ids(self, char: str) -> set[int]:
+        key = "\x00" + char
+        ids = self._ids.get(key)
+        if ids is None:
+            ids = set()
+            for term in self.reader.expand_prefix("grams", char):
+                ids |= self._gram_ids(term.decode("utf-8") if isinstance(term, bytes) else term)
+            self._ids[key] = ids
+        return ids
+
+    def containing(self, term: str) -> set[int]:
+        """Blocks whose folded text contains ``term`` (folded); exact, including spaces inside it."""
+        folded = T.fold(term).strip()
+        parts = folded.split()
+        if not parts:
+            return set()
+        candidates: set[int] | None = None
+        needs_check = len(parts) > 1
+        for part in sorted(parts, key=len, reverse=True):
+            if len(part) == 1:
+                ids = self._prefix_ids(part)
+            else:
+                grams = sorted(set(T.query_grams(part)), key=lambda g: len(self._gram_ids(g)))
+                ids = set(self._gram_ids(grams[0]))
+                for g in grams[1:]:
+                    ids &= self._gram_ids(g)
+                    if not ids:
+                        break
+                needs_check = needs_check or len(grams) > 1
+            candidates = ids if candidates is None else candidates & ids
+            if not candidates:
+                return set()
+        assert candidates is not None
+        if not needs_check:  # one gram (two characters) or one character: the postings are exact
+            return candidates
+        needle = folded.encode("utf-8")
+        ftext = self.ftext
+        return {d for d in candidates if needle in ftext[d]}
+
+    # ------------------------------------------------------------ ranking
+    def bm25(self, words: list[str], within: set[int], k1: float = 1.2, b: float = 0.75) -> dict[int, float]:
+        """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double."""
+        scores: dict[int, float] = {}
+        lengths, avg = self.words_len, self.avg_len
+        for w in words:
+            for fname, boost in (("words", 1.0), ("head", HEAD_BOOST)):
+                df = self.reader.doc_frequency(fname, w)
+                if not df:
+                    continue
+                idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost
+                for block_ids, weights, offset in self._postings(fname, w):
+                    for i, tf in zip(block_ids, weights, strict=False):
+                        d = i + offset
+                        if d in within:
+                            norm = k1 * (1.0 - b + b * lengths[d] / avg) if fname == "words" else k1
+                            scores[d] = scores.get(d, 0.0) + idf * tf * (k1 + 1.0) / (tf + norm)
+        return scores
 
 
 def _text(value: Any) -> str:
