@@ -194,14 +194,33 @@ class AnnotationStore:
         if self.read_only:
             raise ReaderError("批注数据库当前为只读，无法保存更改。")
         cur = _Cursor(self.con)
-        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # locked for longer than the busy timeout
+            raise ReaderError(f"批注数据库 {self.path} 正被另一个程序占用（{exc}），请稍后再试。") from exc
         try:
             yield cur
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise ReaderError(
+                f"无法保存到批注数据库 {self.path}（{exc}）：磁盘已满或数据文件夹只读？"
+                "这次更改没有保存，之前保存的批注都完好。腾出空间或换一个可写的数据文件夹后再试。"
+            ) from exc
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            self.con.execute("COMMIT")
+            try:
+                self.con.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._rollback()
+                raise ReaderError(
+                    f"无法保存到批注数据库 {self.path}（{exc}）：磁盘已满或数据文件夹只读？这次更改没有保存。"
+                ) from exc
+
+    def _rollback(self) -> None:
+        if self.con.in_transaction:  # SQLite rolls back by itself after some errors (SQLITE_FULL)
+            self.con.execute("ROLLBACK")
 
     # ---------------------------------------------------------------- backups
     def latest_backup(self) -> str | None:

@@ -36,6 +36,7 @@ from reader.search import text as T
 FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
+LOCK_WAIT_S = 30.0  # how long an update waits for another window's update of the same index
 Progress = Callable[[int, str], None]
 
 
@@ -304,20 +305,20 @@ class SearchIndex:
         Only documents whose content changed are rewritten; documents no longer given are removed.
         """
         ix = self.open()
-        current = self.indexed()
         wanted = list(docs)
-        todo = [d for d in wanted if current.get(d.id) != _signature(d)]
-        gone = set(current) - {d.id for d in wanted}
+        signatures = {d.id: _signature(d) for d in wanted}
+        current = self.indexed()
+        if not {i for i in current if i not in signatures} and all(current.get(i) == g for i, g in signatures.items()):
+            return []
+        writer = self._writer(ix, cancelled)
+        current = self.indexed()  # again, under the lock: another window may just have done the work
+        todo = [d for d in wanted if current.get(d.id) != signatures[d.id]]
+        gone = set(current) - set(signatures)
         if not todo and not gone:
+            writer.cancel()
             return []
         total = sum(d.char_count for d in todo) or 1
         done_chars = 0
-        from whoosh.writing import LockError
-
-        try:
-            writer = ix.writer(limitmb=256)
-        except LockError as exc:
-            raise ReaderError("检索索引正被另一个窗口更新，请稍后再试。") from exc
         try:
             for doc_id in gone:
                 writer.delete_by_term("doc", doc_id)
@@ -330,7 +331,7 @@ class SearchIndex:
                     if cancelled is not None and i % 64 == 0 and cancelled():
                         raise Cancelled("已取消建立索引。")
                     writer.add_document(**entry)
-                current[doc.id] = _signature(doc)
+                current[doc.id] = signatures[doc.id]
                 done_chars += doc.char_count
             writer.commit()
         except BaseException:
@@ -340,6 +341,22 @@ class SearchIndex:
         if progress:
             progress(100, "")
         return [d.id for d in todo]
+
+    @staticmethod
+    def _writer(ix: Any, cancelled: Callable[[], bool] | None) -> Any:
+        """The index writer; waits (up to LOCK_WAIT_S) while another window or process holds it."""
+        from whoosh.writing import LockError
+
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                return ix.writer(limitmb=256)
+            except LockError as exc:
+                if time.monotonic() > deadline:
+                    raise ReaderError("检索索引正被另一个窗口更新，请稍后再试。") from exc
+                if cancelled is not None and cancelled():
+                    raise Cancelled("已取消建立索引。") from exc
+                time.sleep(0.2)
 
     def sync_notes(self, notes: Iterable[Any], docs: dict[str, Document]) -> bool:
         """Give every live annotation with text its own entry (kind "annotation"); True when rewritten."""
@@ -353,7 +370,7 @@ class SearchIndex:
         if manifest.get("notes") == sig:
             return False
         ix = self.open()
-        writer = ix.writer()
+        writer = self._writer(ix, None)
         try:
             writer.delete_by_term("kind", "annotation")
             for a in live:

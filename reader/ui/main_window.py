@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         if record:
             self._push_history(block)
         self._select_node_for_block(block)
+        self._update_status(block)
 
     def _text_scrolled(self, block: int) -> None:
         self._select_node_for_block(block)
@@ -570,7 +571,9 @@ class MainWindow(QMainWindow):
         def work(progress: Progress) -> list[str]:
             if rebuild:
                 self.session.index._fresh("rebuild requested")
-            return self.session.sync_index(progress, lambda: progress.cancelled)
+            done = self.session.sync_index(progress, lambda: progress.cancelled)
+            self.session.index.warm()  # so that the first search does not pay for opening the index
+            return done
 
         def finished() -> None:
             self.index_task = None

@@ -314,3 +314,43 @@ def test_notes_are_searchable_in_the_index(tmp_path: Path) -> None:
     assert [(h.kind, h.block_id) for h in result.hits] == [("annotation", a.id)]
     session.annotations.delete(a.id)
     assert session.search("独特批注词").total == 0
+
+
+def test_disk_full_is_a_clear_error_and_loses_nothing(tmp_path: Path, seed_doc: Document) -> None:
+    store = AnnotationStore(tmp_path / "annotations.db")
+    kept = [store.add(seed_doc, "note", i, 0, 4, note="保存好的") for i in range(5)]
+    pages = store.con.execute("PRAGMA page_count").fetchone()[0]
+    store.con.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full for this database
+    with pytest.raises(ReaderError, match="磁盘已满"):
+        for i in range(500):
+            store.add(seed_doc, "note", i % 100, 0, 4, note="x" * 2000)
+    store.con.execute("PRAGMA max_page_count = 1073741823")
+    assert store.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert {a.id for a in kept} <= {a.id for a in store.list()}
+
+
+def test_disk_full_while_importing_keeps_the_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from reader import fileio
+    from reader.session import Session
+
+    session = Session(tmp_path / "d")
+    src = tmp_path / "plan.txt"
+    src.write_text("第一章 总则\n正文。\n", encoding="utf-8")
+    doc, _, _ = session.import_file(src, index=False)
+    before = (session.data_dir / "library" / "catalog.json").read_bytes()
+
+    def full(*_a: object, **_k: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fileio.os, "replace", full)
+    src2 = tmp_path / "plan2.txt"
+    src2.write_text("第一章 总则\n另一份。\n", encoding="utf-8")
+    with pytest.raises(ReaderError) as info:
+        session.import_file(src2, index=False)
+    assert "磁盘已满" in str(info.value)
+    monkeypatch.undo()
+    assert (session.data_dir / "library" / "catalog.json").read_bytes() == before
+    assert [e.id for e in Session(session.data_dir).library.entries()] == ["dongguan-14th-fyp", doc.id]
+    assert not list((session.data_dir / "library").rglob("*.tmp"))

@@ -234,3 +234,25 @@ def test_fold_keeps_length() -> None:
     s = "ＧＤＰ　达到１．３万亿元，Ｒ＆Ｄ"
     assert len(T.fold(s)) == len(s)
     assert T.fold(s) == "gdp 达到1.3万亿元,r&d"  # punctuation folds too: ，finds ,
+
+
+def test_second_window_waits_for_the_index_lock(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    first = Session(tmp_path / "d")
+    first.sync_index()
+    second = Session(first.data_dir)
+    src = tmp_path / "new.txt"
+    src.write_text("第一章 总则\n第二个窗口导入的独特词语。\n", encoding="utf-8")
+    doc, _, _ = second.import_file(src, index=False)
+    held = first.index.open().writer()  # the first window is in the middle of an update
+    done: list[list[str]] = []
+    worker = threading.Thread(target=lambda: done.append(second.sync_index()))
+    worker.start()
+    time.sleep(0.6)
+    assert not done  # waiting, not failing and not corrupting
+    held.cancel()
+    worker.join(10)
+    assert done and doc.id in done[0]
+    assert Session(first.data_dir).search("独特词语").total == 1

@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 class NotesPanel(QWidget):
     """Shows annotations; asks the window to jump, edit, delete or export."""
 
@@ -68,7 +72,7 @@ class NotesPanel(QWidget):
         self.tree.setObjectName("notesTree")
         self.tree.setAccessibleName(self.tr("批注列表"))
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(False)  # one short line each for kind + quote, note, tags
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemClicked.connect(self._clicked)
@@ -126,11 +130,12 @@ class NotesPanel(QWidget):
             head = labels.get(a.kind, a.kind)
             if a.kind == "bookmark" and a.name:
                 head += f"：{a.name}"
-            text = f"{head}　「{a.quote[:40]}{'…' if len(a.quote) > 40 else ''}」"
+            lines = [f"{head}　「{_short(a.quote, 26)}」"]
             if a.note:
-                text += f"\n{a.note[:120]}"
+                lines.append(_short(a.note.replace("\n", " "), 34))
             if a.tags:
-                text += "\n" + " ".join(f"#{t}" for t in a.tags)
+                lines.append(" ".join(f"#{t}" for t in a.tags))
+            text = "\n".join(lines)
             item = QTreeWidgetItem([text])
             item.setData(0, ANNOTATION_ROLE, a)
             item.setToolTip(0, a.note or a.quote)
