@@ -376,6 +376,10 @@ class MainWindow(QMainWindow):
         block, offset = self._saved_position(doc.id)
         QTimer.singleShot(0, lambda: self._restore_scroll(block, offset))
         self.settings.setValue("last_document", doc.id)
+        try:
+            self.search_panel.set_documents([(e.id, e.title) for e in self.session.library.entries()])
+        except ReaderError:
+            pass
         self.document_opened.emit(doc.id)
         return True
 
@@ -631,7 +635,9 @@ class MainWindow(QMainWindow):
 
             self._show_result(SearchResult(query="", total=0, hits=[]))
             return
-        doc = self.doc.id if (self.doc is not None and self.search_panel.scope_current()) else None
+        doc = self.search_panel.scope_document()
+        if doc is None and self.doc is not None and self.search_panel.scope_current():
+            doc = self.doc.id
         chapter = self.search_panel.chapter()
         synonyms = self.search_panel.use_synonyms()
         if not self.index_ready:

@@ -109,3 +109,18 @@ def test_synonym_expansion_is_shown_and_can_be_switched_off(window, qtbot) -> No
     assert "地区生产总值" in window.search_panel.summary.text()
     window.search_panel.synonyms_box.setChecked(False)
     qtbot.waitUntil(lambda: window.last_result.total < with_syn, timeout=10000)
+
+
+def test_scope_can_name_a_document_and_synonym_hits_say_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ..conftest import DATA
+
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_file(str(DATA / "plan_with_headings.txt"))
+    box = window.search_panel.scope_box
+    assert box.count() == 4  # all, current, and the two documents by name
+    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    box.setCurrentIndex(box.findData("doc:dongguan-14th-fyp"))
+    _search(window, qtbot, "GDP")
+    assert set(window.last_result.by_doc) == {"dongguan-14th-fyp"}
+    htmls = [window.search_panel.model.item(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(3)]
+    assert any("≈ 地区生产总值" in h for h in htmls)

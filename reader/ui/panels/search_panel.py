@@ -27,8 +27,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 220
 
 
-def snippet_html(hit: Any, mark: str) -> str:
-    """The hit's path and snippet as HTML, with matches marked (text is escaped)."""
+def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
+    """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched."""
     start, text = hit.snippet_start, hit.snippet
     out, pos = [], 0
     for a, b in hit.matches:
@@ -42,7 +42,9 @@ def snippet_html(hit: Any, mark: str) -> str:
     out.append(html.escape(text[pos:]))
     lead = "…" if start > 0 else ""
     tail = "…" if start + len(text) < len(hit.text) else ""
-    return f'<span style="color:#8a857c; font-size:small;">{html.escape(hit.path)}</span><br>{lead}{"".join(out)}{tail}'
+    note = f' <span style="color:#8a857c;">≈ {html.escape("、".join(via))}</span>' if via else ""
+    path = html.escape(hit.path)
+    return f'<span style="color:#8a857c; font-size:small;">{path}</span>{note}<br>{lead}{"".join(out)}{tail}'
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -97,6 +99,7 @@ class SearchPanel(QWidget):
         self.scope_box.setAccessibleName(self.tr("检索范围"))
         self.scope_box.addItem(self.tr("全部文档"), "all")
         self.scope_box.addItem(self.tr("当前文档"), "current")
+        self.scope_box.setMaximumWidth(220)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._filters_changed(reset_chapter=True))
         self.chapter_box = QComboBox()
         self.chapter_box.setAccessibleName(self.tr("按章筛选"))
@@ -145,6 +148,25 @@ class SearchPanel(QWidget):
     def scope_current(self) -> bool:
         return self.scope_box.currentData() == "current"
 
+    def scope_document(self) -> str | None:
+        """A document chosen by name in the scope box (None for all or current)."""
+        data = self.scope_box.currentData()
+        return data[4:] if isinstance(data, str) and data.startswith("doc:") else None
+
+    def set_documents(self, docs: list[tuple[str, str]]) -> None:
+        """The library's documents as scope choices, after 全部文档 and 当前文档."""
+        current = self.scope_box.currentData()
+        self.scope_box.blockSignals(True)
+        while self.scope_box.count() > 2:
+            self.scope_box.removeItem(2)
+        if len(docs) > 1:
+            for doc_id, title in docs:
+                self.scope_box.addItem(title if len(title) <= 18 else title[:17] + "…", f"doc:{doc_id}")
+                self.scope_box.setItemData(self.scope_box.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+        i = self.scope_box.findData(current)
+        self.scope_box.setCurrentIndex(max(0, i))
+        self.scope_box.blockSignals(False)
+
     def chapter(self) -> str | None:
         return self.chapter_box.currentData()
 
@@ -161,9 +183,11 @@ class SearchPanel(QWidget):
 
     def show_result(self, result: Any, doc_titles: dict[str, str], chapter_labels: dict[str, str], mark: str) -> None:
         self.model.clear()
+        synonyms = {alt for alts in result.expansions.values() for alt in alts}
         for hit in result.hits:
             item = QStandardItem()
-            item.setData(snippet_html(hit, mark), HTML_ROLE)
+            via = [m for m in hit.matched if m in synonyms]
+            item.setData(snippet_html(hit, mark, via), HTML_ROLE)
             item.setData(hit, HIT_ROLE)
             item.setData(f"{hit.path}\n{hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
