@@ -36,6 +36,7 @@ from reader.search import text as T
 FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
+CACHE_IDS = 600_000  # block numbers kept in cached posting sets (~40 MB), for type-ahead
 LOCK_WAIT_S = 30.0  # how long an update waits for another window's update of the same index
 Progress = Callable[[int, str], None]
 
@@ -253,9 +254,16 @@ class SearchIndex:
             except OSError:
                 shutil.rmtree(self.dir, ignore_errors=True)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self._ix = whoosh_index.create_in(str(self.dir), make_schema())
+        self._ix = self._storage().create_index(make_schema())
         self._write_manifest({})
         self.rebuilt_reason = reason
+
+    def _storage(self):  # type: ignore[no-untyped-def]
+        # Plain reads instead of memory maps: a large library's index then does not count against the
+        # app's memory (the OS still caches the files); measured no slower in bench/search_bench.py.
+        from whoosh.filedb.filestore import FileStorage
+
+        return FileStorage(str(self.dir), supports_mmap=False)
 
     def open(self):  # type: ignore[no-untyped-def]
         if self._ix is not None:
@@ -268,7 +276,7 @@ class SearchIndex:
             self._fresh(f"format {manifest.get('format')} → {FORMAT}")
             return self._ix
         try:
-            ix = whoosh_index.open_dir(str(self.dir))
+            ix = self._storage().open_index()
             with ix.searcher() as s:  # touch every segment once: a damaged file fails here
                 s.doc_count()
                 list(s.lexicon("doc"))
@@ -489,6 +497,7 @@ class _State:
         self.words_len = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
         self.avg_len = max(1.0, sum(self.words_len) / self.n_docs)
         self._ids: dict[str, set[int]] = {}
+        self._cached = 0
 
     def current(self) -> bool:
         return bool(self.searcher.up_to_date())
@@ -522,8 +531,10 @@ class _State:
             ids = set()
             for block_ids, _w, offset in self._postings("grams", gram):
                 ids.update(block_ids if not offset else [i + offset for i in block_ids])
-            if len(self._ids) > 4096:
+            self._cached += len(ids)
+            if self._cached > CACHE_IDS:  # bound the memory the posting sets may take
                 self._ids.clear()
+                self._cached = len(ids)
             self._ids[gram] = ids
         return ids
 
