@@ -51,6 +51,19 @@ def para(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
+def pdf(password: str | None = None) -> bytes:
+    """A one-page PDF with no text layer (what a scanner makes), optionally encrypted."""
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    if password:
+        w.encrypt(password)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     files: dict[str, bytes] = {
@@ -83,6 +96,8 @@ def main() -> None:
         "not-a-pdf.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 4,
         "truncated.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >>",
         "含空格 与中文 的文件名.txt": PLAN.encode("utf-8"),
+        "scanned-no-text.pdf": pdf(),
+        "encrypted.pdf": pdf("secret"),
     }
     for name, data in files.items():
         (OUT / name).write_bytes(data)

@@ -36,6 +36,8 @@ EXPECTED = {
     "not-a-pdf.pdf": ("error", "损坏"),
     "truncated.pdf": ("error", "损坏"),
     "含空格 与中文 的文件名.txt": ("ok", "第一章 总体要求"),
+    "scanned-no-text.pdf": ("error", "没有文字层"),
+    "encrypted.pdf": ("error", "加密"),
 }
 
 
@@ -125,4 +127,22 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFailed) as info:
         session.import_file(path, index=False)
     assert "bomb.docx" in str(info.value)
+    assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]
+
+
+def test_read_only_data_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from reader import fileio
+    from reader.errors import ReaderError
+
+    session = Session(tmp_path / "d")
+
+    def denied(*_a: object, **_k: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", denied)
+    with pytest.raises(ReaderError, match="只读"):
+        session.import_file(BAD / "含空格 与中文 的文件名.txt", index=False)
+    monkeypatch.undo()
     assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]

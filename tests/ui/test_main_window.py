@@ -176,3 +176,16 @@ def test_inferred_nodes_say_so_in_the_tooltip(seed_doc) -> None:  # type: ignore
     model.set_document(seed_doc)
     tip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "原文没有这个标题" in tip
+
+
+def test_bad_corpus_through_the_window_never_crashes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ..conftest import ROOT
+
+    bad = ROOT / "tests" / "fixtures" / "bad"
+    for name in ("binary-junk.txt", "truncated.docx", "encrypted.pdf", "not-a-pdf.pdf", "empty.txt"):
+        window.last_error = None
+        with qtbot.waitSignal(window.import_failed, timeout=20000):
+            window.import_file(str(bad / name))
+        assert window.last_error and name in window.last_error and "Traceback" not in window.last_error
+    assert window.doc is not None and window.doc.id == "dongguan-14th-fyp"  # still reading the plan
+    assert [e.id for e in window.session.library.entries()] == ["dongguan-14th-fyp"]
