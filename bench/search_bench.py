@@ -68,10 +68,11 @@ QUERIES = [
 ]
 
 
-def rss_mb() -> float:
+def rss_mb(kind: str = "VmRSS") -> float:
+    """Resident memory in MB; kind "RssAnon" leaves out mapped index files (clean, shared file cache)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(kind + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -101,7 +102,7 @@ def synthetic(seed_doc: Document, n: int) -> list[Document]:
     return docs
 
 
-def search_process_rss(tmp: Path) -> float:
+def search_process_rss(tmp: Path) -> str:
     """RSS of a new process that opens the index in ``tmp`` and runs every query (what the app's search costs)."""
     import json
     import subprocess
@@ -112,10 +113,11 @@ def search_process_rss(tmp: Path) -> float:
         "from bench.search_bench import QUERIES, rss_mb;"
         "ix = SearchIndex(Path(sys.argv[2]), resources_dir());"
         "[ix.search(q, limit=20) for q in QUERIES];"
-        "print(json.dumps(rss_mb()))"
+        "print(json.dumps([rss_mb(), rss_mb('RssAnon')]))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp)], capture_output=True, text=True, check=True)
-    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+    total, anon = json.loads(out.stdout.strip().splitlines()[-1])
+    return f"{total:.0f}/{anon:.0f}"
 
 
 def pct(values: list[float], p: float) -> float:
@@ -219,7 +221,7 @@ def run_size(seed: Document, n: int) -> None:
         print(
             f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} {warm:6.2f} |"
             f" {c_med:5.1f} / {c_p95:5.1f} | {w_med:5.1f} / {w_p95:5.1f} | {l_med:5.1f} / {l_p95:5.1f} |"
-            f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_search:7.0f}",
+            f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_search:>9}",
             flush=True,
         )
     finally:
@@ -241,7 +243,7 @@ def main() -> None:
     )
     header = (
         f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} {'open s':>6} | {'whoosh cold':>13} |"
-        f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS MB':>7}"
+        f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS/anon MB':>9}"
     )
     print(header)
     for n in sizes:
