@@ -154,7 +154,7 @@ class SearchPanel(QWidget):
         return data[4:] if isinstance(data, str) and data.startswith("doc:") else None
 
     def set_documents(self, docs: list[tuple[str, str]]) -> None:
-        """The library's documents as scope choices, after 全部文档 and 当前文档."""
+        """The library's documents as scope choices, after the all-documents and current-document items."""
         current = self.scope_box.currentData()
         self.scope_box.blockSignals(True)
         while self.scope_box.count() > 2:
