@@ -1045,6 +1045,8 @@ class MainWindow(QMainWindow):
         self._update_legend()
         if self.doc is not None:
             self._notes_changed(rerender=False)
+        if getattr(self, "last_result", None) is not None:
+            self._show_result(self.last_result)  # snippet marks in the new theme's colours
 
     def set_language(self, key: str) -> None:
         if self.settings.value("language", "zh") == key:

@@ -30,6 +30,8 @@ DEBOUNCE_MS = 220
 def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
     """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched."""
     start, text = hit.snippet_start, hit.snippet
+    r, g, b_ = (int(mark[i : i + 2], 16) for i in (1, 3, 5))
+    ink = "#1a1a1a" if 0.299 * r + 0.587 * g + 0.114 * b_ > 140 else "#f4efe6"  # readable on the mark colour
     out, pos = [], 0
     for a, b in hit.matches:
         a, b = a - start, b - start
@@ -37,7 +39,7 @@ def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
             continue
         a, b = max(a, 0), min(b, len(text))
         out.append(html.escape(text[pos:a]))
-        out.append(f'<span style="background:{mark}; font-weight:600;">{html.escape(text[a:b])}</span>')
+        out.append(f'<span style="background:{mark}; color:{ink}; font-weight:600;">{html.escape(text[a:b])}</span>')
         pos = b
     out.append(html.escape(text[pos:]))
     lead = "…" if start > 0 else ""
