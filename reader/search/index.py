@@ -114,6 +114,23 @@ class _ViewReader(io.RawIOBase):
     def seekable(self) -> bool:
         return True
 
+    def read(self, size: int | None = -1) -> bytes:
+        end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
+        out = self._view[self._pos : end].tobytes()
+        self._pos = end
+        return out
+
+    def readline(self, size: int | None = -1) -> bytes:
+        end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
+        chunk = self._view[self._pos : end]
+        i = bytes(chunk[:4096]).find(b"\n")
+        if i < 0:
+            i = chunk.tobytes().find(b"\n")
+        stop = self._pos + i + 1 if i >= 0 else end
+        out = self._view[self._pos : stop].tobytes()
+        self._pos = stop
+        return out
+
     def readinto(self, buffer: Any) -> int:
         n = max(0, min(len(buffer), len(self._view) - self._pos))
         buffer[:n] = self._view[self._pos : self._pos + n]
