@@ -120,6 +120,10 @@ class _ViewReader(io.RawIOBase):
         self._pos = end
         return out
 
+    def peek(self, size: int = 0) -> bytes:
+        # With peek, pickle.load (one per posting block) reads its bytes in one call instead of many.
+        return self._view[self._pos : self._pos + max(size, 4096)].tobytes()
+
     def readline(self, size: int | None = -1) -> bytes:
         end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
         chunk = self._view[self._pos : end]
