@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 Progress = Callable[[int, str], None]
 
 
+def _targets_key(doc: Document) -> tuple[str, int]:
+    """Targets are cached per document version: its id and the content ids of its blocks."""
+    return doc.id, hash(tuple(b.id for b in doc.blocks))
+
+
 class Session:
     """Open the user's data folder and hand out documents and services."""
 
@@ -102,15 +107,15 @@ class Session:
         return doc, replaced, anchored
 
     def has_targets(self, doc: Document) -> bool:
-        return (doc.id, hash(tuple(b.id for b in doc.blocks))) in self._targets
+        return _targets_key(doc) in self._targets
 
     def remember_targets(self, doc: Document, found: list[Target]) -> None:
         """Targets found batch by batch elsewhere (the reader window), kept like ``targets`` keeps them."""
-        self._targets = {(doc.id, hash(tuple(b.id for b in doc.blocks))): list(found)}
+        self._targets = {_targets_key(doc): list(found)}
 
     def targets(self, doc: Document, kind: str | None = None) -> list[Target]:
         """Targets and past figures of a document (cached per document version)."""
-        key = (doc.id, hash(tuple(b.id for b in doc.blocks)))
+        key = _targets_key(doc)
         found = self._targets.get(key)
         if found is None:
             found = extract(doc)

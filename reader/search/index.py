@@ -42,8 +42,11 @@ LOCK_WAIT_S = 30.0  # how long an update waits for another window's update of th
 Progress = Callable[[int, str], None]
 
 
-class GramTokenizer(Tokenizer):
-    """Character grams of folded text, one per character position (see text.grams)."""
+class _PositionTokenizer(Tokenizer):
+    """Whoosh's tokenizer protocol over ``_tokens``: (text, position, start character) triples."""
+
+    def _tokens(self, value: str) -> Iterable[tuple[str, int, int]]:
+        raise NotImplementedError
 
     def __call__(  # type: ignore[override]
         self,
@@ -59,45 +62,32 @@ class GramTokenizer(Tokenizer):
         **kwargs: Any,
     ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        source = T.grams(value) if tokenize else [(value, 0)]
-        for gram, i in source:
-            t.text = gram
+        for text, pos, char in self._tokens(value) if tokenize else [(value, 0, 0)]:
+            t.text = text
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
-                t.original = gram
+                t.original = text
             if positions:
-                t.pos = start_pos + i
+                t.pos = start_pos + pos
             if chars:
-                t.startchar = start_char + i
-                t.endchar = start_char + i + len(gram)
+                t.startchar = start_char + char
+                t.endchar = start_char + char + len(text)
             yield t
 
 
-class WordTokenizer(Tokenizer):
-    """jieba search-mode words of folded text."""
+class GramTokenizer(_PositionTokenizer):
+    """Character grams of folded text, one per character position (see text.grams)."""
 
-    def __call__(  # type: ignore[override]
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, w in enumerate(T.words(value) if tokenize else [value]):
-            t.text = w
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = start_pos + i
-            yield t
+    def _tokens(self, value: str) -> Iterable[tuple[str, int, int]]:
+        return ((gram, i, i) for gram, i in T.grams(value))
+
+
+class WordTokenizer(_PositionTokenizer):
+    """jieba search-mode words of folded text (positions count words; offsets are not kept)."""
+
+    def _tokens(self, value: str) -> Iterable[tuple[str, int, int]]:
+        return ((w, i, 0) for i, w in enumerate(T.words(value)))
 
 
 class _ViewReader(io.RawIOBase):

@@ -40,6 +40,15 @@ from reader.ui.workers import Progress, Task, run_in_background, serial_pool
 TARGETS_IN_BACKGROUND_CHARS = 150_000  # longer documents get their targets after the text is shown
 
 
+def _target_spans(targets: list[Target]) -> list[Span]:
+    """Each target or past figure as a coloured span, with its numbers as bold spans inside it."""
+    spans: list[Span] = []
+    for t in targets:
+        spans.append(Span(t.block, t.start, t.end, t.kind))
+        spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
+    return spans
+
+
 class MainWindow(QMainWindow):
     """The reader window. It shows core models and forwards user intent to the session."""
 
@@ -455,11 +464,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- highlights
     def _static_spans(self) -> list[Span]:
         """Spans typeset into the text: targets and past figures (numbers in bold)."""
-        spans: list[Span] = []
-        if self.act_highlight.isChecked():
-            for t in self.targets:
-                spans.append(Span(t.block, t.start, t.end, t.kind))
-                spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
+        spans: list[Span] = _target_spans(self.targets) if self.act_highlight.isChecked() else []
         for a in self.notes:  # the reader's own marks go over the targets
             if a.orphaned or a.kind == "bookmark":
                 continue
@@ -489,11 +494,7 @@ class MainWindow(QMainWindow):
                 return
             found.extend(batch)
             if self.act_highlight.isChecked():
-                spans: list[Span] = []
-                for t in batch:
-                    spans.append(Span(t.block, t.start, t.end, t.kind))
-                    spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
-                self.view.add_spans(spans)
+                self.view.add_spans(_target_spans(batch))
             QTimer.singleShot(0, step)
 
         QTimer.singleShot(0, step)

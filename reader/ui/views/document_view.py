@@ -66,6 +66,20 @@ class Span:
     kind: str  # "target" | "actual" | "num" (a number inside them) | "hit" | "current" | "hl-<colour>" | "note"
 
 
+def _apply_span_format(fmt: QTextCharFormat, kind: str, colors: dict[str, QColor]) -> None:
+    """How a span kind looks: numbers bold, notes underlined, the rest by their colour pair."""
+    if kind == "num":
+        fmt.setFontWeight(QFont.Weight.Bold)
+        return
+    if f"{kind}_bg" in colors:
+        fmt.setBackground(colors[f"{kind}_bg"])
+    if f"{kind}_fg" in colors:
+        fmt.setForeground(colors[f"{kind}_fg"])
+    if kind == "note":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colors["note_line"])
+
+
 class DocumentView(QTextBrowser):
     """Read-only rich text view of a Document."""
 
@@ -338,13 +352,7 @@ class DocumentView(QTextBrowser):
             cur.setPosition(tb.position() + span.start)
             cur.setPosition(tb.position() + min(span.end, tb.length() - 1), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            if span.kind == "num":
-                fmt.setFontWeight(QFont.Weight.Bold)
-            else:
-                if f"{span.kind}_bg" in colors:
-                    fmt.setBackground(colors[f"{span.kind}_bg"])
-                if f"{span.kind}_fg" in colors:
-                    fmt.setForeground(colors[f"{span.kind}_fg"])
+            _apply_span_format(fmt, span.kind, colors)
             cur.mergeCharFormat(fmt)
         batch.endEditBlock()
         if self._span_queue:
@@ -415,16 +423,7 @@ class DocumentView(QTextBrowser):
                 fmt.setFontWeight(QFont.Weight.DemiBold)
             for start, end, kind in marks:
                 if start <= a and b <= end:
-                    if kind == "num":
-                        fmt.setFontWeight(QFont.Weight.Bold)
-                        continue
-                    if f"{kind}_bg" in colors:
-                        fmt.setBackground(colors[f"{kind}_bg"])
-                    if f"{kind}_fg" in colors:
-                        fmt.setForeground(colors[f"{kind}_fg"])
-                    if kind == "note":
-                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                        fmt.setUnderlineColor(colors["note_line"])
+                    _apply_span_format(fmt, kind, colors)
             cursor.insertText(text[a:b], fmt)
             pos = b
         if pos < len(text):
