@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from reader.document.importers import read_file
 from reader.document.importers.pdf import drop_furniture, join_lines
 from reader.errors import ImportFailed, UnsupportedFormat
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 SAMPLE = (DATA / "plan_enumerations.txt").read_text(encoding="utf-8")
 
@@ -136,28 +135,14 @@ def test_broken_docx_gets_a_clear_message(tmp_path: Path) -> None:
         read_file(path)
 
 
-def _blank_pdf(path: Path, password: str | None = None) -> None:
-    from pypdf import PdfWriter
-
-    w = PdfWriter()
-    w.add_blank_page(width=595, height=842)
-    if password:
-        w.encrypt(password)
-    buf = io.BytesIO()
-    w.write(buf)
-    path.write_bytes(buf.getvalue())
-
-
-def test_scanned_pdf_without_text_gets_a_clear_message(tmp_path: Path) -> None:
-    path = tmp_path / "scan.pdf"
-    _blank_pdf(path)
+def test_scanned_pdf_without_text_gets_a_clear_message() -> None:
+    path = ROOT / "tests" / "fixtures" / "bad" / "scanned-no-text.pdf"  # scripts/make_bad_corpus.py
     with pytest.raises(ImportFailed, match="没有文字层"):
         read_file(path)
 
 
-def test_encrypted_pdf_gets_a_clear_message(tmp_path: Path) -> None:
-    path = tmp_path / "locked.pdf"
-    _blank_pdf(path, password="secret")
+def test_encrypted_pdf_gets_a_clear_message() -> None:
+    path = ROOT / "tests" / "fixtures" / "bad" / "encrypted.pdf"  # scripts/make_bad_corpus.py
     with pytest.raises(ImportFailed, match="加密"):
         read_file(path)
 
