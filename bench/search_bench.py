@@ -203,7 +203,7 @@ def run_size(seed: Document, n: int) -> None:
             assert got == want, (q, got, want)
 
         def cold(q: str) -> None:
-            ix._state()._ids.clear()  # no posting sets cached from earlier queries
+            ix._state().forget()  # no posting sets cached from earlier queries
             ix.search(q, limit=20, use_synonyms=False)
 
         c_med, c_p95 = measure(cold, rounds=1)

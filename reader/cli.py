@@ -332,7 +332,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     session = _session(args)
     started = time.perf_counter()
-    docs = session.all_documents()
+    docs = session.index_sources()
     if args.rebuild:
         done = session.index.rebuild(docs, _stderr_progress)
     else:

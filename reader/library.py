@@ -148,6 +148,13 @@ class Library:
     # ---------------------------------------------------------------- open / import
     def open(self, doc_id: str) -> Document:
         """The parsed document (cached in memory)."""
+        if doc_id not in self._cache:
+            self._cache[doc_id] = self.load(doc_id)
+        return self._cache[doc_id]
+
+    def load(self, doc_id: str) -> Document:
+        """The parsed document, read afresh unless already open (indexing a large library reads each
+        document once without keeping them all in memory)."""
         if doc_id in self._cache:
             return self._cache[doc_id]
         if doc_id == BUNDLED_DOC_ID:
@@ -160,7 +167,6 @@ class Library:
                 raise DocumentNotFound(f"文档 {doc_id} 的数据文件 {path} 不见了，请重新导入原文件。") from exc
             except (ValueError, KeyError, TypeError) as exc:
                 raise ReaderError(f"文档 {doc_id} 的数据文件 {path} 已损坏（{exc}），请重新导入原文件。") from exc
-        self._cache[doc_id] = doc
         return doc
 
     def _parse_bundled(self) -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from reader.targets.extract import Target, extract
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
-    from reader.search.index import SearchIndex, SearchResult
+    from reader.search.index import SearchIndex, SearchResult, Source
 
 Progress = Callable[[int, str], None]
 
@@ -49,21 +50,36 @@ class Session:
             self._index = SearchIndex(self.data_dir, self.resources)
         return self._index
 
-    def all_documents(self) -> list[Document]:
-        return [self.library.open(e.id) for e in self.library.entries()]
+    def index_sources(self) -> list[Source]:
+        """Every document in the library as the index sees it, without reading the imported ones:
+        their stamp comes from the catalog (an import rewrites a document and its time)."""
+        from reader.search.index import Source
+
+        sources = []
+        for e in self.library.entries():
+            if e.bundled:
+                sources.append(Source.of(self.library.open(e.id)))
+            else:
+                stamp = f"import:{e.updated_at!r}:{e.chars}:{e.blocks}"
+                sources.append(Source(e.id, stamp, e.chars, functools.partial(self.library.load, e.id)))
+        return sources
 
     def sync_index(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[str]:
         """Index what changed in the library (everything on first run or after a rebuild), and the notes."""
+        done = self.index.sync(self.index_sources(), progress, cancelled)
+        self.sync_notes_index()
+        return done
+
+    def sync_notes_index(self) -> bool:
+        """Give the notes their index entries (they are searchable too); True when they changed."""
         from reader.errors import AnnotationStoreError
 
-        docs = self.all_documents()
-        done = self.index.sync(docs, progress, cancelled)
         try:
             notes = self.annotations.list(include_deleted=False)
         except AnnotationStoreError:
             notes = []  # a refused or damaged database is left alone; its notes are not searchable
-        self.index.sync_notes(notes, {d.id: d for d in docs})
-        return done
+        ids = {e.id for e in self.library.entries()}
+        return self.index.sync_notes(notes, lambda doc_id: self.library.load(doc_id) if doc_id in ids else None)
 
     def search(self, query: str, doc: str | None = None, **kwargs: Any) -> SearchResult:
         self.sync_index()
@@ -101,7 +117,7 @@ class Session:
                 anchored = {}  # the database is refused or damaged; it is left alone and re-anchored next time
         if index:
             try:
-                self.index.sync([*self.all_documents()])
+                self.index.sync(self.index_sources())
             except ReaderError:
                 pass
         return doc, replaced, anchored

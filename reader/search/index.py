@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import heapq
 import io
+import itertools
 import json
 import math
+import re
 import shutil
 import time
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.analysis import Token, Tokenizer
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
@@ -34,9 +38,13 @@ from reader.errors import Cancelled, ReaderError
 from reader.fileio import atomic_write_text
 from reader.search import text as T
 
-FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
+FORMAT = 3  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
+BM25_K1, BM25_B = 1.2, 0.75
+POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
+POSTING_ZLIB = 1  # zlib level of a posting block: level 1 is as small as Whoosh's level 3 here, and quicker
+GRAM_READ_RATIO = 8  # intersect a gram's postings only while it has fewer than 8x the candidates so far
 CACHE_IDS = 600_000  # block numbers kept in cached posting sets (~40 MB), for type-ahead
 LOCK_WAIT_S = 30.0  # how long an update waits for another window's update of the same index
 Progress = Callable[[int, str], None]
@@ -143,6 +151,7 @@ class _ViewReader(io.RawIOBase):
 def _patch_whoosh_buffer_file() -> None:
     """Whoosh wraps each memory-mapped segment part in ``BytesIO(view)``, which copies the whole part into
     the heap (the stored fields and the folded-text column: ~20 MB per 100 plans). Read the map in place."""
+    from whoosh.codec import whoosh3
     from whoosh.filedb import structfile
 
     if getattr(structfile.BufferFile, "_policy_reader_patched", False):
@@ -162,6 +171,9 @@ def _patch_whoosh_buffer_file() -> None:
 
     structfile.BufferFile.__init__ = __init__  # type: ignore[method-assign]
     structfile.BufferFile._policy_reader_patched = True  # type: ignore[attr-defined]
+    # Posting ids are stored as deltas; Whoosh sums them in a Python generator, one call per id.
+    # itertools.accumulate yields the same running sums in C (a third of a common word's search time).
+    whoosh3.delta_decode = itertools.accumulate
 
 
 _patch_whoosh_buffer_file()
@@ -179,6 +191,9 @@ def make_schema() -> Schema:
         path=STORED,
         text=STORED,
         ftext=COLUMN(VarBytesColumn()),  # folded text, UTF-8: checks a phrase candidate without stored-field reads
+        chapter_label=COLUMN(
+            VarBytesColumn()
+        ),  # the chapter's heading, UTF-8: counts per chapter without the documents
         grams=TEXT(analyzer=GramTokenizer(), phrase=False),
         words=TEXT(analyzer=WordTokenizer(), phrase=False),
         head=TEXT(analyzer=WordTokenizer(), phrase=False, field_boost=2.0),
@@ -223,6 +238,7 @@ class SearchResult:
     hits: list[Hit]
     by_doc: dict[str, int] = field(default_factory=dict)
     by_chapter: dict[str, int] = field(default_factory=dict)  # "doc/node" -> count
+    chapter_labels: dict[str, str] = field(default_factory=dict)  # "doc/node" -> the chapter's heading
     literal: bool = False  # the query was malformed and searched as typed
     message: str = ""
     expansions: dict[str, list[str]] = field(default_factory=dict)  # term -> synonyms searched too
@@ -238,6 +254,22 @@ class SearchResult:
             "by_doc": self.by_doc,
             "hits": [h.to_json() for h in self.hits],
         }
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document as the index sees it before reading it: its id, a stamp that changes whenever its
+    text or structure does, its size (for progress), and how to load it. Syncing a large library
+    compares stamps and loads only the documents that changed, one at a time."""
+
+    id: str
+    stamp: str
+    chars: int
+    load: Callable[[], Document]
+
+    @classmethod
+    def of(cls, doc: Document) -> Source:
+        return cls(doc.id, _signature(doc), doc.char_count, lambda: doc)
 
 
 def _signature(doc: Document) -> str:
@@ -269,6 +301,7 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             "path": " › ".join(n.label for n in path_nodes),
             "text": b.text,
             "ftext": T.fold(b.text).encode("utf-8"),
+            "chapter_label": path_nodes[0].label.encode("utf-8") if path_nodes else b"",
             "grams": b.text,
             "words": b.text,
             "head": head,
@@ -374,32 +407,36 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- update
     def sync(
-        self, docs: Iterable[Document], progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+        self,
+        docs: Iterable[Document | Source],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[str]:
         """Bring the index in line with these documents; returns the ids (re)indexed.
 
-        Only documents whose content changed are rewritten; documents no longer given are removed.
+        Only documents whose stamp changed are loaded and rewritten; documents no longer given are removed.
         """
         ix = self.open()
-        wanted = list(docs)
-        signatures = {d.id: _signature(d) for d in wanted}
+        wanted = [d if isinstance(d, Source) else Source.of(d) for d in docs]
+        stamps = {d.id: d.stamp for d in wanted}
         current = self.indexed()
-        if not {i for i in current if i not in signatures} and all(current.get(i) == g for i, g in signatures.items()):
+        if not {i for i in current if i not in stamps} and all(current.get(i) == g for i, g in stamps.items()):
             return []
         writer = self._writer(ix, cancelled)
         current = self.indexed()  # again, under the lock: another window may just have done the work
-        todo = [d for d in wanted if current.get(d.id) != signatures[d.id]]
-        gone = set(current) - set(signatures)
+        todo = [d for d in wanted if current.get(d.id) != d.stamp]
+        gone = set(current) - set(stamps)
         if not todo and not gone:
             writer.cancel()
             return []
-        total = sum(d.char_count for d in todo) or 1
+        total = sum(d.chars for d in todo) or 1
         done_chars = 0
         try:
             for doc_id in gone:
                 writer.delete_by_term("doc", doc_id)
                 current.pop(doc_id, None)
-            for doc in todo:
+            for source in todo:
+                doc = source.load()
                 if progress:
                     progress(int(100 * done_chars / total), doc.title)
                 writer.delete_by_term("doc", doc.id)
@@ -407,8 +444,8 @@ class SearchIndex:
                     if cancelled is not None and i % 64 == 0 and cancelled():
                         raise Cancelled("已取消建立索引。")
                     writer.add_document(**entry)
-                current[doc.id] = signatures[doc.id]
-                done_chars += doc.char_count
+                current[doc.id] = source.stamp
+                done_chars += source.chars
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -426,7 +463,7 @@ class SearchIndex:
         deadline = time.monotonic() + LOCK_WAIT_S
         while True:
             try:
-                return ix.writer(limitmb=256)
+                return ix.writer(limitmb=256, codec=W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB))
             except LockError as exc:
                 if time.monotonic() > deadline:
                     raise ReaderError("检索索引正被另一个窗口更新，请稍后再试。") from exc
@@ -434,11 +471,22 @@ class SearchIndex:
                     raise Cancelled("已取消建立索引。") from exc
                 time.sleep(0.2)
 
-    def sync_notes(self, notes: Iterable[Any], docs: dict[str, Document]) -> bool:
-        """Give every live annotation with text its own entry (kind "annotation"); True when rewritten."""
+    def sync_notes(self, notes: Iterable[Any], docs: Mapping[str, Document] | Callable[[str], Document | None]) -> bool:
+        """Give every live annotation with text its own entry (kind "annotation"); True when rewritten.
+
+        ``docs`` maps a document id to the document, or is a function that loads it (None when it is gone);
+        only documents that have notes are loaded."""
         import hashlib
 
-        live = [a for a in notes if (a.note or a.tags) and a.deleted is None and a.doc in docs]
+        load = docs.get if isinstance(docs, Mapping) else docs
+        loaded: dict[str, Document | None] = {}
+
+        def doc_of(doc_id: str) -> Document | None:
+            if doc_id not in loaded:
+                loaded[doc_id] = load(doc_id)
+            return loaded[doc_id]
+
+        live = [a for a in notes if (a.note or a.tags) and a.deleted is None and doc_of(a.doc) is not None]
         sig = hashlib.blake2b(
             "".join(f"{a.id}{a.updated}{a.block}" for a in sorted(live, key=lambda x: x.id)).encode(), digest_size=10
         ).hexdigest()
@@ -450,7 +498,8 @@ class SearchIndex:
         try:
             writer.delete_by_term("kind", "annotation")
             for a in live:
-                doc = docs[a.doc]
+                doc = doc_of(a.doc)
+                assert doc is not None
                 try:
                     path_nodes = doc.node_path(a.node)
                 except KeyError:
@@ -467,6 +516,7 @@ class SearchIndex:
                     path="批注 · " + " › ".join(n.label for n in path_nodes),
                     text=text,
                     ftext=T.fold(text).encode("utf-8"),
+                    chapter_label=path_nodes[0].label.encode("utf-8") if path_nodes else b"",
                     grams=text,
                     words=text,
                     head="",
@@ -480,7 +530,7 @@ class SearchIndex:
         atomic_write_text(self.manifest_path, json.dumps(manifest, indent=1))
         return True
 
-    def rebuild(self, docs: Iterable[Document], progress: Progress | None = None) -> list[str]:
+    def rebuild(self, docs: Iterable[Document | Source], progress: Progress | None = None) -> list[str]:
         self._fresh("rebuild requested")
         return self.sync(docs, progress)
 
@@ -524,8 +574,9 @@ class SearchIndex:
             }
         result.total = len(matched_set)
         # 2. Counts per document and chapter.
-        result.by_doc = dict(Counter(doc_of[d] for d in matched_set))
-        result.by_chapter = dict(Counter(chapter_of[d] for d in matched_set))
+        result.by_doc = dict(Counter(map(doc_of.__getitem__, matched_set)))
+        result.by_chapter = dict(Counter(map(chapter_of.__getitem__, matched_set)))
+        result.chapter_labels = {c: state.chapter_labels.get(c, "") for c in result.by_chapter}
         # 3. Ranking: blocks holding the whole query as one phrase first, then the rest; within each tier
         #    BM25 on jieba words (headings and lead sentences count double); ties in reading order.
         want = result.total if limit is None else min(limit, result.total)
@@ -558,14 +609,23 @@ class _State:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
-        self.doc_of = [_text(v) for v in self.reader.column_reader("doc")]
-        self.chapter_of = [_text(v) for v in self.reader.column_reader("chapter")]
-        self.ftext = self.reader.column_reader("ftext")
+        names: dict[str, str] = {}  # one string per document and chapter, not one per block
+        self.doc_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("doc"))]
+        self.chapter_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("chapter"))]
+        self.chapter_labels = dict(
+            zip(self.chapter_of, map(_text, self.reader.column_reader("chapter_label")), strict=True)
+        )
+        self.ftext = _FoldedText(self.reader, self.leaves)
         self.n_docs = max(1, self.reader.doc_count_all())
         self.words_len = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
         self.avg_len = max(1.0, sum(self.words_len) / self.n_docs)
         self._ids: dict[str, set[int]] = {}
         self._cached = 0
+        self._norm_key: tuple[float, float] | None = None
+        self._norm_list: list[float] = []
+        self._norms(BM25_K1, BM25_B)
+        if self.reader.doc_count_all():
+            self.searcher.stored_fields(0)  # opens the stored-fields column now, not on the first search
 
     def current(self) -> bool:
         return bool(self.searcher.up_to_date())
@@ -593,50 +653,75 @@ class _State:
                 yield m._ids, m._weights, offset
                 m._next_block()
 
+    # ------------------------------------------------------------ a cache of recent block sets, for type-ahead
+    def forget(self) -> None:
+        """Drop every cached block set (benchmarks use this to measure a cold search)."""
+        self._ids.clear()
+        self._cached = 0
+
+    def _cached_set(self, key: str) -> set[int] | None:
+        ids = self._ids.get(key)
+        if ids is not None:
+            self._ids[key] = self._ids.pop(key)  # most recently used last
+        return ids
+
+    def _cache(self, key: str, ids: set[int]) -> set[int]:
+        """Keep ``ids`` under ``key`` within the memory budget, dropping the least recently used sets."""
+        if len(ids) <= CACHE_IDS // 4:
+            self._cached += len(ids) - len(self._ids.pop(key, ()))
+            self._ids[key] = ids
+            while self._cached > CACHE_IDS and self._ids:
+                self._cached -= len(self._ids.pop(next(iter(self._ids))))
+        return ids
+
     def _gram_ids(self, gram: str) -> set[int]:
-        ids = self._ids.get(gram)
+        ids = self._cached_set(gram)
         if ids is None:
             ids = set()
             for block_ids, _w, offset in self._postings("grams", gram):
-                ids.update(block_ids if not offset else [i + offset for i in block_ids])
-            if len(ids) <= CACHE_IDS // 4:  # keep recent sets for type-ahead, within a memory budget
-                self._ids[gram] = ids
-                self._cached += len(ids)
-                while self._cached > CACHE_IDS and self._ids:
-                    old = next(iter(self._ids))
-                    self._cached -= len(self._ids.pop(old))
-        else:
-            self._ids[gram] = self._ids.pop(gram)  # most recently used last
+                ids.update(map(offset.__add__, block_ids) if offset else block_ids)
+            self._cache(gram, ids)
         return ids
 
+    def _gram_df(self, gram: str) -> int:
+        """How many blocks hold this gram (from the term dictionary, without reading postings)."""
+        return int(self.reader.doc_frequency("grams", gram))
+
     def _prefix_ids(self, char: str) -> set[int]:
-        key = "\x00" + char
-        ids = self._ids.get(key)
+        ids = self._cached_set("\x00" + char)
         if ids is None:
             ids = set()
             for term in self.reader.expand_prefix("grams", char):
                 ids |= self._gram_ids(term.decode("utf-8") if isinstance(term, bytes) else term)
-            self._ids[key] = ids
+            self._cache("\x00" + char, ids)
         return ids
 
     def containing(self, term: str) -> set[int]:
-        """Blocks whose folded text contains ``term`` (folded); exact, including spaces inside it."""
+        """Blocks whose folded text contains ``term`` (folded); exact, including spaces inside it.
+
+        The set may be shared with the cache: callers must not change it."""
         folded = T.fold(term).strip()
         parts = folded.split()
         if not parts:
             return set()
+        found = self._cached_set("\x01" + folded)
+        if found is None:
+            found = self._cache("\x01" + folded, self._containing(folded, parts))
+        return found
+
+    def _containing(self, folded: str, parts: list[str]) -> set[int]:
         candidates: set[int] | None = None
         needs_check = len(parts) > 1
         for part in sorted(parts, key=len, reverse=True):
             if len(part) == 1:
                 ids = self._prefix_ids(part)
             else:
-                grams = sorted(set(T.query_grams(part)), key=lambda g: len(self._gram_ids(g)))
+                grams = sorted(set(T.query_grams(part)), key=self._gram_df)
                 ids = set(self._gram_ids(grams[0]))
                 for g in grams[1:]:
+                    if not ids or self._gram_df(g) > GRAM_READ_RATIO * len(ids):
+                        break  # checking the few candidates' text is cheaper than reading a long posting list
                     ids &= self._gram_ids(g)
-                    if not ids:
-                        break
                 needs_check = needs_check or len(grams) > 1
             candidates = ids if candidates is None else candidates & ids
             if not candidates:
@@ -644,28 +729,91 @@ class _State:
         assert candidates is not None
         if not needs_check:  # one gram (two characters) or one character: the postings are exact
             return candidates
-        needle = folded.encode("utf-8")
-        ftext = self.ftext
-        return {d for d in candidates if needle in ftext[d]}
+        return self.ftext.containing(folded.encode("utf-8"), candidates)
 
     # ------------------------------------------------------------ ranking
-    def bm25(self, words: list[str], within: set[int], k1: float = 1.2, b: float = 0.75) -> dict[int, float]:
+    def bm25(self, words: list[str], within: set[int], k1: float = BM25_K1, b: float = BM25_B) -> dict[int, float]:
         """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double."""
         scores: dict[int, float] = {}
-        lengths, avg = self.words_len, self.avg_len
+        get = scores.get
+        norms = self._norms(k1, b)
         for w in words:
             for fname, boost in (("words", 1.0), ("head", HEAD_BOOST)):
                 df = self.reader.doc_frequency(fname, w)
                 if not df:
                     continue
-                idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost
+                idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost * (k1 + 1.0)
                 for block_ids, weights, offset in self._postings(fname, w):
-                    for i, tf in zip(block_ids, weights, strict=False):
-                        d = i + offset
-                        if d in within:
-                            norm = k1 * (1.0 - b + b * lengths[d] / avg) if fname == "words" else k1
-                            scores[d] = scores.get(d, 0.0) + idf * tf * (k1 + 1.0) / (tf + norm)
+                    # Only blocks that matched are scored: a common word of the query (发展 in 高质量发展)
+                    # has many more postings than the query has hits. The filtering runs in C.
+                    tfs = dict(zip(map(offset.__add__, block_ids) if offset else block_ids, weights, strict=False))
+                    if fname == "words":
+                        for d in within.intersection(tfs):
+                            tf = tfs[d]
+                            scores[d] = get(d, 0.0) + idf * tf / (tf + norms[d])
+                    else:
+                        for d in within.intersection(tfs):
+                            tf = tfs[d]
+                            scores[d] = get(d, 0.0) + idf * tf / (tf + k1)
         return scores
+
+    def _norms(self, k1: float, b: float) -> list[float]:
+        """BM25's length normalisation of every block, k1 · (1 − b + b · length / average)."""
+        key = (k1, b)
+        if self._norm_key != key:
+            avg = self.avg_len
+            self._norm_list = [k1 * (1.0 - b + b * n / avg) for n in self.words_len]
+            self._norm_key = key
+        return self._norm_list
+
+
+class _FoldedText:
+    """The folded-text column, checked in place: does block ``d`` contain these bytes?
+
+    Each segment's column is one memory-mapped buffer of UTF-8 texts with an offset and a length per
+    block; a compiled literal pattern searches the block's slice of it without copying (one C call per
+    candidate, against three layers of Whoosh column readers and a copy). Falls back to the column reader
+    when a segment is not mapped."""
+
+    def __init__(self, reader: Any, leaves: list[tuple[Any, int]]) -> None:
+        self.column = reader.column_reader("ftext")
+        self.firsts: list[int] = []
+        self.parts: list[tuple[Any, int, Any, Any] | None] = []
+        for leaf, first in leaves:
+            part = None
+            try:
+                col = leaf.column_reader("ftext", translate=False)
+                buf = getattr(col._dbfile, "_buf", None)
+                if isinstance(buf, memoryview):
+                    part = (buf, col._basepos, col._offsets, col._lengths)
+            except Exception:  # an unexpected column layout: use the column reader
+                part = None
+            self.firsts.append(first)
+            self.parts.append(part)
+
+    def containing(self, needle: bytes, candidates: set[int]) -> set[int]:
+        if None in self.parts or not self.parts:
+            column = self.column
+            return {d for d in candidates if needle in column[d]}
+        search = re.compile(re.escape(needle)).search
+        if len(self.parts) == 1:
+            buf, base, offsets, lengths = self.parts[0]  # type: ignore[misc]
+            out = set()
+            for d in candidates:
+                start = base + offsets[d]
+                if search(buf, start, start + lengths[d]):
+                    out.add(d)
+            return out
+        out = set()
+        firsts, parts = self.firsts, self.parts
+        for d in candidates:
+            i = bisect_right(firsts, d) - 1
+            buf, base, offsets, lengths = parts[i]  # type: ignore[misc]
+            local = d - firsts[i]
+            start = base + offsets[local]
+            if search(buf, start, start + lengths[local]):
+                out.add(d)
+        return out
 
 
 def _text(value: Any) -> str:

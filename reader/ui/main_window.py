@@ -32,7 +32,7 @@ from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
-from reader.ui.panels.search_panel import SearchPanel
+from reader.ui.panels.search_panel import PAGE, SearchPanel
 from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
 from reader.ui.workers import Progress, Task, run_in_background, serial_pool
@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         self.targets_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.search_panel = SearchPanel()
         self.search_panel.search_requested.connect(self.run_search)
+        self.search_panel.more_requested.connect(self.run_search)
         self.search_panel.hit_activated.connect(self.open_hit)
         self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel)
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
@@ -626,10 +627,15 @@ class MainWindow(QMainWindow):
         self.search_panel.query_box.setFocus()
         self.search_panel.query_box.selectAll()
 
-    def run_search(self) -> None:
-        """Search in the background; a newer query makes older results irrelevant."""
+    def run_search(self, limit: int = 0) -> None:
+        """Search in the background; a newer query makes older results irrelevant.
+
+        ``limit``: how many hits the list should hold when the panel asks for the next page (0: a new search,
+        its first page)."""
+        more = limit > 0
         query = self.search_panel.query()
-        self._search_seq += 1
+        if not more:
+            self._search_seq += 1
         seq = self._search_seq
         if not query:
             from reader.search.index import SearchResult
@@ -647,11 +653,17 @@ class MainWindow(QMainWindow):
                 self.start_indexing()
             return
 
+        page = limit if more else PAGE
+
         def work(_p: Progress):  # type: ignore[no-untyped-def]
-            return self.session.index.search(query, doc=doc, chapter=chapter, limit=200, use_synonyms=synonyms)
+            return self.session.index.search(query, doc=doc, chapter=chapter, limit=page, use_synonyms=synonyms)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            if seq == self._search_seq and not self._closing:
+            if seq != self._search_seq or self._closing:
+                return
+            if more:
+                self.search_panel.show_more(result)
+            else:
                 self._show_result(result)
 
         def failed(error: ReaderError) -> None:
@@ -663,13 +675,9 @@ class MainWindow(QMainWindow):
     def _show_result(self, result) -> None:  # type: ignore[no-untyped-def]
         self.last_result = result
         titles = {e.id: e.title for e in self.session.library.entries()} if len(result.by_doc) > 1 else {}
-        labels: dict[str, str] = {}
-        for key in result.by_chapter:
-            doc_id, _, node_id = key.partition("/")
-            try:
-                labels[key] = self.session.library.open(doc_id).node(node_id).label
-            except (ReaderError, KeyError):
-                labels[key] = node_id
+        # Chapter headings come with the result (from the index): a search over a thousand plans must not
+        # open a thousand documents to label its counts.
+        labels = {key: label or self.tr("卷首") for key, label in result.chapter_labels.items()}
         self.search_panel.show_result(result, titles, labels, self.view._palette_colors()["hit_bg"].name())
         self._compute_occurrences()
 
@@ -770,8 +778,7 @@ class MainWindow(QMainWindow):
         """Notes are searchable too: refresh their index entries in the index queue."""
 
         def work(_p: Progress) -> bool:
-            docs = {d.id: d for d in self.session.all_documents()}
-            return self.session.index.sync_notes(self.session.annotations.list(), docs)
+            return self.session.sync_notes_index()
 
         run_in_background(work, lambda _r: None, lambda _e: None, None, self.index_pool)
 

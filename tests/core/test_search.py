@@ -256,3 +256,56 @@ def test_second_window_waits_for_the_index_lock(tmp_path: Path) -> None:
     worker.join(10)
     assert done and doc.id in done[0]
     assert Session(first.data_dir).search("独特词语").total == 1
+
+
+def test_phrases_are_checked_in_every_segment_mapped_or_not(tmp_path: Path) -> None:
+    """Each import adds a segment; the in-place phrase check must find blocks in all of them, and the
+    column-reader fallback (a segment that is not memory-mapped) must give the same answer."""
+    session = Session(tmp_path / "d")
+    session.sync_index()
+    imported = []
+    for i, word in enumerate(["甲", "乙"]):
+        src = tmp_path / f"plan{i}.txt"
+        src.write_text(
+            (DATA / "plan_with_headings.txt").read_text(encoding="utf-8") + f"\n散裂中子源测试词{word}。\n",
+            encoding="utf-8",
+        )
+        imported.append(session.import_file(src)[0].id)
+    state = session.index._state()
+    assert len(state.leaves) >= 2
+    docs = [session.document(), *(session.document(i) for i in imported)]
+    want = {(d.id, b.index) for d in docs for b in d.blocks if "散裂中子源" in b.text}
+
+    def hits() -> set[tuple[str, int]]:
+        return {(h.doc, h.block) for h in session.search("散裂中子源", limit=None, use_synonyms=False).hits}
+
+    assert hits() == want
+    assert {d for d, _ in want} == {d.id for d in docs}
+    state.ftext.parts = [None] * len(state.ftext.parts)  # as if no segment were mapped
+    state.forget()
+    assert hits() == want
+
+
+def test_sync_reads_only_the_documents_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large library must not be read (and kept in memory) whole on every start: stamps come from the catalog."""
+    session = Session(tmp_path / "d")
+    files = []
+    for i in range(3):
+        src = tmp_path / f"plan{i}.txt"
+        src.write_text((DATA / "plan_with_headings.txt").read_text(encoding="utf-8") + f"\n第{i}号测试。\n", "utf-8")
+        files.append(src)
+        session.import_file(src, index=False)
+    assert len(session.sync_index()) == 4
+
+    again = Session(session.data_dir)
+    loads: list[str] = []
+    real = again.library.load
+    monkeypatch.setattr(again.library, "load", lambda doc_id: loads.append(doc_id) or real(doc_id))
+    assert again.sync_index() == []
+    assert [d for d in loads if d != "dongguan-14th-fyp"] == []  # the bundled plan is parsed to be shown anyway
+    loads.clear()
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "新增一段。\n", "utf-8")
+    doc, _, _ = again.import_file(files[1])
+    assert loads == [doc.id]
+    assert again.search("新增一段").total == 1
+    assert again.library._cache.keys() <= {doc.id, "dongguan-14th-fyp"}

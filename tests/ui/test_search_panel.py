@@ -124,3 +124,63 @@ def test_scope_can_name_a_document_and_synonym_hits_say_so(window, qtbot) -> Non
     assert set(window.last_result.by_doc) == {"dongguan-14th-fyp"}
     htmls = [window.search_panel.model.item(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(3)]
     assert any("≈ 地区生产总值" in h for h in htmls)
+
+
+def test_many_documents_stay_readable_and_none_is_opened(qtbot, data_dir, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Counts per document and per chapter are capped in the panel, and chapter labels come from the index:
+    a search over a large library must not open every document it hits."""
+    from reader.session import Session
+    from reader.ui.app import create_window
+    from reader.ui.panels import search_panel
+
+    from ..conftest import DATA
+
+    text = (DATA / "plan_with_headings.txt").read_text(encoding="utf-8")
+    setup = Session(data_dir)
+    for i in range(12):
+        src = tmp_path / f"plan{i:02d}.txt"
+        src.write_text(text + f"\n第{i}份。\n", encoding="utf-8")
+        setup.import_file(src, index=False)
+    monkeypatch.setattr(search_panel, "CHAPTER_CHOICES", 10)
+    _app, window = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_default()
+    _search(window, qtbot, "创新")
+    result = window.last_result
+    assert len(result.by_doc) == 13 and len(result.by_chapter) > 10
+    summary = window.search_panel.summary.text()
+    assert "另有 8 个文档" in summary
+    box = window.search_panel.chapter_box
+    assert box.count() == 1 + 10 + 1  # all chapters, the top ten, and how many more
+    assert not box.model().item(box.count() - 1).isEnabled()
+    assert all(box.itemText(i) for i in range(box.count()))
+    assert set(window.session.library._cache) == {"dongguan-14th-fyp"}
+    window.close()
+
+
+def test_scrolling_to_the_end_lists_the_next_page_of_hits(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.panels.search_panel import PAGE
+
+    _search(window, qtbot, "。")  # nearly every paragraph
+    panel = window.search_panel
+    total = window.last_result.total
+    assert total > 2 * PAGE
+    assert panel.model.rowCount() == PAGE
+    assert f"已列出 {PAGE} 段" in panel.summary.text()
+    first = [panel.model.item(r).data(Qt.ItemDataRole.UserRole + 2).block for r in range(PAGE)]
+    bar = panel.results.verticalScrollBar()
+
+    def scrolled_to_end_shows(rows: int) -> bool:
+        bar.setValue(bar.maximum())  # as a reader keeps scrolling down while rows are laid out
+        return panel.model.rowCount() >= rows
+
+    qtbot.wait(300)
+    assert panel.model.rowCount() == PAGE  # nothing more is fetched until the reader scrolls
+    for pages in (2, 3):
+        qtbot.waitUntil(lambda n=pages: scrolled_to_end_shows(min(total, n * PAGE)), timeout=10000)
+        assert panel.model.rowCount() == min(total, pages * PAGE)
+    blocks = [panel.model.item(r).data(Qt.ItemDataRole.UserRole + 2).block for r in range(panel.model.rowCount())]
+    assert blocks[:PAGE] == first  # the list grew at its end; what was shown stayed put
+    assert len(set(blocks)) == len(blocks) == total
+    assert "已列出" not in panel.summary.text()

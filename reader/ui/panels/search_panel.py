@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 220
+SUMMARY_DOCS = 5  # documents named in the summary line, most hits first
+CHAPTER_CHOICES = 100  # chapters offered by the chapter filter, most hits first
+PAGE = 50  # hits shown at first; scrolling to the end of the list asks for the next page
 
 
 def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
@@ -82,6 +85,7 @@ class SearchPanel(QWidget):
     """Emits ``search_requested`` after typing pauses; shows whatever result the window hands back."""
 
     search_requested = Signal()
+    more_requested = Signal(int)  # how many hits the list should hold (the next page)
     hit_activated = Signal(object)  # the Hit
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,6 +133,10 @@ class SearchPanel(QWidget):
         self.results.setUniformItemSizes(False)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows are measured in batches between events, so a page of hits never holds up typing.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(10)
+        self.results.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.clicked.connect(self._activated)
         self.results.activated.connect(self._activated)
@@ -142,6 +150,10 @@ class SearchPanel(QWidget):
         lay.addWidget(self.results, 1)
         self.setTabOrder(self.query_box, self.results)
         self._jump_pending = False
+        self._result: Any = None
+        self._mark = ""
+        self._doc_titles: dict[str, str] = {}
+        self._more_pending = False
 
     # ---------------------------------------------------------------- what the window reads
     def query(self) -> str:
@@ -185,14 +197,39 @@ class SearchPanel(QWidget):
 
     def show_result(self, result: Any, doc_titles: dict[str, str], chapter_labels: dict[str, str], mark: str) -> None:
         self.model.clear()
+        self._result, self._mark, self._more_pending = result, mark, False
+        self._append_hits(result.hits)
+        self._doc_titles = doc_titles
+        self._update_summary()
+        self._fill_chapters(result, chapter_labels)
+        if self._jump_pending and self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            self._activated(self.model.index(0, 0))
+        self._jump_pending = False
+
+    def show_more(self, result: Any) -> None:
+        """The next page of the shown result (the same query and filters, a higher limit)."""
+        self._more_pending = False
+        shown = self._result
+        if shown is None or result.query != shown.query or result.total != shown.total:
+            return  # the query changed meanwhile; the new result will replace the list
+        self._append_hits(result.hits[self.model.rowCount() :])
+        shown.hits = result.hits
+        self._update_summary()
+
+    def _append_hits(self, hits: list[Any]) -> None:
+        result = self._result
         synonyms = {alt for alts in result.expansions.values() for alt in alts}
-        for hit in result.hits:
+        for hit in hits:
             item = QStandardItem()
             via = [m for m in hit.matched if m in synonyms]
-            item.setData(snippet_html(hit, mark, via), HTML_ROLE)
+            item.setData(snippet_html(hit, self._mark, via), HTML_ROLE)
             item.setData(hit, HIT_ROLE)
             item.setData(f"{hit.path}\n{hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
+
+    def _update_summary(self) -> None:
+        result = self._result
         parts = []
         if result.message:
             parts.append(result.message)
@@ -202,30 +239,44 @@ class SearchPanel(QWidget):
             parts.append(self.tr("没有找到“{0}”。").format(result.query))
         else:
             shown = self.tr("共 {0} 段命中").format(result.total)
-            if len(result.hits) < result.total:
-                shown += self.tr("，显示前 {0} 段").format(len(result.hits))
+            if self.model.rowCount() < result.total:
+                shown += self.tr("，已列出 {0} 段，滚动到底部列出更多").format(self.model.rowCount())
             parts.append(shown)
             if len(result.by_doc) > 1:
-                per_doc = "；".join(
-                    f"{doc_titles.get(d, d)[:16]} {n}" for d, n in sorted(result.by_doc.items(), key=lambda x: -x[1])
-                )
+                ranked = sorted(result.by_doc.items(), key=lambda x: -x[1])
+                per_doc = "；".join(f"{self._doc_titles.get(d, d)[:16]} {n}" for d, n in ranked[:SUMMARY_DOCS])
+                if len(ranked) > SUMMARY_DOCS:
+                    per_doc += self.tr("；另有 {0} 个文档").format(len(ranked) - SUMMARY_DOCS)
                 parts.append(per_doc)
         for term, alts in result.expansions.items():
             parts.append(self.tr("{0} 也检索了：{1}").format(term, "、".join(alts)))
         self.summary.setText("\n".join(parts))
-        self._fill_chapters(result, chapter_labels)
-        if self._jump_pending and self.model.rowCount():
-            self.results.setCurrentIndex(self.model.index(0, 0))
-            self._activated(self.model.index(0, 0))
-        self._jump_pending = False
+
+    def _scrolled(self, _value: int) -> None:
+        """Ask for the next page once the last listed hit is in view."""
+        result = self._result
+        rows = self.model.rowCount()
+        if result is None or self._more_pending or not rows or rows >= result.total:
+            return
+        last = self.results.visualRect(self.model.index(rows - 1, 0))
+        if last.isValid() and last.top() < self.results.viewport().height():
+            self._more_pending = True
+            self.more_requested.emit(rows + PAGE)
 
     def _fill_chapters(self, result: Any, chapter_labels: dict[str, str]) -> None:
         current = self.chapter()
         self.chapter_box.blockSignals(True)
         self.chapter_box.clear()
         self.chapter_box.addItem(self.tr("全部章节"), None)
-        for key, count in sorted(result.by_chapter.items(), key=lambda x: -x[1]):
+        ranked = sorted(result.by_chapter.items(), key=lambda x: -x[1])
+        for key, count in ranked[:CHAPTER_CHOICES]:
             self.chapter_box.addItem(f"{chapter_labels.get(key, key)[:24]}（{count}）", key)
+        if len(ranked) > CHAPTER_CHOICES:  # a search over many documents: choose a document first to see all
+            self.chapter_box.addItem(
+                self.tr("另有 {0} 个章节，先选定文档可逐一列出").format(len(ranked) - CHAPTER_CHOICES)
+            )
+            item = self.chapter_box.model().item(self.chapter_box.count() - 1)  # type: ignore[attr-defined]
+            item.setEnabled(False)
         if current is not None:
             i = self.chapter_box.findData(current)
             if i < 0:
