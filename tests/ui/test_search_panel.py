@@ -155,6 +155,11 @@ def test_many_documents_stay_readable_and_none_is_opened(qtbot, data_dir, tmp_pa
     assert box.count() == 1 + 10 + 1  # all chapters, the top ten, and how many more
     assert not box.model().item(box.count() - 1).isEnabled()
     assert all(box.itemText(i) for i in range(box.count()))
+    titles = {e.id: e.title for e in window.session.library.entries()}
+    for row in range(3):  # each hit says which document it is in
+        item = window.search_panel.model.item(row)
+        hit = item.data(Qt.ItemDataRole.UserRole + 2)
+        assert titles[hit.doc][:12] in item.data(Qt.ItemDataRole.UserRole + 1)
     assert set(window.session.library._cache) == {"dongguan-14th-fyp"}
     window.close()
 

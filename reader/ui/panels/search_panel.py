@@ -30,8 +30,9 @@ CHAPTER_CHOICES = 100  # chapters offered by the chapter filter, most hits first
 PAGE = 50  # hits shown at first; scrolling to the end of the list asks for the next page
 
 
-def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
-    """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched."""
+def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: str = "") -> str:
+    """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched;
+    ``doc_title``: the document's title, shown before the path when a result spans several documents."""
     start, text = hit.snippet_start, hit.snippet
     r, g, b_ = (int(mark[i : i + 2], 16) for i in (1, 3, 5))
     ink = "#1a1a1a" if 0.299 * r + 0.587 * g + 0.114 * b_ > 140 else "#f4efe6"  # readable on the mark colour
@@ -49,6 +50,9 @@ def snippet_html(hit: Any, mark: str, via: list[str] | None = None) -> str:
     tail = "…" if start + len(text) < len(hit.text) else ""
     note = f' <span style="color:#8a857c;">≈ {html.escape("、".join(via))}</span>' if via else ""
     path = html.escape(hit.path)
+    if doc_title:
+        short = doc_title if len(doc_title) <= 20 else doc_title[:19] + "…"
+        path = f'<span style="font-weight:600;">{html.escape(short)}</span> · {path}'
     return f'<span style="color:#8a857c; font-size:small;">{path}</span>{note}<br>{lead}{"".join(out)}{tail}'
 
 
@@ -198,8 +202,8 @@ class SearchPanel(QWidget):
     def show_result(self, result: Any, doc_titles: dict[str, str], chapter_labels: dict[str, str], mark: str) -> None:
         self.model.clear()
         self._result, self._mark, self._more_pending = result, mark, False
-        self._append_hits(result.hits)
         self._doc_titles = doc_titles
+        self._append_hits(result.hits)
         self._update_summary()
         self._fill_chapters(result, chapter_labels)
         if self._jump_pending and self.model.rowCount():
@@ -223,7 +227,8 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QStandardItem()
             via = [m for m in hit.matched if m in synonyms]
-            item.setData(snippet_html(hit, self._mark, via), HTML_ROLE)
+            title = self._doc_titles.get(hit.doc, "") if len(result.by_doc) > 1 else ""
+            item.setData(snippet_html(hit, self._mark, via, title), HTML_ROLE)
             item.setData(hit, HIT_ROLE)
             item.setData(f"{hit.path}\n{hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
