@@ -66,6 +66,8 @@ class Library:
         self.root = data_dir / "library"
         self.resources = resources
         self._cache: dict[str, Document] = {}
+        self._catalog: dict[str, Entry] = {}
+        self._catalog_key: tuple[int, int, int] | None = None
 
     # ---------------------------------------------------------------- catalog
     @property
@@ -73,6 +75,19 @@ class Library:
         return self.root / "catalog.json"
 
     def _load_catalog(self) -> dict[str, Entry]:
+        """The catalog as a new dict (callers may change it); parsed again only when the file changed,
+        which matters with a thousand documents (the search panel asks for titles on every search)."""
+        try:
+            st = self.catalog_path.stat()
+        except FileNotFoundError:
+            return {}
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if self._catalog_key != key:
+            self._catalog = self._read_catalog()
+            self._catalog_key = key
+        return dict(self._catalog)
+
+    def _read_catalog(self) -> dict[str, Entry]:
         try:
             raw = json.loads(self.catalog_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -89,6 +104,7 @@ class Library:
     def _save_catalog(self, entries: dict[str, Entry]) -> None:
         data = {"version": CATALOG_VERSION, "docs": [e.to_json() for e in entries.values()]}
         try:
+            self._catalog_key = None
             atomic_write_text(self.catalog_path, json.dumps(data, ensure_ascii=False, indent=1))
         except OSError as exc:
             raise DataDirError(

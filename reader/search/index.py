@@ -41,6 +41,7 @@ from reader.search import text as T
 FORMAT = 3  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
+MAX_WORD_CHARS = 12  # the longest query substring looked up as a word (jieba's words are shorter)
 BM25_K1, BM25_B = 1.2, 0.75
 POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
 POSTING_ZLIB = 1  # zlib level of a posting block: level 1 is as small as Whoosh's level 3 here, and quicker
@@ -574,8 +575,11 @@ class SearchIndex:
             }
         result.total = len(matched_set)
         # 2. Counts per document and chapter.
-        result.by_doc = dict(Counter(map(doc_of.__getitem__, matched_set)))
         result.by_chapter = dict(Counter(map(chapter_of.__getitem__, matched_set)))
+        by_doc: Counter[str] = Counter()
+        for key, n in result.by_chapter.items():  # chapter keys are "doc/node": one pass over the hits, not two
+            by_doc[key.partition("/")[0]] += n
+        result.by_doc = dict(by_doc)
         result.chapter_labels = {c: state.chapter_labels.get(c, "") for c in result.by_chapter}
         # 3. Ranking: blocks holding the whole query as one phrase first, then the rest; within each tier
         #    BM25 on jieba words (headings and lead sentences count double); ties in reading order.
@@ -584,7 +588,7 @@ class SearchIndex:
         if len(parsed.positive) > 1:
             phrase = state.containing("".join(c.text for c in parsed.positive)) & matched_set
             tiers = [phrase, matched_set - phrase]
-        words = list(dict.fromkeys(w for term in terms for w in T.words(term)))
+        words = state.query_words(terms)
         order: list[tuple[int, float]] = []
         for tier in tiers:
             if len(order) >= want or not tier:
@@ -732,11 +736,35 @@ class _State:
         return self.ftext.containing(folded.encode("utf-8"), candidates)
 
     # ------------------------------------------------------------ ranking
+    def query_words(self, terms: list[str]) -> list[str]:
+        """The indexed words (jieba's, in the words or head field) that occur inside the query's terms.
+
+        Jieba's search mode cuts a term into its dictionary words and their sub-words; looking every
+        substring up in the index's own vocabulary finds the same words, only those that can score, and
+        does not need jieba's dictionary (~80 MB and a second to load) in a process that only searches."""
+        out: dict[str, None] = {}
+        frequency = self.reader.doc_frequency
+        for term in terms:
+            for part in T.fold(term).split():
+                n, found = len(part), 0
+                for size in range(2, min(n, MAX_WORD_CHARS) + 1):
+                    for i in range(n - size + 1):
+                        w = part[i : i + size]
+                        if w not in out and (frequency("words", w) or frequency("head", w)):
+                            out[w] = None
+                            found += 1
+                if not found and (n == 1 or part.isascii()):  # 湾; r&d, whose words are single characters
+                    for w in part:
+                        if w not in out and (frequency("words", w) or frequency("head", w)):
+                            out[w] = None
+        return list(out)
+
     def bm25(self, words: list[str], within: set[int], k1: float = BM25_K1, b: float = BM25_B) -> dict[int, float]:
         """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double."""
         scores: dict[int, float] = {}
         get = scores.get
         norms = self._norms(k1, b)
+        inside = within.__contains__
         for w in words:
             for fname, boost in (("words", 1.0), ("head", HEAD_BOOST)):
                 df = self.reader.doc_frequency(fname, w)
@@ -745,15 +773,15 @@ class _State:
                 idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost * (k1 + 1.0)
                 for block_ids, weights, offset in self._postings(fname, w):
                     # Only blocks that matched are scored: a common word of the query (发展 in 高质量发展)
-                    # has many more postings than the query has hits. The filtering runs in C.
-                    tfs = dict(zip(map(offset.__add__, block_ids) if offset else block_ids, weights, strict=False))
+                    # has many more postings than the query has hits. The selection runs in C.
+                    ids = list(map(offset.__add__, block_ids)) if offset else block_ids
+                    keep = list(map(inside, ids))
+                    tfs = itertools.compress(weights, keep)
                     if fname == "words":
-                        for d in within.intersection(tfs):
-                            tf = tfs[d]
+                        for d, tf in zip(itertools.compress(ids, keep), tfs, strict=False):
                             scores[d] = get(d, 0.0) + idf * tf / (tf + norms[d])
                     else:
-                        for d in within.intersection(tfs):
-                            tf = tfs[d]
+                        for d, tf in zip(itertools.compress(ids, keep), tfs, strict=False):
                             scores[d] = get(d, 0.0) + idf * tf / (tf + k1)
         return scores
 

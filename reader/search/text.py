@@ -91,6 +91,14 @@ def _jieba():  # type: ignore[no-untyped-def]
     return _tokenizer
 
 
+def release_jieba() -> None:
+    """Drop the segmenter and its dictionary (most of its ~80 MB goes back to the system); the next
+    indexing loads it again. Searching does not use it (see ``_State.query_words``)."""
+    global _tokenizer
+    with _jieba_lock:
+        _tokenizer = None
+
+
 _WORD = re.compile(r"[\w.%&+-]+", re.UNICODE)
 
 

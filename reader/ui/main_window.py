@@ -575,9 +575,14 @@ class MainWindow(QMainWindow):
         self.index_cancel.show()
 
         def work(progress: Progress) -> list[str]:
+            from reader.search.text import release_jieba
+
             if rebuild:
                 self.session.index._fresh("rebuild requested")
-            done = self.session.sync_index(progress, lambda: progress.cancelled)
+            try:
+                done = self.session.sync_index(progress, lambda: progress.cancelled)
+            finally:
+                release_jieba()  # only indexing needs jieba's dictionary (~80 MB); searching does not
             self.session.index.warm()  # so that the first search does not pay for opening the index
             return done
 

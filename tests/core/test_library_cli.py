@@ -120,3 +120,14 @@ def test_nothing_is_written_into_resources(data_dir: Path, capsys: pytest.Captur
     run_cli(capsys, "import", str(DATA / "regulation_articles.txt"))
     run_cli(capsys, "outline")
     assert sorted(p.name for p in resources_dir().rglob("*")) == before
+
+
+def test_a_catalog_changed_by_another_window_is_read_again(tmp_path: Path) -> None:
+    """The catalog is parsed once and kept while the file is unchanged; another window's import shows up."""
+    first, second = Library(tmp_path, resources_dir()), Library(tmp_path, resources_dir())
+    assert [e.id for e in first.entries()] == [BUNDLED_DOC_ID]
+    doc, _ = second.import_file(DATA / "plan_with_headings.txt")
+    assert [e.id for e in first.entries()] == [BUNDLED_DOC_ID, doc.id]
+    first.remove(doc.id)
+    assert [e.id for e in second.entries()] == [BUNDLED_DOC_ID]
+    assert [e.id for e in first.entries()] == [BUNDLED_DOC_ID]

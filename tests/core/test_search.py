@@ -163,6 +163,32 @@ def test_jieba_dictionary_cache_goes_to_the_data_folder(tmp_path: Path) -> None:
     assert not list((tmp_path / "tmp").glob("jieba*"))  # not in the system temp folder either
 
 
+def test_searching_an_indexed_library_does_not_load_jieba(seeded: Session) -> None:
+    """Query words come from the index's vocabulary: a process that only searches never pays for jieba's
+    dictionary (~80 MB, a second to load). Checked in a fresh process on an index built here."""
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    code = (
+        "import sys; from pathlib import Path; from reader.session import Session;"
+        "s = Session(Path(sys.argv[1])); s.sync_index();"
+        "r = s.index.search('科技 创新', use_synonyms=False); assert r.total > 0, r;"
+        "assert r.hits[0].score > 0; print('jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(seeded.data_dir)], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_query_words_are_the_indexed_words_inside_the_terms(seeded: Session) -> None:
+    state = seeded.index._state()
+    assert {"地区", "生产", "总值", "地区生产总值"} <= set(state.query_words(["地区生产总值"]))
+    assert set(state.query_words(["r&d"])) == {"r", "&", "d"}  # no longer word inside: single characters
+    assert state.query_words(["不存在的词汇乙丙"]) == []
+
+
 def test_import_indexes_only_the_new_document_and_reimport_updates(tmp_path: Path) -> None:
     session = Session(tmp_path / "d")
     assert session.sync_index() == ["dongguan-14th-fyp"]

@@ -19,10 +19,14 @@ def _search(window, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
 def test_indexing_runs_in_background_and_search_works_after_first_start(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
     assert not window.index_bar.isVisible()
+    from reader.search import text as T
+
+    assert not T.jieba_loaded()  # indexing needed jieba; it was released when indexing finished
     _search(window, qtbot, "散裂中子源")
     assert window.last_result.total == 4
     assert window.search_panel.model.rowCount() == 4
     assert "4" in window.search_panel.summary.text()
+    assert not T.jieba_loaded()  # searching does not load it
 
 
 def test_typing_is_debounced_into_one_search(window, qtbot) -> None:  # type: ignore[no-untyped-def]
