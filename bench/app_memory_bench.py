@@ -25,10 +25,12 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import run_offscreen  # noqa: E402
 from bench.search_bench import QUERIES, pct, synthetic  # noqa: E402
 from reader.library import CATALOG_VERSION, Entry, Library  # noqa: E402
 from reader.paths import resources_dir  # noqa: E402
@@ -111,16 +113,8 @@ def make_library(data_dir: Path, n: int) -> None:
     (data_dir / "library" / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
 
 
-def child(mode: str, data_dir: Path, queries: list[str]) -> dict:  # type: ignore[type-arg]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(data_dir), json.dumps(queries, ensure_ascii=False)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def child(mode: str, data_dir: Path, queries: list[str]) -> dict[str, Any]:
+    return run_offscreen(CHILD, mode, str(data_dir), json.dumps(queries, ensure_ascii=False))
 
 
 def main() -> None:

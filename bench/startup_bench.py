@@ -9,8 +9,6 @@ Usage: python bench/startup_bench.py [--quick]
 
 from __future__ import annotations
 
-import json
-import os
 import statistics
 import subprocess
 import sys
@@ -18,6 +16,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import run_offscreen  # noqa: E402
 
 CHILD = r"""
 import time, sys, json
@@ -85,15 +86,7 @@ def run(mode: str, data: str, extra: list[str] | None = None) -> dict:
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     interp = time.perf_counter() - t
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", code, mode, data, *(extra or []), str(interp)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_offscreen(code, mode, data, *(extra or []), str(interp))
 
 
 def main() -> None:
