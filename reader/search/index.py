@@ -635,6 +635,10 @@ class _State:
         return bool(self.searcher.up_to_date())
 
     def close(self) -> None:
+        # Views into the mapped segments go first, so the maps can close (on Windows an open map keeps a
+        # replaced segment file from being deleted).
+        self.ftext.release()
+        self.forget()
         self.searcher.close()
 
     # ------------------------------------------------------------ postings, a block of ids at a time
@@ -818,6 +822,9 @@ class _FoldedText:
                 part = None
             self.firsts.append(first)
             self.parts.append(part)
+
+    def release(self) -> None:
+        self.parts = [None] * len(self.parts)
 
     def containing(self, needle: bytes, candidates: set[int]) -> set[int]:
         if None in self.parts or not self.parts:
