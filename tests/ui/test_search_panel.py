@@ -193,3 +193,34 @@ def test_scrolling_to_the_end_lists_the_next_page_of_hits(window, qtbot) -> None
     assert blocks[:PAGE] == first  # the list grew at its end; what was shown stayed put
     assert len(set(blocks)) == len(blocks) == total
     assert "已列出" not in panel.summary.text()
+
+
+def test_a_list_tall_enough_for_every_row_asks_for_the_next_page_by_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.search.index import Hit, SearchResult
+    from reader.ui.panels.search_panel import PAGE, SearchPanel
+
+    def hits(n: int) -> list[Hit]:
+        return [
+            Hit("d", i, f"b{i}", "n", "章", "paragraph", 1.0, "短句", "短句", 0, [(0, 2)], ["短句"]) for i in range(n)
+        ]
+
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.query_box.setText("短句")
+    panel.resize(500, 300)
+    panel.show()
+    asked: list[int] = []
+    panel.more_requested.connect(asked.append)
+    panel.show_result(SearchResult(query="短句", total=3 * PAGE, hits=hits(PAGE)), {}, {}, "#ffee88")
+    qtbot.wait(400)
+    assert asked == []  # a short list scrolls; nothing more until the reader scrolls to its end
+
+    panel.resize(500, 9000)  # every row fits: the reader could never scroll to the end
+    panel.show_result(SearchResult(query="短句", total=3 * PAGE, hits=hits(PAGE)), {}, {}, "#ffee88")
+    qtbot.waitUntil(lambda: asked == [2 * PAGE], timeout=3000)
+    panel.show_more(SearchResult(query="短句", total=3 * PAGE, hits=hits(2 * PAGE)))
+    qtbot.waitUntil(lambda: asked == [2 * PAGE, 3 * PAGE], timeout=3000)
+    panel.show_more(SearchResult(query="短句", total=3 * PAGE, hits=hits(3 * PAGE)))
+    qtbot.wait(400)
+    assert asked == [2 * PAGE, 3 * PAGE]  # all listed: no more requests
+    assert panel.model.rowCount() == 3 * PAGE

@@ -28,6 +28,7 @@ DEBOUNCE_MS = 220
 SUMMARY_DOCS = 5  # documents named in the summary line, most hits first
 CHAPTER_CHOICES = 100  # chapters offered by the chapter filter, most hits first
 PAGE = 50  # hits shown at first; scrolling to the end of the list asks for the next page
+FILL_CHECK_MS = 150  # after rows are added: is the last one in view already (a tall list)? then more
 
 
 def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: str = "") -> str:
@@ -222,6 +223,9 @@ class SearchPanel(QWidget):
         self._update_summary()
 
     def _append_hits(self, hits: list[Any]) -> None:
+        # A list that fits without scrolling never scrolls: once the rows are laid out, check whether the
+        # last one is already in view and ask for the next page if so.
+        QTimer.singleShot(FILL_CHECK_MS, self, self._check_fill)  # bound to the panel: dropped if it is gone
         result = self._result
         synonyms = {alt for alts in result.expansions.values() for alt in alts}
         for hit in hits:
@@ -256,6 +260,9 @@ class SearchPanel(QWidget):
         for term, alts in result.expansions.items():
             parts.append(self.tr("{0} 也检索了：{1}").format(term, "、".join(alts)))
         self.summary.setText("\n".join(parts))
+
+    def _check_fill(self) -> None:
+        self._scrolled(0)
 
     def _scrolled(self, _value: int) -> None:
         """Ask for the next page once the last listed hit is in view."""
