@@ -1,49 +1,60 @@
 """Find quantitative targets and past figures in a document.
 
-A *figure* is a clause (between ，；。) holding at least one quantity. It is a
-``target`` when it commits to the future (到2025年, 力争, 争取, a horizon such as
-三年内, or it sits in a section about goals and tasks) and an ``actual`` when it
-reports the past (2020年达…, 比2015年, 十三五期间, 累计…, or it sits in the
-review of the last plan). Cues found earlier in the same sentence carry over:
-「到2025年GDP达到1.3万亿元左右，年均增长6%左右」 gives two targets for 2025.
+Each quantity (see ``quantities``) becomes one item with its own indicator, value(s), unit, year, base year,
+qualifier and kind. The kind comes first from the clause itself — a deadline ahead (到2030年), a commitment
+(力争, 确保) or a horizon (三年内) make a target; a year before the plan, 已/提前实现 or an earlier plan's period
+make a past figure — then from the sentence (a deadline carries to the clauses after it, 「到2020年，…；到2025年，…」
+to the sentences after it in the paragraph) and last from the document's frame (``reader.document.frame``): the
+review of the last plan reports past figures, the goals and tasks state targets due at the end of the period, a
+work report's 2026 section states targets for 2026. Indicator tables are read by column (``tables``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from reader.document.model import Block, BlockKind, Document, NodeKind
-from reader.document.structure import cn_to_int
-from reader.targets import patterns as P
+from reader.document.frame import BlockFrame, PlanFrame, read_frame
+from reader.document.model import Block, BlockKind, Document
+from reader.targets import indicators
+from reader.targets.quantities import Quantity, find_quantities
+from reader.targets.tables import Cell, read_tables
 
-SKIPPED_KINDS = (BlockKind.NOTE, BlockKind.HEADING, BlockKind.TABLE_ROW)
+__all__ = ["Quantity", "Target", "extract", "extract_block", "extract_iter", "find_quantities", "plan_start_year"]
+
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,]|[:：](?!\d)|(?<!\d)[:：]")
 
-
-@dataclass(frozen=True)
-class Quantity:
-    """One value as written: 1.3万亿元 → value 1.3, unit 万亿元."""
-
-    value: float
-    value_to: float | None  # upper end of a range (2-3个, 50亿至100亿元)
-    unit: str
-    text: str
-    start: int  # offsets into the block text
-    end: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "value_to": self.value_to,
-            "unit": self.unit,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-        }
+# A deadline ahead: 到2025年, 至2035年, 展望2035年, 到“十五五”末, 2030年前.
+DEADLINE = re.compile(
+    r"(?:到|至|展望|于)\s*(?P<y>20\d\d)\s*年(?:底|末)?|(?P<e>20\d\d)\s*年(?:前|以前)(?![的])"
+    r"|(?:到|至)\s*“?(?P<p>十[一二三四五六七])五”?(?:期末|末)"
+)
+# A relative deadline: 三年内, 5年内.
+HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内))")
+# Words that make a number a goal rather than a fact.
+COMMITMENT = re.compile(
+    r"力争|争取|确保|努力|预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|力促"
+)
+# A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
+DONE = re.compile(
+    r"已经|已(?:达|建|实现|成为|完成|累计|超过|突破|提前|有)|提前实现|提前完成|预计(?:超过|达到|突破|达|为)"
+)
+# A past year doing something: 2020年达9650.19亿元, 2019年底为….
+PAST_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
+)
+# An earlier plan's period: “十三五”期间, 十三五以来.
+EARLIER_PERIOD = re.compile(r"“?(?P<p>十[一二三四五六七])五”?(?:期间|时期|以来|末)")
+_YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到])")
+_SENTENCE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?[，,]")
+_QUALIFIERS = re.compile(
+    r"不低于|不少于|不高于|不超过|控制在|以内|以上|以下|左右|超过|突破|低于|高于|年均|累计|[＞＜≥≤]|(?<![规])超(?!过)|近(?=\d)|余|各|翻番"
+)
+_SPLIT = "、"
 
 
 @dataclass(frozen=True)
@@ -64,14 +75,15 @@ class Target:
     node: str
     reason: str  # which cue decided the kind (for the UI tooltip and for debugging rules)
     year_implied: bool = False  # the year is the plan's end year, not written in the sentence
+    base_year: str | None = None  # the year a change is measured from: 比2015年 → 2015
+    attribute: str = ""  # 预期性 / 约束性, from an indicator table
+    spans: tuple[tuple[int, int], ...] = field(default=())  # what to highlight; the quantities when empty
 
     @property
     def values(self) -> list[float]:
         out: list[float] = []
         for q in self.quantities:
-            out.append(q.value)
-            if q.value_to is not None:
-                out.append(q.value_to)
+            out.extend(q.values)
         return out
 
     @property
@@ -91,6 +103,8 @@ class Target:
             "unit": self.unit,
             "qualifier": self.qualifier,
             "year": self.year,
+            "base_year": self.base_year,
+            "attribute": self.attribute,
             "kind": self.kind,
             "node": self.node,
             "quantities": [q.to_json() for q in self.quantities],
@@ -99,124 +113,22 @@ class Target:
         }
 
 
-# ---------------------------------------------------------------- quantities
-
-
-def _magnitude(mag: str | None) -> str:
-    return mag or ""
-
-
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """All quantities in ``text`` (offsets shifted by ``offset``); years and horizons are not quantities."""
-    blocked: list[tuple[int, int]] = [m.span() for m in P.YEAR.finditer(text)]
-    blocked += [m.span() for m in P.HORIZON.finditer(text)]
-    blocked += [m.span() for m in P.AGE_BRACKET.finditer(text)]
-    quoted = [m.span() for m in re.finditer(r"“[^”]{0,12}”", text)]
-
-    def free(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-        return all(b <= s or a >= e for s, e in spans)
-
-    found: list[Quantity] = []
-    for m in P.ARABIC_QUANTITY.finditer(text):
-        if not free(m.start(), m.end(), blocked):
-            continue
-        unit = _magnitude(m.group("mag_b") or m.group("mag_a")) + m.group("unit")
-        if m.group("unit") in ("亿", "万") and not m.group("mag_a"):
-            unit = m.group("unit")
-        if unit == "年":  # "五年年均" / "5年倍增" are durations, handled as horizons or ignored
-            continue
-        unit = unit.replace("％", "%")
-        value_to = float(m.group("b")) if m.group("b") else None
-        found.append(Quantity(float(m.group("a")), value_to, unit, m.group(0), offset + m.start(), offset + m.end()))
-    for m in P.RATIO.finditer(text):
-        if free(m.start(), m.end(), [(q.start - offset, q.end - offset) for q in found]):
-            first = float(re.split(r"[:：]", m.group(0))[0])
-            found.append(Quantity(first, None, "比例", m.group(0), offset + m.start(), offset + m.end()))
-    for m in P.MULTIPLE.finditer(text):
-        if not free(m.start(), m.end(), quoted):
-            continue
-        times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8}.get(m.group("n"), 2) if m.group(0) != "倍增" else 2
-        found.append(Quantity(float(times), None, "倍", m.group(0), offset + m.start(), offset + m.end()))
-    for m in P.CHINESE_COUNT.finditer(text):
-        if not free(m.start(), m.end(), quoted + blocked):
-            continue
-        n = cn_to_int(m.group("n"))
-        if n is None or n < 2:
-            continue
-        unit = m.group("unit")
-        value = float(n * 10 if unit == "成" else n)
-        found.append(
-            Quantity(value, None, "%" if unit == "成" else unit, m.group(0), offset + m.start(), offset + m.end())
-        )
-    if not found:
-        for m in P.MAGNITUDE_CLASS.finditer(text):
-            n = m.group("n")
-            value = (
-                float(cn_to_int(n.replace("千", "一千").replace("百", "一百") if n in ("千", "百") else n) or 1)
-                if n
-                else 1.0
-            )
-            found.append(
-                Quantity(value, None, m.group("mag") + "元级", m.group(0), offset + m.start(), offset + m.end())
-            )
-    found.sort(key=lambda q: q.start)
-    return found
-
-
-# ---------------------------------------------------------------- context
-
-
 def plan_start_year(doc: Document) -> int | None:
-    """First year of the plan period: 十四五 → 2021; from the title or the opening paragraphs."""
-    head = doc.title + "".join(b.text for b in doc.blocks[:3])
-    if "第十四个五年" in head:
-        return 2021
-    counts = {key: head.count(key) for key in P.PLAN_START}
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best]:
-        # The newer plan named in the opening is the one being written (它回顾十三五、部署十四五).
-        named = [k for k in P.PLAN_START if counts[k]]
-        return P.PLAN_START[named[-1]]
-    m = re.search(r"(20\d\d)\s*[—－-]\s*20\d\d\s*年", head)
-    return int(m.group(1)) if m else None
+    """First year of the plan period (十四五 → 2021), or None when the document names no plan."""
+    frame = read_frame(doc)
+    return frame.period.start if frame.period else None
 
 
-def _cue_score(text: str, start: int | None) -> tuple[int, int]:
-    """(future, past) cue counts in a stretch of text."""
-    future = len(P.FUTURE_DEADLINE.findall(text)) + len(P.COMMITMENT.findall(text))
-    past = 0
-    for m in P.PAST_MARKER.finditer(text):
-        year = m.group("y")
-        if year and start and int(year) >= start:
-            future += 1
-        else:
-            past += 1
-    return future, past
+# ---------------------------------------------------------------- one block
 
 
-def section_defaults(doc: Document, start: int | None) -> dict[int, str]:
-    """Per block: the kind a figure gets when its own sentence has no cue, from its section's tense."""
-    owner: dict[int, str] = {}
-    section_of_node: dict[str, str] = {}
-    for b in doc.blocks:
-        sid = section_of_node.get(b.node)
-        if sid is None:
-            path = doc.node_path(b.node)
-            kinds = (NodeKind.ITEM, NodeKind.NOTES, NodeKind.BOX)
-            section = next((n for n in reversed(path) if n.kind not in kinds), None)
-            sid = section_of_node[b.node] = section.id if section else ""
-        owner[b.index] = sid
-    texts: dict[str, list[str]] = {}
-    for b in doc.blocks:
-        texts.setdefault(owner[b.index], []).append(b.text)
-    tense: dict[str, str] = {}
-    for sid, parts in texts.items():
-        future, past = _cue_score("".join(parts), start)
-        tense[sid] = "actual" if past > future else "target"
-    return {i: tense[sid] for i, sid in owner.items()}
+@dataclass
+class _Carry:
+    """Cues that carry from clause to clause and sentence to sentence."""
 
-
-# ---------------------------------------------------------------- extraction
+    deadline: str | None = None  # a stated deadline year
+    target_reason: str = ""  # a commitment made earlier in the sentence
+    past_year: str | None = None  # a sentence that opens with a past year
 
 
 def _clauses(sentence: str, offset: int) -> Iterator[tuple[int, int]]:
@@ -228,136 +140,273 @@ def _clauses(sentence: str, offset: int) -> Iterator[tuple[int, int]]:
         yield offset + pos, offset + len(sentence)
 
 
-def _indicator(
-    text: str, clause_start: int, quantities: list[Quantity], previous: str, previous_clause: str = ""
-) -> str:
-    first = quantities[0]
-    raw = text[clause_start : first.start].strip(" ，,。；")
-    if P.BASE_YEAR.fullmatch(raw) and previous_clause:
-        # 在2020年基础上翻一番: the subject is in the clause before.
-        raw = re.split(r"迈上|实现|达到|提升|增长|突破|保持", previous_clause)[0].strip(" ，,")
-    before = P.INDICATOR_NOISE.sub("", raw)
-    before = P.INDICATOR_NOISE.sub("", before).strip("的 ")
-    if not before or P.ACTION_VERB.search(before):
-        after = text[first.end :]
-        after = re.split(r"[，,。；;、]", after, maxsplit=1)[0]
-        after = re.sub(r"^(?:以上|以下|左右|多|余)?(?:级|的)?", "", after)
-        after = P.INDICATOR_NOISE.sub("", after).strip("的 ")
-        before = after or before
-    if re.match(r"^(?:年均)?(?:增长|下降|增速)", raw) and previous:
-        before = previous + re.match(r"^(?:年均)?(?:增长|下降|增速)", raw).group(0)  # type: ignore[union-attr]
-    if not before and previous:
-        before = previous  # 「…迈上9000亿元台阶，2020年达9650.19亿元」: same subject as the clause before
-    comparison = P.INDICATOR_COMPARISON.match(before)
-    if comparison and previous:
-        before = f"{previous}（与{comparison.group(1)}年比）"
-    trimmed = P.INDICATOR_TRAILING_VERB.sub("", before)
-    before = trimmed if len(trimmed) >= 2 else before
-    before = P.INDICATOR_ALIASES.get(before, before)
-    for alias, canonical in P.INDICATOR_ALIASES.items():
-        if before.startswith(alias) and not before.startswith(canonical) and not before.startswith(alias + "占"):
-            before = canonical + before[len(alias) :]
+def _deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
+    if m.group("y") or m.group("e"):
+        return m.group("y") or m.group("e")
+    named = frame.named_period(m.group("p") + "五")
+    return str(named.end) if named else None
+
+
+def _future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
+    """(cue, year) of the first deadline in the clause that lies ahead of the document's own year."""
+    for m in DEADLINE.finditer(clause):
+        y = _deadline_year(m, frame)
+        if y and (frame.now is None or int(y) >= frame.now):
+            return m.group(0), y
+    return None
+
+
+def _qualifier(segment: str) -> str:
+    segment = segment.replace("规模以上", "").replace("以上率", "")
+    seen: list[str] = []
+    for m in _QUALIFIERS.finditer(segment):
+        if m.group(0) not in seen:
+            seen.append(m.group(0))
+    return " ".join(seen)
+
+
+def _base_year(segment: str) -> str | None:
+    m = indicators.BASE.search(segment)
+    if m and (m.group("y") or m.group("b")):
+        return m.group("y") or m.group("b")
+    return None
+
+
+def _measured_year(clause: str, now: int | None) -> str | None:
+    """A year the clause's figure was measured in (2020年达…), never a comparison base (比2015年)."""
+    bare = indicators.BASE.sub("", clause)
+    for m in _YEAR.finditer(bare):
+        if now is None or int(m.group("y")) < now:
+            return m.group("y")
+    return None
+
+
+def _classify(
+    clause: str, sentence: str, frame: PlanFrame, bframe: BlockFrame, carry: _Carry
+) -> tuple[str, str, str | None, bool]:
+    """(kind, reason, year, year_implied) of the figures in one clause."""
+    now = frame.now
+    deadline = _future_deadline(clause, frame)
+    horizon = HORIZON.search(clause)
+    commitment = COMMITMENT.search(clause)
+    done = DONE.search(clause)
+    past_year = None
+    for m in PAST_YEAR.finditer(indicators.BASE.sub("", clause)):
+        if now is None or int(m.group("y")) < now:
+            past_year = m
             break
-    return before[:40]
+    earlier = None
+    for m in EARLIER_PERIOD.finditer(clause):
+        named = frame.named_period(m.group("p") + "五")
+        if (
+            named
+            and (now is None or named.end < now)
+            and not indicators.BASE.search(clause[max(0, m.start() - 2) : m.end()])
+        ):
+            earlier = m
+            break
+    if deadline:
+        return "target", deadline[0], deadline[1], False
+    if horizon:
+        return "target", horizon.group(0), horizon.group("h").replace(" ", ""), False
+    if commitment and not done:
+        return "target", commitment.group(0), carry.deadline, False
+    if done or past_year or earlier:
+        cue = (done or past_year or earlier).group(0)  # type: ignore[union-attr]
+        year = _measured_year(clause, now) or carry.past_year
+        if year is None and earlier is not None:
+            named = frame.named_period(earlier.group("p") + "五")
+            year = str(named.end) if named else None
+        if year is None and bframe.role == "review" and bframe.year:
+            year = str(bframe.year)
+        return "actual", cue, year, False
+    if carry.target_reason:
+        return "target", carry.target_reason, carry.deadline, False
+    if carry.past_year:
+        return "actual", carry.past_year + "年", carry.past_year, False
+    if carry.deadline and bframe.role != "review":
+        return "target", f"到{carry.deadline}年", carry.deadline, False
+    if bframe.role == "review":
+        return (
+            "actual",
+            bframe.reason or "回顾",
+            _measured_year(clause, now) or (str(bframe.year) if bframe.year else None),
+            False,
+        )
+    if bframe.role in ("goal", "annual"):
+        implied = bframe.role == "goal" and not bframe.deadline
+        return "target", bframe.reason or "目标", str(bframe.year) if bframe.year else None, implied
+    return "target", "规划", None, False
 
 
-def _qualifier(clause: str) -> str:
-    clause = clause.replace("规模以上", "")  # 规模以上工业 names a statistical scope, not a comparator
-    found = []
-    for word in P.QUALIFIERS:
-        i = clause.find(word)
-        if i >= 0 and not any(word in f for f, _ in found):
-            found.append((word, i))
-    found.sort(key=lambda x: x[1])
-    return "、".join(w for w, _ in found)
+def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: int) -> list[tuple[int, int]]:
+    """Each quantity's own segment of the clause: split at 、 between two quantities, else the whole clause."""
+    bounds = [c_start]
+    for prev, q in itertools.pairwise(quantities):
+        gap = text[prev.end : q.start]
+        k = gap.find(_SPLIT)
+        bounds.append(prev.end + k + 1 if k >= 0 else -1)
+    segments = []
+    for i in range(len(quantities)):
+        start = bounds[i]
+        if start == -1:
+            start = segments[-1][0] if segments else c_start
+        nxt = next((b for b in bounds[i + 1 :] if b != -1), None)
+        end = nxt - 1 if nxt is not None else c_end
+        segments.append((start, end))
+    # Values not separated by 、 (1.8倍和2.1倍) share the whole stretch.
+    return [(s, max(e for s2, e in segments if s2 == s)) for s, _ in segments]
 
 
-def extract_block(doc_id: str, block: Block, default: str, start_year: int | None) -> list[Target]:
-    """Targets and past figures in one block."""
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and text[b - 1] in "，,。；;：:！？、 ":
+        b -= 1
+    while a < b and text[a] in " ，,、：:；;":
+        a += 1
+    return a, b
+
+
+def _items(
+    text: str, c_start: int, c_end: int, quantities: list[Quantity], previous: str
+) -> list[tuple[int, int, str, tuple[Quantity, ...]]]:
+    """(start, end, indicator, quantities) for each value of a clause."""
+    clause = text[c_start:c_end]
+    first = quantities[0]
+    head = text[c_start : first.start]
+    paired = "分别" in clause or re.search(r"均(?:达到|为|超过|提高到|保持在|在)", head) is not None
+    if paired:
+        core = indicators.clean(head)
+        change = re.search(r"(增长|增速|下降|降低|提高|提升|减少|增加)$", core)
+        stem = core[: change.start()] if change else core
+        stem = re.sub(r"(?:分别|均|总体)+$", "", stem)
+        suffix = change.group(1) if change else ""
+        if "分别" in stem:
+            # 先进制造业、高技术制造业增加值分别占规模以上工业增加值的: the predicate after 分别 is shared.
+            stem, predicate = stem.split("分别", 1)
+            suffix = indicators.clean(predicate) + suffix
+        counts = len(quantities) if "分别" in clause else len(re.split(r"、|和|及|与", stem))
+        subjects = indicators.split_subjects(stem, counts)
+        if subjects:
+            a, b = _trim(text, c_start, c_end)
+            if "分别" in clause and len(subjects) == len(quantities):
+                return [(a, b, s + suffix, (q,)) for s, q in zip(subjects, quantities, strict=False)]
+            if len(quantities) == 1:
+                return [(a, b, s + suffix, (first,)) for s in subjects]
+    out = []
+    for q, (s, e) in zip(quantities, _split_points(text, quantities, c_start, c_end), strict=False):
+        before = text[s : q.start]
+        # Values of one stretch not split by 、 (1.8倍和2.1倍) name the indicator once, before the first.
+        shared = [p for p in quantities if p is not q and s <= p.start < q.start]
+        if shared:
+            before = text[s : shared[0].start]
+        after = text[q.end : e]
+        name = indicators.name(before, after, previous)
+        obj = indicators.object_after(after)
+        if (
+            out
+            and not indicators.clean(before)
+            and out[-1][3][0].unit == q.unit
+            and (not obj or re.match(r"[两二三四五六七八九十]+(?:大|个)", obj))
+        ):
+            # 连续迈上7000亿元、8000亿元、9000亿元三大台阶: a list of values of the one indicator.
+            name = out[-1][2]
+        a, b = _trim(text, s, e)
+        out.append((a, b, name, (q,)))
+        previous = name or previous
+    return out
+
+
+def extract_block(
+    doc_id: str, block: Block, frame: PlanFrame | None = None, bframe: BlockFrame | None = None
+) -> list[Target]:
+    """Targets and past figures in one block of running text."""
+    frame = frame or PlanFrame(None, None)
+    bframe = bframe or frame.frame(block.index)
     text = block.text
     out: list[Target] = []
+    block_deadline: str | None = (bframe.year and bframe.deadline and str(bframe.year)) or None
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group(0)
-        carried_year: str | None = None
-        carried_target = False
-        carried_reason = ""
+        carry = _Carry(deadline=block_deadline)
+        lead = _SENTENCE_YEAR.match(sentence)
+        if lead and (frame.now is None or int(lead.group("y")) < frame.now):
+            carry.past_year = lead.group("y")
+        previous = ""
         lead_in: int | None = None
-        previous_indicator = ""
-        previous_clause = ""
         for c_start, c_end in _clauses(sentence, sm.start()):
             clause = text[c_start:c_end]
-            previous_clause, clause_before = clause, previous_clause
             quantities = find_quantities(clause, c_start)
-            deadline = P.FUTURE_DEADLINE.search(clause)
-            horizon = P.HORIZON.search(clause)
-            commitment = P.COMMITMENT.search(clause)
-            past = None
-            for m in P.PAST_MARKER.finditer(clause):
-                year = m.group("y")
-                if year and start_year and int(year) >= start_year:
-                    deadline = deadline or m
-                    continue
-                past = m
-                break
-            year_here = None
-            if deadline is not None and deadline.groupdict().get("y"):
-                year_here = deadline.group("y")
-            elif horizon is not None:
-                year_here = horizon.group("h").replace(" ", "")
+            deadline = _future_deadline(clause, frame)
+            if deadline:
+                carry.deadline = block_deadline = deadline[1]
             if not quantities:
-                if deadline or horizon or commitment:
-                    carried_target = True
-                    carried_year = year_here or carried_year
-                    carried_reason = (deadline or horizon or commitment).group(0)  # type: ignore[union-attr]
-                    if lead_in is None:
-                        lead_in = c_start
+                cue = deadline[0] if deadline else None
+                for pattern in (HORIZON, COMMITMENT):
+                    m = pattern.search(clause)
+                    cue = cue or (m.group(0) if m else None)
+                if cue is not None and not DONE.search(clause):
+                    carry.target_reason = cue
+                    lead_in = c_start if lead_in is None else lead_in
                 else:
-                    lead_in = None  # the span only reaches back over an adjacent lead-in clause
+                    lead_in = None  # a lead-in clause joins the span only when it is right before the figure
                 continue
-            if past is not None and not (deadline or commitment):
-                kind, reason = "actual", past.group(0)
-            elif deadline or horizon or commitment:
-                kind, reason = "target", (deadline or horizon or commitment).group(0)  # type: ignore[union-attr]
-            elif carried_target:
-                kind, reason = "target", carried_reason
-            else:
-                kind, reason = default, "section"
-            if kind == "target":
-                year = year_here or carried_year
-            else:
-                past_year = P.YEAR.search(clause) or P.YEAR.search(sentence)
-                year = past_year.group("y") if past_year else None
-            span_start = lead_in if lead_in is not None and kind == "target" else c_start
-            span_end = c_end
-            while span_end > span_start and text[span_end - 1] in "，,。；;：:！？":
-                span_end -= 1
-            while span_start < span_end and text[span_start] in " ，,":
-                span_start += 1
-            indicator = _indicator(text, c_start, quantities, previous_indicator, clause_before)
-            previous_indicator = indicator or previous_indicator
-            out.append(
-                Target(
-                    doc=doc_id,
-                    block=block.index,
-                    block_id=block.id,
-                    start=span_start,
-                    end=span_end,
-                    text=text[span_start:span_end],
-                    indicator=indicator,
-                    quantities=tuple(quantities),
-                    qualifier=_qualifier(clause),
-                    year=year,
-                    kind=kind,
-                    node=block.node,
-                    reason=reason,
+            kind, reason, year, implied = _classify(clause, sentence, frame, bframe, carry)
+            if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
+                year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
+            base = _base_year(clause)
+            for n, (a, b, name, qs) in enumerate(_items(text, c_start, c_end, quantities, previous)):
+                if n == 0 and lead_in is not None and kind == "target":
+                    a = lead_in
+                    a, b = _trim(text, a, b)
+                out.append(
+                    Target(
+                        doc=doc_id,
+                        block=block.index,
+                        block_id=block.id,
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        indicator=name,
+                        quantities=qs,
+                        qualifier=_qualifier(text[a:b]),
+                        year=year,
+                        kind=kind,
+                        node=block.node,
+                        reason=reason,
+                        year_implied=implied,
+                        base_year=base,
+                    )
                 )
-            )
+                previous = name or previous
             lead_in = None
             if kind == "target":
-                carried_target = True
-                carried_year = year
-                carried_reason = reason
+                carry.target_reason = carry.target_reason or reason
     return out
+
+
+def _from_cell(doc_id: str, cell: Cell) -> Target:
+    b = cell.block
+    return Target(
+        doc=doc_id,
+        block=b.index,
+        block_id=b.id,
+        start=0,
+        end=len(b.text),
+        text=b.text,
+        indicator=cell.indicator,
+        quantities=(cell.quantity,),
+        qualifier=cell.qualifier,
+        year=str(cell.year) if cell.year else None,
+        kind=cell.kind,
+        node=b.node,
+        reason="指标表",
+        base_year=str(cell.base_year) if cell.base_year else None,
+        attribute=cell.attribute,
+        spans=((cell.quantity.start, cell.quantity.end),),
+    )
+
+
+# ---------------------------------------------------------------- a document
 
 
 def extract(doc: Document) -> list[Target]:
@@ -367,18 +416,22 @@ def extract(doc: Document) -> list[Target]:
 
 def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Target]]:
     """The same, a batch of blocks at a time (the reader window highlights a long plan as it goes)."""
-    start = plan_start_year(doc)
-    defaults = section_defaults(doc, start)
-    end = str(start + 4) if start is not None else None
+    frame = read_frame(doc)
+    cells: dict[int, list[Cell]] = {}
+    for cell in read_tables(doc, frame.now):
+        cells.setdefault(cell.block.index, []).append(cell)
     out: list[Target] = []
     size = 0
     for block in doc.blocks:
-        if block.kind in SKIPPED_KINDS:
+        if block.kind is BlockKind.HEADING:
             continue
-        found = extract_block(doc.id, block, defaults[block.index], start)
-        if end is not None:
-            # A five-year plan's goals without a year are due at the end of the plan period.
-            found = [replace(t, year=end, year_implied=True) if t.kind == "target" and not t.year else t for t in found]
+        if block.kind is BlockKind.TABLE_ROW:
+            found = [_from_cell(doc.id, c) for c in cells.get(block.index, [])]
+        elif block.kind is BlockKind.NOTE:
+            # A table note defines and qualifies; only a dated past figure in it is a fact worth listing.
+            found = [t for t in extract_block(doc.id, block, frame, BlockFrame("neutral", None)) if t.kind == "actual"]
+        else:
+            found = extract_block(doc.id, block, frame)
         out.extend(found)
         size += len(block.text)
         if size >= batch_chars:

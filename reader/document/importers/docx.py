@@ -63,12 +63,21 @@ def read(path: Path) -> RawDocument:
                 paragraphs.append(RawParagraph(text, heading_level=_heading_level(para)))
         elif tag == qn("w:tbl"):
             table = docx.table.Table(child, document)
+            above: list[object] = []
             for row in table.rows:
                 cells: list[str] = []
-                for cell in row.cells:
-                    value = clean_line(" ".join(p.text for p in cell.paragraphs))
-                    if not cells or cells[-1] != value:  # merged cells repeat their text
-                        cells.append(value)
+                elements: list[object] = []
+                for col, cell in enumerate(row.cells):
+                    # python-docx repeats a merged cell's object: across a row for gridSpan (one cell, one
+                    # column in our grid), down a column for vMerge (an empty cell in the rows below).
+                    if elements and cell._tc is elements[-1]:
+                        continue
+                    elements.append(cell._tc)
+                    if col < len(above) and above[col] is cell._tc:
+                        cells.append("")
+                        continue
+                    cells.append(clean_line(" ".join(p.text for p in cell.paragraphs)))
+                above = [c._tc for c in row.cells]
                 if any(cells):
                     paragraphs.append(RawParagraph("\t".join(cells), table_row=True))
     if not paragraphs:

@@ -1,0 +1,213 @@
+"""The plan's own frame: which period it plans, from which year it is written, and what each part of it does.
+
+A figure means different things in different parts of a plan. In a 十五五 plan (2026–2030) the review of
+十四五 reports what 2021–2025 achieved, the goals chapter states what 2030 should reach, and a 2026 government
+work report adds the targets for 2026 itself. This module reads those facts from the document — its title and
+opening, its headings, and the sentence that opens each paragraph — so the target extractor never has to guess
+the period from today's date or from a list of phrases.
+
+Roles: ``review`` (past figures; year = the end of the reviewed period), ``goal`` (targets; year = the end of
+the plan period or a stated deadline), ``annual`` (a work report's targets for its own year), ``neutral`` (the
+text alone must decide).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.document.model import BlockKind, Document, Node
+from reader.document.structure import cn_to_int
+
+# Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan.
+PLAN_NAME = re.compile(
+    r"“?(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五”?|第(?P<f>十[一二三四五六七八九]|[一二三四五六七八九])个五年"
+)
+PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
+REPORT_YEAR_HEADING = re.compile(
+    r"(?P<y>20\d\d)\s*年(?:的)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
+)
+WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
+
+# Headings that announce a review of what was done, or the goals and tasks ahead.
+REVIEW_WORDS = re.compile(
+    r"成就|成效|回顾|发展基础|取得|进展|过去[一五]年|发展现状|基础和环境|基础与环境|主要成绩|工作总结"
+)
+GOAL_WORDS = re.compile(r"目标|任务|工作安排|部署|展望|远景|重点工作|主要预期|发展方向|总体要求")
+
+# Sentences that open a paragraph and set its frame for the paragraphs that follow.
+REVIEW_OPENER = re.compile(r"五年来|过去五年|这五年|一年来|过去一年|回顾|以来，")
+GOAL_OPENER = re.compile(r"今后五年|未来五年|展望(?P<y>20\d\d)\s*年|(?:^|[，。])(?:到|至)\s*(?P<d>20\d\d)\s*年")
+ANNUAL_OPENER = re.compile(r"^(?:今年|明年)")
+
+
+def plan_period(number: int) -> tuple[int, int]:
+    """The years of the Nth five-year plan: 14 → (2021, 2025). (1963–65 lay between the 2nd and the 3rd.)"""
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def _plan_number(m: re.Match[str]) -> int | None:
+    return cn_to_int(m.group("n") or m.group("f"))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A plan period: 十五五 = 2026–2030."""
+
+    start: int
+    end: int
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class BlockFrame:
+    """What a block's figures mean by default, and for which year."""
+
+    role: str  # "review" | "goal" | "annual" | "neutral"
+    year: int | None  # the year a figure here is for when its sentence names none
+    deadline: bool = False  # the year is a stated deadline (到2020年), not the period end
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PlanFrame:
+    """Document facts the target extractor reads figures against."""
+
+    period: Period | None
+    report_year: int | None  # a work report's own year (2026年工作安排)
+    blocks: dict[int, BlockFrame] = field(default_factory=dict)
+
+    @property
+    def now(self) -> int | None:
+        """The year the document is written from: figures before it are past."""
+        if self.report_year is not None:
+            return self.report_year
+        return self.period.start if self.period else None
+
+    def named_period(self, text: str) -> Period | None:
+        """The latest five-year plan named in ``text``."""
+        best: Period | None = None
+        for m in PLAN_NAME.finditer(text):
+            n = _plan_number(m)
+            if n is None or not 6 <= n <= 19:
+                continue
+            start, end = plan_period(n)
+            if best is None or start > best.start:
+                best = Period(start, end, f"{cn_name(n)}五")
+        return best
+
+    def frame(self, block: int) -> BlockFrame:
+        return self.blocks.get(block, BlockFrame("neutral", None))
+
+
+def cn_name(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    return ("十" + (digits[n - 10] if n > 10 else "")) if n >= 10 else digits[n]
+
+
+def _period_of(doc: Document) -> Period | None:
+    head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3])
+    span = PERIOD_SPAN.search(head)
+    if span and int(span.group("b")) - int(span.group("a")) == 4:
+        return Period(int(span.group("a")), int(span.group("b")))
+    headings = "\n".join(b.text for b in doc.blocks if b.kind is BlockKind.HEADING)
+    frame = PlanFrame(None, None)
+    return frame.named_period(head) or frame.named_period(headings)
+
+
+def _report_year(doc: Document) -> int | None:
+    m = WORK_REPORT.search(doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3]))
+    if m:
+        return int(m.group("y"))
+    for b in doc.blocks:
+        if b.kind is BlockKind.HEADING:
+            h = REPORT_YEAR_HEADING.search(b.text)
+            if h:
+                return int(h.group("y"))
+    return None
+
+
+def _heading_role(title: str, frame: PlanFrame) -> BlockFrame | None:
+    """A heading's role, or None when it does not say."""
+    now = frame.now
+    named = frame.named_period(title)
+    earlier = named is not None and now is not None and named.end < now
+    review = bool(REVIEW_WORDS.search(title))
+    goal = bool(GOAL_WORDS.search(title))
+    year = REPORT_YEAR_HEADING.search(title)
+    if year and frame.report_year is not None and int(year.group("y")) == frame.report_year:
+        return BlockFrame("annual", frame.report_year, reason=title)
+    if review and goal:
+        return None  # “十四五”发展成效和“十五五”目标任务: each paragraph says which
+    if review or (earlier and not goal):
+        reviewed = named if earlier and named else None
+        return BlockFrame("review", reviewed.end if reviewed else (now - 1 if now else None), reason=title)
+    if goal:
+        return BlockFrame("goal", frame.period.end if frame.period else None, reason=title)
+    return None
+
+
+def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
+    """The frame a paragraph's first sentence sets, or None."""
+    first = re.split(r"[。！？；]", text, maxsplit=1)[0]
+    now = frame.now
+    named = frame.named_period(first[:40])
+    if named is not None and now is not None and first.find(named.name) < 20:
+        if named.end < now:
+            return BlockFrame("review", named.end, reason=named.name)
+        if frame.period is not None and named.start == frame.period.start:
+            return BlockFrame("goal", named.end, reason=named.name)
+    goal = GOAL_OPENER.search(first)
+    if goal:
+        y = goal.group("y") or goal.group("d")
+        if y and (now is None or int(y) >= now):
+            return BlockFrame("goal", int(y), deadline=True, reason=goal.group(0))
+        if not y and frame.period is not None:
+            return BlockFrame("goal", frame.period.end, reason=goal.group(0))
+    if ANNUAL_OPENER.search(first) and frame.report_year is not None:
+        return BlockFrame("annual", frame.report_year, reason="今年")
+    review = REVIEW_OPENER.search(first[:30])
+    if review:
+        year = None
+        if now is not None:
+            year = now - 1
+        return BlockFrame("review", year, reason=review.group(0))
+    past_year = re.match(r"^(?P<y>(?:19|20)\d\d)\s*年[，,]", first)
+    if past_year and now is not None and int(past_year.group("y")) < now:
+        return BlockFrame("review", int(past_year.group("y")), reason=past_year.group(0))
+    return None
+
+
+def read_frame(doc: Document) -> PlanFrame:
+    """The document's period, report year and the frame of every block."""
+    frame = PlanFrame(_period_of(doc), _report_year(doc))
+    heading_roles: dict[str, BlockFrame | None] = {}
+    for node in doc.nodes():
+        heading_roles[node.id] = None if node.inferred and not node.title else _heading_role(node.title, frame)
+
+    def section_role(path: list[Node]) -> BlockFrame | None:
+        for node in reversed(path):
+            role = heading_roles.get(node.id)
+            if role is not None:
+                return role
+        return None
+
+    blocks: dict[int, BlockFrame] = {}
+    default = BlockFrame("goal", frame.period.end if frame.period else None, reason="plan") if frame.period else None
+    paths: dict[str, list[Node]] = {}
+    current_section = None
+    carried: BlockFrame | None = None
+    for b in doc.blocks:
+        path = paths.setdefault(b.node, doc.node_path(b.node))
+        base = section_role(path)
+        if b.node != current_section:  # a paragraph's frame carries to the next ones of its own section only
+            current_section, carried = b.node, None
+        if b.kind is BlockKind.HEADING:
+            blocks[b.index] = base or default or BlockFrame("neutral", None)
+            continue
+        opened = _opener(b.text, frame)
+        if opened is not None:
+            carried = opened
+        blocks[b.index] = carried or base or default or BlockFrame("neutral", None)
+    return PlanFrame(frame.period, frame.report_year, blocks)
