@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.document.model import BlockKind, Document, Node
+from reader.document.model import BlockKind, Document, Node, NodeKind
 from reader.document.structure import cn_to_int
 
 # Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan.
@@ -28,17 +28,24 @@ REPORT_YEAR_HEADING = re.compile(
     r"(?P<y>20\d\d)\s*年(?:的)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
 )
 WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
+# The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
+REPORT_DATELINE = re.compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,40}(?:人民代表大会|人大)")
 
 # Headings that announce a review of what was done, or the goals and tasks ahead.
+# 「取得更大成效」「取得新进展」 look ahead; 「发展成效」「取得决定性成就」 look back.
 REVIEW_WORDS = re.compile(
-    r"成就|成效|回顾|发展基础|取得|进展|过去[一五]年|发展现状|基础和环境|基础与环境|主要成绩|工作总结"
+    r"(?<!更大)(?<!更好)(?<!更多)(?<!新的)(?<![新大])(?:成就|成效|成绩)|回顾|发展基础|过去[一五]年|发展现状|基础和环境"
+    r"|基础与环境|工作总结|(?:19|20)\d\d\s*年(?:的)?(?:主要)?工作(?!安排|任务|重点)"
 )
 GOAL_WORDS = re.compile(r"目标|任务|工作安排|部署|展望|远景|重点工作|主要预期|发展方向|总体要求")
 
 # Sentences that open a paragraph and set its frame for the paragraphs that follow.
 REVIEW_OPENER = re.compile(r"五年来|过去五年|这五年|一年来|过去一年|回顾|以来，")
 GOAL_OPENER = re.compile(r"今后五年|未来五年|展望(?P<y>20\d\d)\s*年|(?:^|[，。])(?:到|至)\s*(?P<d>20\d\d)\s*年")
-ANNUAL_OPENER = re.compile(r"^(?:今年|明年)")
+ANNUAL_OPENER = re.compile(
+    r"^(?:今年|明年|(?P<y>20\d\d)\s*年(?:是|，|,|要|经济社会发展))"
+    r"|(?P<z>20\d\d)\s*年[^。，]{0,12}(?:主要预期目标|预期目标|工作安排|重点工作|主要任务)"
+)
 
 
 def plan_period(number: int) -> tuple[int, int]:
@@ -117,9 +124,14 @@ def _period_of(doc: Document) -> Period | None:
 
 
 def _report_year(doc: Document) -> int | None:
-    m = WORK_REPORT.search(doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3]))
+    head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:6])
+    m = WORK_REPORT.search(head)
     if m:
         return int(m.group("y"))
+    if "政府工作报告" in head or "报告工作" in head:
+        m = REPORT_DATELINE.search(head)
+        if m:
+            return int(m.group("y"))
     for b in doc.blocks:
         if b.kind is BlockKind.HEADING:
             h = REPORT_YEAR_HEADING.search(b.text)
@@ -152,6 +164,11 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
     """The frame a paragraph's first sentence sets, or None."""
     first = re.split(r"[。！？；]", text, maxsplit=1)[0]
     now = frame.now
+    annual = ANNUAL_OPENER.search(first)
+    if annual and frame.report_year is not None:
+        stated = annual.group("y") or annual.group("z")
+        if stated is None or int(stated) == frame.report_year:
+            return BlockFrame("annual", frame.report_year, reason=annual.group(0))
     named = frame.named_period(first[:40])
     if named is not None and now is not None and first.find(named.name) < 20:
         if named.end < now:
@@ -165,23 +182,27 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
             return BlockFrame("goal", int(y), deadline=True, reason=goal.group(0))
         if not y and frame.period is not None:
             return BlockFrame("goal", frame.period.end, reason=goal.group(0))
-    if ANNUAL_OPENER.search(first) and frame.report_year is not None:
-        return BlockFrame("annual", frame.report_year, reason="今年")
     review = REVIEW_OPENER.search(first[:30])
     if review:
-        year = None
-        if now is not None:
-            year = now - 1
-        return BlockFrame("review", year, reason=review.group(0))
+        return BlockFrame("review", now - 1 if now is not None else None, reason=review.group(0))
     past_year = re.match(r"^(?P<y>(?:19|20)\d\d)\s*年[，,]", first)
     if past_year and now is not None and int(past_year.group("y")) < now:
         return BlockFrame("review", int(past_year.group("y")), reason=past_year.group(0))
     return None
 
 
+_INSIDE_SECTION = (NodeKind.ITEM, NodeKind.BOX, NodeKind.NOTES, NodeKind.PREFACE)
+
+
 def read_frame(doc: Document) -> PlanFrame:
     """The document's period, report year and the frame of every block."""
-    frame = PlanFrame(_period_of(doc), _report_year(doc))
+    period, report_year = _period_of(doc), _report_year(doc)
+    if report_year is not None and (period is None or not period.start <= report_year <= period.end):
+        # A work report is written inside a plan period: 2026 → 十五五.
+        n = (report_year - 1966) // 5 + 3
+        start, end = plan_period(n)
+        period = Period(start, end, f"{cn_name(n)}五")
+    frame = PlanFrame(period, report_year)
     heading_roles: dict[str, BlockFrame | None] = {}
     for node in doc.nodes():
         heading_roles[node.id] = None if node.inferred and not node.title else _heading_role(node.title, frame)
@@ -201,8 +222,10 @@ def read_frame(doc: Document) -> PlanFrame:
     for b in doc.blocks:
         path = paths.setdefault(b.node, doc.node_path(b.node))
         base = section_role(path)
-        if b.node != current_section:  # a paragraph's frame carries to the next ones of its own section only
-            current_section, carried = b.node, None
+        # A paragraph's frame carries to the next paragraphs of its own section (items and boxes are inside it).
+        section = next((n.id for n in reversed(path) if n.kind not in _INSIDE_SECTION), "")
+        if section != current_section:
+            current_section, carried = section, None
         if b.kind is BlockKind.HEADING:
             blocks[b.index] = base or default or BlockFrame("neutral", None)
             continue

@@ -50,11 +50,15 @@ PAST_YEAR = re.compile(
 # An earlier plan's period: “十三五”期间, 十三五以来.
 EARLIER_PERIOD = re.compile(r"“?(?P<p>十[一二三四五六七])五”?(?:期间|时期|以来|末)")
 _YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到])")
+# A sentence that explains a code name: “1”指1个总体规划, “3+9+N”是指…: its numbers are the code's parts.
+_DEFINITION = re.compile(r"^[^，。]{0,6}“[^”]{1,12}”(?:是|即)?指")
+_OPENS_WITH_DEADLINE = re.compile(r"^(?:力争|争取|确保)?(?:到|至)\s*20\d\d\s*年(?:底|末)?")
 _SENTENCE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?[，,]")
 _QUALIFIERS = re.compile(
     r"不低于|不少于|不高于|不超过|控制在|以内|以上|以下|左右|超过|突破|低于|高于|年均|累计|[＞＜≥≤]|(?<![规])超(?!过)|近(?=\d)|余|各|翻番"
 )
 _SPLIT = "、"
+_COUNT_UNITS = {"个", "家", "所", "座", "条", "项", "处", "宗", "批"}
 
 
 @dataclass(frozen=True)
@@ -165,11 +169,16 @@ def _qualifier(segment: str) -> str:
     return " ".join(seen)
 
 
-def _base_year(segment: str) -> str | None:
+def _base_year(segment: str, now: int | None) -> str | None:
     m = indicators.BASE.search(segment)
-    if m and (m.group("y") or m.group("b")):
-        return m.group("y") or m.group("b")
-    return None
+    if m is None:
+        return None
+    if m.group("prev"):
+        return str(now - 1) if now is not None else None  # 比上年: the year before the report's own
+    if m.group("plan"):
+        named = PlanFrame(None, None).named_period(m.group("plan") + "五")
+        return str(named.end) if named else None  # 是“十三五”的1.8倍: measured against that period's end
+    return m.group("y") or m.group("b") or m.group("s")
 
 
 def _measured_year(clause: str, now: int | None) -> str | None:
@@ -179,6 +188,22 @@ def _measured_year(clause: str, now: int | None) -> str | None:
         if now is None or int(m.group("y")) < now:
             return m.group("y")
     return None
+
+
+_MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升)(?:至|到)")
+
+
+def _year_before(before: str, now: int | None) -> str | None:
+    """The year stated for a value, from the clause before it: a year, "" when a movement follows that year
+    (the value is the end point), None when no year is stated."""
+    bare = indicators.BASE.sub(lambda m: "#" * len(m.group(0)), before)
+    last = None
+    for m in _YEAR.finditer(bare):
+        if now is None or int(m.group("y")) < now:
+            last = m
+    if last is None:
+        return None
+    return "" if _MOVEMENT.search(bare[last.end() :]) else last.group("y")
 
 
 def _classify(
@@ -209,6 +234,8 @@ def _classify(
         return "target", deadline[0], deadline[1], False
     if horizon:
         return "target", horizon.group(0), horizon.group("h").replace(" ", ""), False
+    if commitment and bframe.role == "review" and commitment.group(0) == "争取":
+        commitment = None  # in a review 争取 reports what was secured (争取上级资金1887亿元), not a goal
     if commitment and not done:
         return "target", commitment.group(0), carry.deadline, False
     if done or past_year or earlier:
@@ -300,7 +327,7 @@ def _items(
         if shared:
             before = text[s : shared[0].start]
         after = text[q.end : e]
-        name = indicators.name(before, after, previous)
+        name = indicators.name(before, after, previous, count=q.unit in _COUNT_UNITS)
         obj = indicators.object_after(after)
         if (
             out
@@ -327,6 +354,8 @@ def extract_block(
     block_deadline: str | None = (bframe.year and bframe.deadline and str(bframe.year)) or None
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group(0)
+        if _DEFINITION.match(sentence.strip()):
+            continue
         carry = _Carry(deadline=block_deadline)
         lead = _SENTENCE_YEAR.match(sentence)
         if lead and (frame.now is None or int(lead.group("y")) < frame.now):
@@ -338,7 +367,10 @@ def extract_block(
             quantities = find_quantities(clause, c_start)
             deadline = _future_deadline(clause, frame)
             if deadline:
-                carry.deadline = block_deadline = deadline[1]
+                carry.deadline = deadline[1]
+                if _OPENS_WITH_DEADLINE.match(text[sm.start() : c_end].lstrip()):
+                    # 「到2020年，…。…」: a deadline that opens a sentence holds for the sentences after it.
+                    block_deadline = deadline[1]
             if not quantities:
                 cue = deadline[0] if deadline else None
                 for pattern in (HORIZON, COMMITMENT):
@@ -353,11 +385,17 @@ def extract_block(
             kind, reason, year, implied = _classify(clause, sentence, frame, bframe, carry)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
-            base = _base_year(clause)
             for n, (a, b, name, qs) in enumerate(_items(text, c_start, c_end, quantities, previous)):
                 if n == 0 and lead_in is not None and kind == "target":
                     a = lead_in
                     a, b = _trim(text, a, b)
+                item_year = year
+                if kind == "actual":
+                    # 从2020年38家增至64家: each value takes the year stated before it, unless a movement
+                    # (增至, 提高到) lies between that year and the value.
+                    stated = _year_before(text[c_start : qs[0].start], frame.now)
+                    if stated is not None:
+                        item_year = stated or (str(bframe.year) if bframe.role == "review" and bframe.year else year)
                 out.append(
                     Target(
                         doc=doc_id,
@@ -369,12 +407,13 @@ def extract_block(
                         indicator=name,
                         quantities=qs,
                         qualifier=_qualifier(text[a:b]),
-                        year=year,
+                        year=item_year,
                         kind=kind,
                         node=block.node,
                         reason=reason,
                         year_implied=implied,
-                        base_year=base,
+                        base_year=_base_year(text[a:b], frame.now)
+                        or _base_year(clause[: qs[0].start - c_start], frame.now),
                     )
                 )
                 previous = name or previous

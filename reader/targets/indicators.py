@@ -11,39 +11,42 @@ from __future__ import annotations
 
 import re
 
-# Lead-ins: deadlines, commitment words, scope words and verbs of doing that govern the whole clause.
+# Verbs of doing that govern the whole clause: 新培育1300家…, 建成14家…, 培育出3家….
+_GOVERNING = (
+    "推动 推进 加快推进 加快 实现 持续 继续 进一步 大力 积极 加大 支持 鼓励 全力 着力 提前 力促 促进 带动 完成 实施 打造 "
+    "改造 建成 发布 培育推介 新培育 培育 引进培育 引育 引进 汇聚 集聚 新集聚 设立 获得 获评 获批 涌现 入库 通过认定 认定 招引 "
+    "开展 提出 更新改造 更新 优化调整 优化 划设 评定 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 重点 全面"
+).split()
+_VERBS = "(?:" + "|".join(_GOVERNING) + ")出?"
+# Lead-ins: deadlines, commitment words, scope words and governing verbs.
 _LEAD = re.compile(
-    r"^(?:(?:力争|争取|确保|努力|预期|预计|力求|计划|目标是|主要目标是|其中|并|使|同时|以及|和|及|与|、|，|：|:|\s)"
-    r"|(?:到|至|展望)\s*(?:19|20)\d\d\s*年(?:底|末)?|(?:19|20)\d\d\s*年(?:底|末)?|“?十[一二三四五六七]五”?(?:期间|时期|末|期末)?"
+    r"^(?:力争|争取|确保|努力|预期|预计|力求|计划|拟|将|为(?=到|至)|目标是|主要目标是|其中|并|使|同时|以及|和|及|与|、|，|：|:|\s"
+    r"|(?:到|至|展望|从)?\s*(?:19|20)\d\d\s*年(?:底|末)?的?|“?十[一二三四五六七]五”?(?:期间|时期|末|期末)?"
     r"|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内)|今年|全年|当年|年内|五年来|一年来"
-    r"|全市|全省|全区|全县|全镇|我市|我省|我区|"
-    + "|".join(
-        _GOVERNING := (
-            "推动 推进 加快 实现 持续 继续 进一步 大力 积极 加大 支持 鼓励 全力 着力 提前 力促 促进 带动 完成 实施 打造 改造 "
-            "建成 发布 培育推介 培育 引进培育 引进 汇聚 集聚 新集聚 设立 获得 获评 获批 涌现出 涌现 入库 通过认定 认定 招引 开展 "
-            "提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批"
-        ).split()
-    )
-    + ")+"
+    r"|全市|全省|全区|全县|全镇|我市|我省|我区|" + _VERBS + ")+"
 )
 # Verbs that may also open a noun (建设用地, 保障性住房): a name is never only these, but they are not stripped.
 _VERB_ONLY = re.compile(
-    "(?:" + "|".join([*_GOVERNING, "建设", "保障", "安排", "组织", "落实", "新增", "新建", "累计", "规划", "各"]) + ")+"
+    "(?:(?:"
+    + "|".join([*_GOVERNING, "建设", "保障", "安排", "组织", "落实", "新增", "新建", "累计", "规划", "各"])
+    + ")出?)+"
 )
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
 _TRAIL = re.compile(
     r"(?:达到|达|超过|超|突破|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
-    r"下降到|下降至|缩小至|缩小到|减少到|减少至|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
-    r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|总体|分别|均|各|共|累计|总计|共计|合计|"
+    r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
+    r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|预计|力争|争取|实现|的|从)+$"
 )
 # A comparison base is a field of its own (base_year), not part of the name: 较2020年, 比2015年, 较“十三五”期间.
 BASE = re.compile(
     r"(?:比|较|相比|与)\s*(?P<y>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比)?|在\s*(?P<b>(?:19|20)\d\d)\s*年(?:的)?基础上"
-    r"|(?:分别)?(?:是|为)\s*(?P<s>(?:19|20)\d\d)\s*年(?:末|底)?的|(?:比|较)\s*“?十[一二三四五六]五”?(?:期间|时期|末)?"
+    r"|(?:比|较)(?P<prev>上年|去年|上一年)(?:同期)?|(?:分别)?(?:是|为)\s*“?(?P<plan>十[一二三四五六七])五”?(?:时期|期间)?的|(?:分别)?(?:是|为)\s*(?P<s>(?:19|20)\d\d)\s*年(?:末|底)?的|(?:比|较)\s*“?十[一二三四五六]五”?(?:期间|时期|末)?"
 )
 # Words that only qualify the value.
-_QUALIFYING = re.compile(r"年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)")
+_QUALIFYING = re.compile(
+    r"从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+)
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计)$")
 # Attributes that are named by the noun after the value: 设立总规模不低于100亿元的母基金 → 母基金总规模.
@@ -55,7 +58,7 @@ _HEAD = re.compile(
     r"(?:率|数|量|额|值|比重|比例|占比|规模|面积|强度|指数|收入|产值|增加值|营收|消耗|排放|浓度|天数|人数|寿命|年限|能力)$"
 )
 # A governing verb at the end of a subject: the counted thing is the object after the value.
-_ENDS_IN_VERB = re.compile("(?:" + "|".join(_GOVERNING) + ")$")
+_ENDS_IN_VERB = re.compile(_VERBS + "$")
 
 MAX_LEN = 40
 
@@ -72,6 +75,8 @@ def clean(raw: str) -> str:
         text = text.strip(" ，,。；;：:、")
         if text == before:
             break
+    if text.endswith("等"):
+        return ""  # 机器人、氢能…等4个集群: the examples name no indicator; the object after the value does
     if "等" in text[1:-1]:
         # 实施山西路军人俱乐部等城市更新项目: the examples before 等 are not the indicator.
         text = text.rsplit("等", 1)[1]
@@ -83,6 +88,8 @@ def object_after(after: str) -> str:
     after = re.split(r"[，,。；;、]|和(?=\d)", after, maxsplit=1)[0]
     after = re.sub(r"^(?:以上|以下|左右|多|余|级|的)+", "", after)
     after = re.sub(r"(?:以上|以下|左右)$", "", after)
+    if re.fullmatch(r"(?:新的?|大|新)?(?:台阶|大关|关口|门槛|量级|规模)", after):
+        return ""  # 迈上140万亿元台阶: the milestone is the verb's, not a thing counted
     # The counted thing is the one next to the value: 2名“大国工匠”等模范人物群体 → “大国工匠”.
     after = after.split("等", 1)[0] if "等" in after[1:] else after
     # The object ends where its predicate starts: 农村贫困人口实现脱贫, …在城镇落户目标顺利实现.
@@ -90,7 +97,7 @@ def object_after(after: str) -> str:
     return clean(after) if len(after) <= MAX_LEN else ""
 
 
-def name(before: str, after: str, previous: str) -> str:
+def name(before: str, after: str, previous: str, count: bool = False) -> str:
     """The indicator of one value, from the words before and after it in its clause."""
     raw_before = before
     subject = clean(before)
@@ -102,6 +109,8 @@ def name(before: str, after: str, previous: str) -> str:
         return (previous + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
+    if obj and "、" in subject and count:
+        return obj[:MAX_LEN]  # 支持厚街、寮步、麻涌、清溪、凤岗5个镇…: the places are examples of the thing counted
     if not subject or re.fullmatch(r"[\d.%“”\s]+", subject) or _VERB_ONLY.fullmatch(subject):
         if obj:
             prefix = verb_kept.group(0) if verb_kept and not obj.startswith(verb_kept.group(0)) else ""
@@ -112,7 +121,9 @@ def name(before: str, after: str, previous: str) -> str:
 
 def split_subjects(subject: str, count: int) -> list[str] | None:
     """``种植、收获机械化率`` for two values → 种植机械化率, 收获机械化率; None when the parts do not match."""
-    parts = [p for p in re.split(r"、|和|及|与", subject) if p]
+    parts = [p for p in subject.split("、") if p]
+    if len(parts) != count:
+        parts = [p for p in re.split(r"、|和|及|与", subject) if p]
     if len(parts) != count or count < 2:
         return None
     last = parts[-1]

@@ -15,7 +15,7 @@ programme names (十年禁渔) and a size class used as a name (推动万亿级�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reader.document.structure import cn_to_int
@@ -31,7 +31,7 @@ _BASE_UNITS = """
 个百分点 百分点 % ％ ‰
 平方公里 平方米 立方米 公里 千米 米 公顷 亩 吨标准煤 标准煤 吨 斤 公斤 千克 克 标箱 TEU
 千瓦时 千瓦 兆瓦 吉瓦 瓦 度 微克/立方米 毫克/立方米 毫克/升
-个 家 项 座 所 条 宗 列 辆 张 床 台 套 件 篇 款 户 人次 人 名 位 次 批 栋 幢 处 间 只 头 艘 架 部 支 种 本 场 棵 株 片 区
+场次 个 家 项 座 所 条 宗 列 辆 张 床 台 套 件 篇 款 户 人次 人 名 位 次 批 栋 幢 处 间 只 头 艘 架 部 支 种 本 场 棵 株 片 区
 个工作日 工作日 天 小时 分钟 岁 年 倍
 """.split()
 BASE_UNITS = sorted(set(_BASE_UNITS), key=len, reverse=True)
@@ -87,7 +87,7 @@ _YEAR = re.compile(
 # A duration that is a horizon or a span, not a value: 三年内, 5年来, 连续7年居, 十年禁渔.
 _SPAN = re.compile(
     r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年(?:内|以内|之内|来|间|后|前|期|中|左右的|以来|行动|计划)"
-    r"|连续\s?\d{1,3}\s?年|(?:\d{1,3}|[一二两三四五六七八九十]{1,3})年(?=[\u4e00-\u9fff])(?![以左])"
+    r"|连续\s?\d{1,3}\s?年|(?:过去|近|这|未来|今后|最近)\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年|(?:\d{1,3}|[一二两三四五六七八九十]{1,3})年(?=[\u4e00-\u9fff])(?![以左])"
 )
 # An age bracket naming who qualifies (3岁以下婴幼儿, 70岁以下大师级人才), not an age to reach.
 _AGE_BRACKET = re.compile(r"\d{1,3}\s?(?:周)?岁(?:以下|以上|及以上|至\d{1,3}岁)?(?=[\u4e00-\u9fff（(])(?![以左])")
@@ -105,9 +105,21 @@ _ORDINAL = re.compile(rf"第[{_CN_DIGITS}0-9]+")
 _QUOTED = re.compile(r"“[^”]{0,12}”|「[^」]{0,12}」")
 # A count of the document's own parts or tasks: 九个方面的工作, 十二类45项民生实事候选项目, 八大行动.
 _TASK_COUNT = re.compile(
+    r"(?:[一二两三四五六七八九十]+|\d+)(?:件|项)(?=(?:民生)?实事)|"
     r"(?:[一二两三四五六七八九十]+)(?:个|大|项|类)(?:[一二两三四五六七八九十]+|\d+)?(?:项)?"
     r"(?=[\u4e00-\u9fff]{0,2}(?:方面|领域|任务|举措|措施|工作|实事|候选|战略重点|着力点|走在前|意识|自信|维护|确立|代表|大局|毫不动摇|必须))"
 )
+# A count of the plan's own indicators and projects: 提出20项主要指标, 细化提出3项指标, 提出6方面109项重大工程.
+_OWN_PARTS = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,4}?(?:指标|重大工程|工程项目|工程|重大战略任务|任务)"
+)
+_PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括")
+# A range whose ends both carry the unit: 经济增长4.5%—5%.
+_UNIT_RANGE = re.compile(rf"(?P<a>{_NUMBER})\s?(?P<u>%|％|‰)\s?[—－\-~～至到]\s?(?P<b>{_NUMBER})\s?(?P=u)")
+# A rate per population: 孕产妇死亡率降为18/10万.
+PER_POPULATION = re.compile(rf"(?P<a>{_NUMBER})\s?/\s?(?P<den>(?:10|十)?万|千|百)(?![\d.])")
+# A date or a time of day in page chrome: 2016-03-17 20:13.
+_DATETIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?<![\d.])\d{1,2}:\d{2}(?=\s|$)")
 # A bare number after a ratio or index is a unitless value: 城乡居民收入比缩小至2.13.
 UNITLESS = re.compile(
     rf"(?:比|系数|指数|比值)[^，。；、]{{0,3}}?(?:缩小至|缩小到|下降至|下降到|降至|降到|提高到|提高至|为|达到|达|保持在|控制在)"
@@ -179,13 +191,33 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         + _spans(_ORDINAL, text)
         + _spans(_QUOTED, text)
         + _spans(_TASK_COUNT, text)
+        + _spans(_DATETIME, text)
     )
+    if _PROPOSING.search(text):
+        blocked += _spans(_OWN_PARTS, text)
     found: list[Quantity] = []
 
     def add(q: Quantity) -> None:
         found.append(q)
         blocked.append((q.start - offset, q.end - offset))
 
+    for m in _UNIT_RANGE.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked):
+            a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+            unit = m.group("u").replace("％", "%")
+            add(Quantity(a, b, unit, m.group(0), offset + m.start(), offset + m.end()))
+    for m in PER_POPULATION.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked):
+            add(
+                Quantity(
+                    parse_number(m.group("a")),
+                    None,
+                    "/" + m.group("den"),
+                    m.group(0),
+                    offset + m.start(),
+                    offset + m.end(),
+                )
+            )
     for m in RATIO.finditer(text):
         if _overlaps(m.start(), m.end(), blocked):
             continue
@@ -198,16 +230,16 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not unit and not mag:
             continue  # a bare number: a footnote mark, a code or a count without a measure word
         if not unit:
-            # 5575万农村贫困人口, 1亿农业转移人口: the magnitude is the unit when a noun follows.
+            # 5575万农村贫困人口, 1亿农业转移人口: the magnitude is the unit when a noun follows (not 500千伏).
             nxt = text[b : b + 1]
-            if not nxt or not ("\u4e00" <= nxt <= "\u9fff"):
+            if mag not in ("万", "亿", "万亿") or not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "、"):
                 continue
         if _overlaps(a, b, blocked):
             # A year blocks only its own digits: 2025年 is not 2025 年.
             continue
         if unit == "年" and re.match(r"(?:19|20)\d\d$", m.group("a")):
             continue
-        if re.match(r"\s?(?:及以上|以上|以下|及以下)的", text[b : b + 5]):
+        if re.match(r"\s?(?:及以上|以上|以下|及以下)(?:的|和|或)", text[b : b + 5]):
             continue  # 投资规模30亿元以上的项目: a threshold that says which things count, not a value
         value = parse_number(m.group("a"))
         value_to = parse_number(m.group("b")) if m.group("b") else None
@@ -259,4 +291,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             n = _cn_number(m.group("n")) if m.group("n") else 1.0
             add(Quantity(n or 1.0, None, m.group("mag") + "元级", text[s : m.end()], offset + s, offset + m.end()))
     found.sort(key=lambda q: q.start)
+    # 600亿、800亿元: a bare magnitude in a list takes the unit of the value after it.
+    for i, q in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        if q.unit in ("万", "亿", "万亿") and nxt.unit.startswith(q.unit) and len(nxt.unit) > len(q.unit):
+            found[i] = replace(q, unit=nxt.unit)
     return found
