@@ -306,6 +306,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
         for t in found:
             mark = "目标" if t.kind == "target" else "既往"
             year = f" [{t.year}]" if t.year else ""
+            if t.base_year:
+                year += f" [比{t.base_year}年]"
+            if t.attribute:
+                year += f" [{t.attribute}]"
             lines.append(
                 f"{mark}\t{t.indicator or '—'}\t{'、'.join(f'{v:g}' for v in t.values)} {t.unit}{year}\t{t.text}"
             )

@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.document.frame import BlockFrame, PlanFrame, read_frame
 from reader.document.model import Block, BlockKind, Document
+from reader.document.structure import cn_to_int
 from reader.targets import indicators
 from reader.targets.quantities import Quantity, find_quantities
 from reader.targets.tables import Cell, read_tables
@@ -58,7 +59,7 @@ _QUALIFIERS = re.compile(
     r"不低于|不少于|不高于|不超过|控制在|以内|以上|以下|左右|超过|突破|低于|高于|年均|累计|[＞＜≥≤]|(?<![规])超(?!过)|近(?=\d)|余|各|翻番"
 )
 _SPLIT = "、"
-_COUNT_UNITS = {"个", "家", "所", "座", "条", "项", "处", "宗", "批"}
+_COUNT_UNITS = {"个", "家", "所", "座", "条", "项", "处", "宗", "批", "万", "亿", "万个", "万家", "万人", "万户"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ class Target:
     @property
     def unit(self) -> str:
         return self.quantities[0].unit if self.quantities else ""
+
+    @property
+    def marks(self) -> tuple[tuple[int, int], ...]:
+        """What to colour in the text: the clause, or only the cell of a table row."""
+        return self.spans or ((self.start, self.end),)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -160,6 +166,15 @@ def _future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
     return None
 
 
+def _horizon_year(horizon: str, now: int | None) -> str:
+    """三年内 in a plan written from 2021 → 2023; the words themselves when the document's year is unknown."""
+    n = re.match(r"(\d{1,2}|[一二三四五六七八九十两]{1,2})", horizon.strip())
+    count = (int(n.group(1)) if n.group(1).isdigit() else cn_to_int(n.group(1))) if n else None
+    if now is None or not count:
+        return horizon.replace(" ", "")
+    return str(now + count - 1)
+
+
 def _qualifier(segment: str) -> str:
     segment = segment.replace("规模以上", "").replace("以上率", "")
     seen: list[str] = []
@@ -191,6 +206,16 @@ def _measured_year(clause: str, now: int | None) -> str | None:
 
 
 _MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升)(?:至|到)")
+
+
+def _starts_a_movement(text: str, c_start: int, q: Quantity) -> bool:
+    """The value opens 从A增至B: it is where the movement starts."""
+    before = text[c_start : q.start]
+    return (
+        "从" in before
+        and not _YEAR.search(before[before.rfind("从") :])
+        and bool(_MOVEMENT.match(text[q.end : q.end + 4]))
+    )
 
 
 def _year_before(before: str, now: int | None) -> str | None:
@@ -233,7 +258,7 @@ def _classify(
     if deadline:
         return "target", deadline[0], deadline[1], False
     if horizon:
-        return "target", horizon.group(0), horizon.group("h").replace(" ", ""), False
+        return "target", horizon.group(0), _horizon_year(horizon.group("h"), now), False
     if commitment and bframe.role == "review" and commitment.group(0) == "争取":
         commitment = None  # in a review 争取 reports what was secured (争取上级资金1887亿元), not a goal
     if commitment and not done:
@@ -294,9 +319,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _items(
-    text: str, c_start: int, c_end: int, quantities: list[Quantity], previous: str
+    text: str,
+    c_start: int,
+    c_end: int,
+    quantities: list[Quantity],
+    previous: str,
+    earlier: list[str],
+    clause_before: str,
 ) -> list[tuple[int, int, str, tuple[Quantity, ...]]]:
-    """(start, end, indicator, quantities) for each value of a clause."""
+    """(start, end, indicator, quantities) for each value of a clause; ``earlier`` are the indicators named
+    before in the sentence, ``clause_before`` the clause before this one."""
     clause = text[c_start:c_end]
     first = quantities[0]
     head = text[c_start : first.start]
@@ -319,6 +351,23 @@ def _items(
                 return [(a, b, s + suffix, (q,)) for s, q in zip(subjects, quantities, strict=False)]
             if len(quantities) == 1:
                 return [(a, b, s + suffix, (first,)) for s in subjects]
+    objects = [
+        indicators.object_after(text[q.end : nxt.start if nxt else c_end])
+        for q, nxt in zip(quantities, [*quantities[1:], None], strict=True)
+    ]
+    if (
+        ("分别" in clause or len(quantities) >= 2)
+        and not indicators.clean(re.sub(r"分别.*", "", head))
+        and not any(objects)
+        and len(earlier) >= len(quantities)
+    ):
+        # 「国家级孵化器23家、省级工程中心439家、省级新型研发机构26家，分别是2015年的2.9倍、3.5倍、1.5倍」,
+        # 「存、贷款余额分别突破…，是2015年的1.8倍和2.1倍」: values without a subject of their own answer the
+        # subjects named before, in order, and share their clause.
+        a, b = _trim(text, c_start, c_end)
+        names = earlier[-len(quantities) :]
+        change = re.search(r"(增长|增速|下降|降低|提高|提升|减少|增加)$", indicators.clean(head))
+        return [(a, b, n + (change.group(1) if change else ""), (q,)) for n, q in zip(names, quantities, strict=True)]
     out = []
     for q, (s, e) in zip(quantities, _split_points(text, quantities, c_start, c_end), strict=False):
         before = text[s : q.start]
@@ -326,8 +375,12 @@ def _items(
         shared = [p for p in quantities if p is not q and s <= p.start < q.start]
         if shared:
             before = text[s : shared[0].start]
-        after = text[q.end : e]
+        nxt = next((p.start for p in quantities if p.start > q.start), e)
+        after = text[q.end : min(e, nxt)]
         name = indicators.name(before, after, previous, count=q.unit in _COUNT_UNITS)
+        if not name and indicators.BASE.fullmatch(indicators.clean(before) or before.strip(" ，,")):
+            # 「…经济总量和城乡居民人均收入迈上新的大台阶，在2020年基础上翻一番」: the subject is the clause's before.
+            name = indicators.subject_of(clause_before)
         obj = indicators.object_after(after)
         if (
             out
@@ -361,9 +414,11 @@ def extract_block(
         if lead and (frame.now is None or int(lead.group("y")) < frame.now):
             carry.past_year = lead.group("y")
         previous = ""
+        named_in_sentence: list[str] = []
+        clause = ""
         lead_in: int | None = None
         for c_start, c_end in _clauses(sentence, sm.start()):
-            clause = text[c_start:c_end]
+            clause_before, clause = clause, text[c_start:c_end]
             quantities = find_quantities(clause, c_start)
             deadline = _future_deadline(clause, frame)
             if deadline:
@@ -385,12 +440,17 @@ def extract_block(
             kind, reason, year, implied = _classify(clause, sentence, frame, bframe, carry)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
-            for n, (a, b, name, qs) in enumerate(_items(text, c_start, c_end, quantities, previous)):
+            items = _items(text, c_start, c_end, quantities, previous, named_in_sentence, clause_before)
+            for n, (a, b, name, qs) in enumerate(items):
                 if n == 0 and lead_in is not None and kind == "target":
                     a = lead_in
                     a, b = _trim(text, a, b)
                 item_year = year
-                if kind == "actual":
+                if kind == "actual" and _starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
+                    # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
+                    span = 5 if re.search(r"十[一二三四五六七]五|五年", bframe.reason) else 1
+                    item_year = str(int(item_year) - span) if item_year and item_year.isdigit() else item_year
+                elif kind == "actual":
                     # 从2020年38家增至64家: each value takes the year stated before it, unless a movement
                     # (增至, 提高到) lies between that year and the value.
                     stated = _year_before(text[c_start : qs[0].start], frame.now)
@@ -417,6 +477,7 @@ def extract_block(
                     )
                 )
                 previous = name or previous
+                named_in_sentence.append(name)
             lead_in = None
             if kind == "target":
                 carry.target_reason = carry.target_reason or reason

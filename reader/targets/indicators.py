@@ -36,7 +36,7 @@ _TRAIL = re.compile(
     r"(?:达到|达|超过|超|突破|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
     r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|均|各|共|累计|总计|共计|合计|"
-    r"以上|以下|左右|大幅|稳步|逐步|首次|连续|预计|力争|争取|实现|的|从)+$"
+    r"以上|以下|左右|大幅|稳步|逐步|首次|连续|预计|力争|争取|实现|的|从|全部)+$"
 )
 # A comparison base is a field of its own (base_year), not part of the name: 较2020年, 比2015年, 较“十三五”期间.
 BASE = re.compile(
@@ -45,7 +45,7 @@ BASE = re.compile(
 )
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
-    r"从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+    r"累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计)$")
@@ -57,6 +57,12 @@ CHANGE = re.compile(r"^(?:年均)?(?:增长|增速|下降|降低|提高|提升|�
 _HEAD = re.compile(
     r"(?:率|数|量|额|值|比重|比例|占比|规模|面积|强度|指数|收入|产值|增加值|营收|消耗|排放|浓度|天数|人数|寿命|年限|能力)$"
 )
+# Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
+MEASURE_HEADS = (
+    "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
+    "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 "
+    "强度 消耗 排放 浓度 指数 密度 数量 总数"
+).split()
 # A governing verb at the end of a subject: the counted thing is the object after the value.
 _ENDS_IN_VERB = re.compile(_VERBS + "$")
 
@@ -93,7 +99,11 @@ def object_after(after: str) -> str:
     # The counted thing is the one next to the value: 2名“大国工匠”等模范人物群体 → “大国工匠”.
     after = after.split("等", 1)[0] if "等" in after[1:] else after
     # The object ends where its predicate starts: 农村贫困人口实现脱贫, …在城镇落户目标顺利实现.
-    after = re.split(r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|得到)", after, maxsplit=1)[0]
+    after = re.split(
+        r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期)", after, maxsplit=1
+    )[0]
+    if "的" in after[:-1]:
+        after = after.rsplit("的", 1)[1]  # 具有较强竞争力的龙头企业 → 龙头企业
     return clean(after) if len(after) <= MAX_LEN else ""
 
 
@@ -109,7 +119,9 @@ def name(before: str, after: str, previous: str, count: bool = False) -> str:
         return (previous + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
-    if obj and "、" in subject and count:
+    if subject.startswith(("比", "较")) and previous:
+        return f"{previous}（{subject}）"[:MAX_LEN]  # 比全省平均水平高16.18件: a difference to a reference
+    if obj and count and ("、" in subject or not _HEAD.search(subject)) and not _VERB_ONLY.fullmatch(subject):
         return obj[:MAX_LEN]  # 支持厚街、寮步、麻涌、清溪、凤岗5个镇…: the places are examples of the thing counted
     if not subject or re.fullmatch(r"[\d.%“”\s]+", subject) or _VERB_ONLY.fullmatch(subject):
         if obj:
@@ -117,6 +129,12 @@ def name(before: str, after: str, previous: str, count: bool = False) -> str:
             return (prefix + obj)[:MAX_LEN]
         return previous
     return subject[:MAX_LEN]
+
+
+def subject_of(clause: str) -> str:
+    """The subject of a clause without a value: 经济总量和城乡居民人均收入迈上新的大台阶 → 经济总量和城乡居民人均收入."""
+    head = re.split(r"迈上|迈向|实现|达到|提升|提高|增长|突破|保持|跃升|跃上", clause, maxsplit=1)[0]
+    return clean(head)[:MAX_LEN]
 
 
 def split_subjects(subject: str, count: int) -> list[str] | None:
@@ -128,12 +146,15 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         return None
     last = parts[-1]
     tail = ""
-    # Parallel parts that open alike are whole (生活垃圾、…生活污泥处理处置能力); otherwise the part that varies
-    # is a two-character word (马铃薯种植、收获机械化率); the rest of the last part is the shared head.
     first = parts[0]
-    vary = len(first) if first[0] == last[0] and not _HEAD.search(first) else 2
-    if _HEAD.search(last) and len(last) > vary:
-        tail = last[vary:] if len(last) - vary <= 8 else ""
+    if first[0] == last[0] and not _HEAD.search(first):
+        # Parallel parts that open alike are whole: 生活垃圾、危险废物、生活污泥处理处置能力.
+        tail = last[len(first) :] if len(last) - len(first) <= 8 else ""
+    else:
+        # Otherwise the shared head is the longest measure noun the last part ends with: 收获|机械化率,
+        # 新能源|产业营收, 贷款|余额. Without one, the parts stay as written rather than be cut mid-word.
+        heads = [h for h in MEASURE_HEADS if last.endswith(h) and len(last) - len(h) >= 2]
+        tail = max(heads, key=len) if heads else ""
     out = []
     for p in parts[:-1]:
         out.append(p if _HEAD.search(p) or not tail else p + tail)

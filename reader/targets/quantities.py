@@ -62,6 +62,8 @@ CHINESE_AMOUNT = re.compile(
     rf"(?<![{_CN_DIGITS}第])(?P<n>[一二两三四五六七八九十][{_CN_DIGITS}]*?)(?P<mag>万亿|亿|万)"
     rf"(?P<unit>元|美元|吨|千瓦|亩|人次|人|户|平方米|公里|斤)?(?!级)"
 )
+# A round magnitude with no numeral: 营业收入超万亿元, 破千亿 (one of that magnitude).
+ROUND_MAGNITUDE = re.compile(r"(?<=超|破|过|达|上)(?P<mag>万亿|千亿|百亿)(?P<unit>元|美元)?(?!级)")
 # Multiples: 两倍, 1.8倍 is ARABIC; 翻一番 / 翻两番 / 翻番 count doublings; 七成 is 70%.
 MULTIPLE = re.compile(
     rf"(?P<n>[一二两三四五六七八九十]{{1,2}})倍|翻(?P<f>[一两二三])?番|(?<![{_CN_DIGITS}])(?P<c>[一二三四五六七八九])成(?![为功立效果绩不])"
@@ -248,6 +250,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         a, b = m.span("a")
         if not _overlaps(a, b, blocked):
             add(Quantity(parse_number(m.group("a")), None, "", m.group("a"), offset + a, offset + b))
+    for m in ROUND_MAGNITUDE.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked):
+            value, unit = {"万亿": (1.0, "万亿"), "千亿": (1000.0, "亿"), "百亿": (100.0, "亿")}[m.group("mag")]
+            add(Quantity(value, None, unit + (m.group("unit") or ""), m.group(0), offset + m.start(), offset + m.end()))
     for m in CHINESE_AMOUNT.finditer(text):
         if _overlaps(m.start(), m.end(), blocked):
             continue

@@ -44,7 +44,7 @@ def _target_spans(targets: list[Target]) -> list[Span]:
     """Each target or past figure as a coloured span, with its numbers as bold spans inside it."""
     spans: list[Span] = []
     for t in targets:
-        spans.append(Span(t.block, t.start, t.end, t.kind))
+        spans.extend(Span(t.block, a, b, t.kind) for a, b in t.marks)
         spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
     return spans
 
@@ -535,13 +535,17 @@ class MainWindow(QMainWindow):
                 tags = " ".join(f"#{t}" for t in a.tags)
                 return self.tr("批注：{0}").format(a.note) + (f"\n{tags}" if tags else "")
         for t in self.targets:
-            if t.block == block and t.start <= offset < t.end:
+            if t.block == block and any(a <= offset < b for a, b in t.marks):
                 kind = self.tr("规划目标") if t.kind == "target" else self.tr("既往数据")
                 parts = [kind]
                 if t.indicator:
                     parts.append(t.indicator)
                 if t.year:
                     parts.append(self.tr("{0}（按规划期末计）").format(t.year) if t.year_implied else t.year)
+                if t.base_year:
+                    parts.append(self.tr("比{0}年").format(t.base_year))
+                if t.attribute:
+                    parts.append(t.attribute)
                 cue = self.tr("所在章节") if t.reason == "section" else t.reason
                 return " · ".join(parts) + "\n" + self.tr("判断依据：{0}").format(cue)
         return None

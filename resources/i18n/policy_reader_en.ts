@@ -4,7 +4,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../reader/ui/views/document_view.py" line="94" />
+        <location filename="../../reader/ui/views/document_view.py" line="94"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -12,542 +12,547 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="68" />
+        <location filename="../../reader/ui/main_window.py" line="68"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="79" />
+        <location filename="../../reader/ui/main_window.py" line="79"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="80" />
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="80"/>
+        <location filename="../../reader/ui/main_window.py" line="171"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="85"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157" />
+        <location filename="../../reader/ui/main_window.py" line="157"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158" />
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="159"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="160"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="161"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="162"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="167"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="168"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="170"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="172"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="173"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
-        <location filename="../../reader/ui/main_window.py" line="1272" />
+        <location filename="../../reader/ui/main_window.py" line="174"/>
+        <location filename="../../reader/ui/main_window.py" line="1281"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="176"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="179"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="181"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="183"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="184"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196" />
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
+        <location filename="../../reader/ui/main_window.py" line="222"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="237"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="242"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
-        <location filename="../../reader/ui/main_window.py" line="1065" />
+        <location filename="../../reader/ui/main_window.py" line="245"/>
+        <location filename="../../reader/ui/main_window.py" line="1074"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
+        <location filename="../../reader/ui/main_window.py" line="250"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="255"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="262"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="264"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267" />
+        <location filename="../../reader/ui/main_window.py" line="267"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="298"/>
         <source>目标与数据</source>
         <translation>Targets &amp; Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="304"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="311"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="317" />
+        <location filename="../../reader/ui/main_window.py" line="317"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318" />
+        <location filename="../../reader/ui/main_window.py" line="318"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="321"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336" />
-        <location filename="../../reader/ui/main_window.py" line="539" />
+        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337" />
-        <location filename="../../reader/ui/main_window.py" line="539" />
+        <location filename="../../reader/ui/main_window.py" line="337"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="458" />
+        <location filename="../../reader/ui/main_window.py" line="458"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="483" />
+        <location filename="../../reader/ui/main_window.py" line="483"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="536" />
+        <location filename="../../reader/ui/main_window.py" line="536"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544" />
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="545" />
+        <location filename="../../reader/ui/main_window.py" line="546"/>
+        <source>比{0}年</source>
+        <translation>vs. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="549"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="546" />
+        <location filename="../../reader/ui/main_window.py" line="550"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="556" />
+        <location filename="../../reader/ui/main_window.py" line="560"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="557" />
+        <location filename="../../reader/ui/main_window.py" line="561"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="563" />
-        <location filename="../../reader/ui/main_window.py" line="982" />
+        <location filename="../../reader/ui/main_window.py" line="567"/>
+        <location filename="../../reader/ui/main_window.py" line="991"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="598" />
+        <location filename="../../reader/ui/main_window.py" line="607"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="607" />
+        <location filename="../../reader/ui/main_window.py" line="616"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="651" />
+        <location filename="../../reader/ui/main_window.py" line="660"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="680" />
+        <location filename="../../reader/ui/main_window.py" line="689"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="725" />
+        <location filename="../../reader/ui/main_window.py" line="734"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="735" />
+        <location filename="../../reader/ui/main_window.py" line="744"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="788" />
+        <location filename="../../reader/ui/main_window.py" line="797"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="815" />
+        <location filename="../../reader/ui/main_window.py" line="824"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="815" />
-        <location filename="../../reader/ui/main_window.py" line="839" />
+        <location filename="../../reader/ui/main_window.py" line="824"/>
+        <location filename="../../reader/ui/main_window.py" line="848"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="839" />
+        <location filename="../../reader/ui/main_window.py" line="848"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="856" />
+        <location filename="../../reader/ui/main_window.py" line="865"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="868" />
+        <location filename="../../reader/ui/main_window.py" line="877"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="880" />
+        <location filename="../../reader/ui/main_window.py" line="889"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="885" />
+        <location filename="../../reader/ui/main_window.py" line="894"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="903"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="905" />
+        <location filename="../../reader/ui/main_window.py" line="914"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="933" />
+        <location filename="../../reader/ui/main_window.py" line="942"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="936" />
+        <location filename="../../reader/ui/main_window.py" line="945"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937" />
+        <location filename="../../reader/ui/main_window.py" line="946"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="938" />
+        <location filename="../../reader/ui/main_window.py" line="947"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="939" />
+        <location filename="../../reader/ui/main_window.py" line="948"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="942" />
+        <location filename="../../reader/ui/main_window.py" line="951"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="948" />
+        <location filename="../../reader/ui/main_window.py" line="957"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949" />
+        <location filename="../../reader/ui/main_window.py" line="958"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="964" />
+        <location filename="../../reader/ui/main_window.py" line="973"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967" />
+        <location filename="../../reader/ui/main_window.py" line="976"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="969" />
+        <location filename="../../reader/ui/main_window.py" line="978"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="994" />
+        <location filename="../../reader/ui/main_window.py" line="1003"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1001" />
+        <location filename="../../reader/ui/main_window.py" line="1010"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1008" />
+        <location filename="../../reader/ui/main_window.py" line="1017"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1066" />
+        <location filename="../../reader/ui/main_window.py" line="1075"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1143" />
+        <location filename="../../reader/ui/main_window.py" line="1152"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1143" />
+        <location filename="../../reader/ui/main_window.py" line="1152"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1150" />
+        <location filename="../../reader/ui/main_window.py" line="1159"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
-        <location filename="../../reader/ui/main_window.py" line="1150" />
+        <location filename="../../reader/ui/main_window.py" line="320"/>
+        <location filename="../../reader/ui/main_window.py" line="1159"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1151" />
+        <location filename="../../reader/ui/main_window.py" line="1160"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1166" />
+        <location filename="../../reader/ui/main_window.py" line="1175"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1172" />
+        <location filename="../../reader/ui/main_window.py" line="1181"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <location filename="../../reader/ui/main_window.py" line="1242"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="565" />
-        <location filename="../../reader/ui/main_window.py" line="984" />
-        <location filename="../../reader/ui/main_window.py" line="1243" />
+        <location filename="../../reader/ui/main_window.py" line="569"/>
+        <location filename="../../reader/ui/main_window.py" line="993"/>
+        <location filename="../../reader/ui/main_window.py" line="1252"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1258" />
+        <location filename="../../reader/ui/main_window.py" line="1267"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1273" />
+        <location filename="../../reader/ui/main_window.py" line="1282"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}</source>
@@ -559,105 +564,105 @@ Data folder: {2}</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="44" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="44"/>
         <source>筛选原文、批注或标签…</source>
         <translation>Filter by text, note or tag…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="45" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="45"/>
         <source>筛选批注</source>
         <translation>Filter notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="49" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="49"/>
         <source>批注类型筛选</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="51" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="51"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="52" />
-        <location filename="../../reader/ui/panels/notes_panel.py" line="116" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="52"/>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="116"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="53" />
-        <location filename="../../reader/ui/panels/notes_panel.py" line="116" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="53"/>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="116"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="54" />
-        <location filename="../../reader/ui/panels/notes_panel.py" line="116" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="54"/>
+        <location filename="../../reader/ui/panels/notes_panel.py" line="116"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="55" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="55"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="56" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="56"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="57" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="57"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="58" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="58"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="62" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="62"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="73" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="73"/>
         <source>批注列表</source>
         <translation>Notes list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="120" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="120"/>
         <source>无法定位（原文已删改）</source>
         <translation>Cannot be placed (text changed)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="123" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="123"/>
         <source>（未分章）</source>
         <translation>(No chapter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="149" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="149"/>
         <source>还没有批注。在正文中选中文字后右键，可高亮或添加批注；Ctrl+D 添加书签。</source>
         <translation>No notes yet. Select text and right-click to highlight or add a note; Ctrl+D adds a bookmark.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="151" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="151"/>
         <source>没有符合筛选条件的批注。</source>
         <translation>No notes match the filter.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="179" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="179"/>
         <source>转到</source>
         <translation>Go To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="180" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="180"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/notes_panel.py" line="181" />
+        <location filename="../../reader/ui/panels/notes_panel.py" line="181"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -665,12 +670,12 @@ Data folder: {2}</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../reader/ui/models/outline_model.py" line="82" />
+        <location filename="../../reader/ui/models/outline_model.py" line="82"/>
         <source>“{0}”：原文没有这个标题，它取自该段正文的开头。</source>
         <translation>“{0}”: the original has no heading here; this title is taken from the start of the paragraph.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/outline_model.py" line="85" />
+        <location filename="../../reader/ui/models/outline_model.py" line="85"/>
         <source>（推断）</source>
         <translation> (inferred)</translation>
     </message>
@@ -678,83 +683,83 @@ Data folder: {2}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="96" />
-        <source>检索：空格=并且，"短语"，OR，-排除</source>
-        <translation>Search: space = AND, "phrase", OR, -exclude</translation>
+        <location filename="../../reader/ui/panels/search_panel.py" line="101"/>
+        <source>检索：空格=并且，&quot;短语&quot;，OR，-排除</source>
+        <translation>Search: space = AND, &quot;phrase&quot;, OR, -exclude</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="97" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="102"/>
         <source>检索词</source>
         <translation>Search query</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="105" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="110"/>
         <source>检索范围</source>
         <translation>Search scope</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="106" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="111"/>
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="107" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="112"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="111" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="116"/>
         <source>按章筛选</source>
         <translation>Filter by chapter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="112" />
-        <location filename="../../reader/ui/panels/search_panel.py" line="270" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="117"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="279"/>
         <source>全部章节</source>
         <translation>All chapters</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="114" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="119"/>
         <source>同义词</source>
         <translation>Synonyms</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="115" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="120"/>
         <source>同时检索同义词（如 GDP = 地区生产总值）</source>
         <translation>Also search synonyms (e.g. GDP = 地区生产总值)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="129" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="134"/>
         <source>检索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="239" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="248"/>
         <source>没有找到“{0}”。</source>
         <translation>No matches for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="241" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="250"/>
         <source>共 {0} 段命中</source>
         <translation>{0} paragraphs match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="243" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="252"/>
         <source>，已列出 {0} 段，滚动到底部列出更多</source>
         <translation>; {0} listed, scroll to the end for more</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="249" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="258"/>
         <source>；另有 {0} 个文档</source>
         <translation>; {0} more documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="252" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="261"/>
         <source>{0} 也检索了：{1}</source>
         <translation>{0} also searched: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="276" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="285"/>
         <source>另有 {0} 个章节，先选定文档可逐一列出</source>
         <translation>{0} more chapters: choose a document to list them all</translation>
     </message>
@@ -762,47 +767,57 @@ Data folder: {2}</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="75" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="75"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="76" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="76"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="77" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="77"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="78" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="78"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="79" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="79"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="80" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="80"/>
+        <source>基年</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="81"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="82"/>
         <source>章节</source>
         <translation>Chapter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="93" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="95"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="93" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="95"/>
         <source>既往</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="113" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="119"/>
         <source>* 原文未写年份，按规划期末计。</source>
         <translation>* No year in the text; the end of the plan period is assumed.</translation>
     </message>
@@ -810,49 +825,49 @@ Data folder: {2}</translation>
 <context>
     <name>TargetsPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="171" />
-        <location filename="../../reader/ui/panels/targets_panel.py" line="186" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="177"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="192"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="173" />
-        <location filename="../../reader/ui/panels/targets_panel.py" line="187" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="179"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="193"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="184" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="190"/>
         <source>类型筛选</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="185" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="191"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="190" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="196"/>
         <source>筛选指标、原文或章节…</source>
         <translation>Filter by indicator, text or chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="191" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="197"/>
         <source>筛选目标</source>
         <translation>Filter targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="194" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="200"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="203" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="209"/>
         <source>目标列表</source>
         <translation>Targets list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="250" />
+        <location filename="../../reader/ui/panels/targets_panel.py" line="256"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>
@@ -860,7 +875,7 @@ Data folder: {2}</translation>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../reader/ui/workers.py" line="60" />
+        <location filename="../../reader/ui/workers.py" line="60"/>
         <source>内部错误：{0}</source>
         <translation>Internal error: {0}</translation>
     </message>

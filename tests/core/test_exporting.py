@@ -51,10 +51,24 @@ def test_targets_cli_json_fields(data_dir: Path, capsys: pytest.CaptureFixture[s
     assert main(["targets", "--kind", "target", "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert items and all(i["kind"] == "target" for i in items)
-    for key in ("block", "start", "end", "text", "indicator", "values", "unit", "qualifier", "year", "kind", "node"):
+    keys = (
+        "block",
+        "start",
+        "end",
+        "text",
+        "indicator",
+        "values",
+        "unit",
+        "qualifier",
+        "year",
+        "base_year",
+        "attribute",
+    )
+    for key in (*keys, "kind", "node"):
         assert key in items[0]
-    gdp = next(i for i in items if i["indicator"] == "地区生产总值")
-    assert gdp["values"] == [1.3] and gdp["unit"] == "万亿元" and gdp["year"] == "2025"
+    # 「到2025年GDP达到1.3万亿元左右」: the indicator as the plan writes it.
+    gdp = next(i for i in items if i["text"] == "到2025年GDP达到1.3万亿元左右")
+    assert (gdp["indicator"], gdp["values"], gdp["unit"], gdp["year"]) == ("GDP", [1.3], "万亿元", "2025")
 
 
 def test_targets_cli_spans_point_at_the_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,8 @@ def _char_background(window, block: int, offset: int):  # type: ignore[no-untype
 
 def test_targets_and_past_figures_are_highlighted_in_two_colours(window) -> None:  # type: ignore[no-untyped-def]
     colors = window.view._palette_colors()
-    target = next(t for t in window.targets if t.kind == "target" and t.indicator == "地区生产总值")
+    target = next(t for t in window.targets if t.text == "到2025年GDP达到1.3万亿元左右")
+    assert target.kind == "target"
     actual = next(t for t in window.targets if t.kind == "actual")
     assert _char_background(window, target.block, target.start)[0] == colors["target_bg"].name()
     assert _char_background(window, actual.block, actual.start)[0] == colors["actual_bg"].name()
@@ -104,3 +105,25 @@ def test_targets_model_is_a_valid_item_model(qtmodeltester, seed_doc) -> None:  
     model = TargetsModel()
     model.set_targets(seed_doc, extract(seed_doc))
     qtmodeltester.check(model)
+
+
+def test_indicator_table_rows_show_base_year_attribute_and_only_the_cell_is_coloured(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import DATA
+
+    doc, _replaced, _anchored = window.session.import_file(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", index=False)
+    assert window.open_document(doc.id)
+    model = window.targets_panel.model
+    rows = {
+        (model.index(r, 0).data(), model.index(r, 2).data(), model.index(r, 4).data()): r
+        for r in range(model.rowCount())
+        if "单位GDP二氧化碳排放降低（%）" in model.rows[r].text
+    }
+    # 〔17〕 in the 年均/累计 column: a five-year cumulative target measured from 2025, 约束性.
+    r = rows[("目标", "17（累计）", "2030")]
+    assert (model.index(r, 5).data(), model.index(r, 6).data()) == ("2025", "约束性")
+    t = model.rows[r]
+    colors = window.view._palette_colors()
+    ((a, b),) = t.marks
+    assert _char_background(window, t.block, a)[0] == colors["target_bg"].name()
+    # The indicator cell at the start of the row is not coloured as a target.
+    assert _char_background(window, t.block, 0)[0] != colors["target_bg"].name()

@@ -35,9 +35,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class TargetsModel(QAbstractTableModel):
-    """Rows of targets; columns: kind, indicator, value, unit, year, chapter."""
+    """Rows of targets; columns: kind, indicator, value, unit, year, base year, attribute, chapter."""
 
-    COLUMNS = 6
+    COLUMNS = 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +77,8 @@ class TargetsModel(QAbstractTableModel):
                 self.tr("数值"),
                 self.tr("单位"),
                 self.tr("年份"),
+                self.tr("基年"),
+                self.tr("属性"),
                 self.tr("章节"),
             ][section]
         return None
@@ -100,6 +102,10 @@ class TargetsModel(QAbstractTableModel):
                 return t.unit
             if col == 4:
                 return (t.year or "") + ("*" if t.year_implied else "")
+            if col == 5:
+                return t.base_year or ""
+            if col == 6:
+                return t.attribute
             return self.chapter(index.row())
         if role == SORT_ROLE:
             if col == 2:
@@ -213,7 +219,7 @@ class TargetsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((44, 170, 90, 56, 52)):
+        for col, width in enumerate((44, 170, 90, 56, 52, 44, 52)):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
