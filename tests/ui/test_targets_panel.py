@@ -123,7 +123,7 @@ def test_indicator_table_rows_show_base_year_attribute_and_only_the_cell_is_colo
     assert (model.index(r, 5).data(), model.index(r, 6).data()) == ("2025", "约束性")
     t = model.rows[r]
     colors = window.view._palette_colors()
-    ((a, b),) = t.marks
+    ((a, _b),) = t.marks
     assert _char_background(window, t.block, a)[0] == colors["target_bg"].name()
     # The indicator cell at the start of the row is not coloured as a target.
     assert _char_background(window, t.block, 0)[0] != colors["target_bg"].name()
