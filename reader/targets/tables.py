@@ -122,7 +122,8 @@ def _indicator(cell: str, group: str) -> tuple[str, str, str]:
     if m:
         text, unit = m.group("name").strip(), m.group("unit").strip()
     numbered = bool(_NUMBERED.match(cell))
-    parts = re.split(r"[\u3000]+|\s{2,}", text)
+    # A space between Chinese words inside an 指标 cell separates a group name from the row's own name.
+    parts = re.split(r"[\u3000]+|\s{2,}|(?<=[\u4e00-\u9fff）)])\s(?=[\u4e00-\u9fff])", text)
     if len(parts) == 2 and all(parts):
         # 每千人口拥有医护人员数　执业医师数: a group name and the row's own indicator.
         group = parts[0]

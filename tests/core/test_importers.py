@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,21 @@ def test_pdf_lines_are_rejoined_into_paragraphs() -> None:
         "“十三五”时期，全市经济总量迈上新台阶，地区生产总值达到9650亿元，五年年均增长6.5%，创新体系建设实现重大突破。",
         "第二段很短。",
     ]
+
+
+def _grid(rows: list[str]) -> list[list[str]]:
+    return [[re.sub(r"\s+", "", cell) for cell in row.split("\t")] for row in rows]
+
+
+@pytest.mark.parametrize("name", ["cn14_fyp_outline_p1-2", "cn15_fyp_outline_p1-2"])
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".pdf"])
+def test_indicator_table_has_the_same_grid_in_every_format(name: str, ext: str) -> None:
+    """专栏1 as transcribed (tab-separated lines of the .txt, merged cells left empty) is the grid each format gives:
+    Word cells by identity, ruled PDF cells by pdfplumber, text rows keeping their empty first cell."""
+    corpus = ROOT / "tests" / "data" / "corpus"
+    lines = (corpus / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    expected = _grid([line for line in lines if line.count("\t") >= 2])
+    raw = read_file(corpus / f"{name}{ext}")
+    got = _grid([p.text for p in raw.paragraphs if p.table_row])
+    assert got == expected
+    assert len(expected) == 22 if name.startswith("cn15") else len(expected) == 21

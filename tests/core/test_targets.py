@@ -344,7 +344,7 @@ def test_gdp_keeps_its_written_name_and_its_growth_is_a_separate_indicator(seed_
 # ---------------------------------------------------------------- indicator tables
 
 
-@pytest.mark.parametrize("ext", [".txt", ".docx"])
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".pdf"])
 def test_indicator_table_base_column_is_past_and_target_column_is_a_target(ext: str) -> None:
     found = extract(corpus_doc("cn15_fyp_outline_p1-2" + ext))
     row = [t for t in found if "常住人口城镇化率（%）" in t.text]
@@ -387,7 +387,7 @@ def test_cells_without_a_number_give_nothing() -> None:
 def test_a_row_under_a_merged_attribute_cell_keeps_the_attribute() -> None:
     # 十五五 专栏1: 「10.每千人口拥有医护人员数　执业医师数（人）…预期性」 then 「注册护士数（人）	4.3	5.1	—」.
     found = extract(corpus_doc("cn15_fyp_outline_p1-2.txt"))
-    nurses = [t for t in found if t.text.startswith("注册护士数")]
+    nurses = [t for t in found if t.text.strip().startswith("注册护士数")]
     assert [(t.kind, t.values, t.attribute) for t in nurses] == [
         ("actual", [4.3], "预期性"),
         ("target", [5.1], "预期性"),

@@ -16,7 +16,7 @@ from tests.core.targets_accuracy import load_gold, score
 
 CORPUS = DATA / "corpus"
 NAMES = sorted(p.name[: -len(".targets.json")] for p in CORPUS.glob("*.targets.json"))
-DOCUMENTS = [(n, ext) for n in NAMES for ext in (".txt", ".docx") if (CORPUS / f"{n}{ext}").exists()]
+DOCUMENTS = [(n, ext) for n in NAMES for ext in (".txt", ".docx", ".pdf") if (CORPUS / f"{n}{ext}").exists()]
 
 # Field differences a reader accepts: the text itself names the indicator differently from the gold, or the
 # gold dates a figure from another part of the plan (the indicator table) than the sentence it is in.

@@ -96,8 +96,11 @@ def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", enco
     for line in lines:
         cleaned = clean_line(line)
         if cleaned:
-            # Tab-separated cells (a table pasted from Word or Excel) are one table row.
-            paragraphs.append(RawParagraph(cleaned, table_row=cleaned.count("\t") >= 2))
+            # Tab-separated cells (a table pasted from Word or Excel) are one table row; empty cells at either end
+            # (a merged 类别 or 属性 of a continuation row) are kept so every row has the header's columns.
+            is_row = cleaned.count("\t") >= 2
+            row = "\t".join(clean_line(cell) for cell in line.split("\t"))
+            paragraphs.append(RawParagraph(row if is_row else cleaned, table_row=is_row))
     if not paragraphs:
         raise ImportFailed(source or title, "文件里没有可读的正文", "请确认文件内容不是空白")
     meta = Metadata(
