@@ -175,12 +175,16 @@ def _horizon_year(horizon: str, now: int | None) -> str:
     return str(now + count - 1)
 
 
-def _qualifier(segment: str) -> str:
-    segment = segment.replace("规模以上", "").replace("以上率", "")
+def _qualifier(segment: str, value_at: int = 0) -> str:
+    """Comparators of a value as written; 以上/以下/以内/左右 follow the value, so only those after it count
+    (地级及以上城市 and 规模以上工业 are scopes)."""
     seen: list[str] = []
     for m in _QUALIFIERS.finditer(segment):
-        if m.group(0) not in seen:
-            seen.append(m.group(0))
+        word = m.group(0)
+        if word in ("以上", "以下", "以内", "左右") and m.start() < value_at:
+            continue
+        if word not in seen:
+            seen.append(word)
     return " ".join(seen)
 
 
@@ -343,13 +347,14 @@ def _items(
             # 先进制造业、高技术制造业增加值分别占规模以上工业增加值的: the predicate after 分别 is shared.
             stem, predicate = stem.split("分别", 1)
             suffix = indicators.clean(predicate) + suffix
-        counts = len(quantities) if "分别" in clause else len(re.split(r"、|和|及|与", stem))
+        counts = len(quantities) if "分别" in clause and len(quantities) > 1 else len(re.split(r"、|和|及|与", stem))
         subjects = indicators.split_subjects(stem, counts)
         if subjects:
             a, b = _trim(text, c_start, c_end)
             if "分别" in clause and len(subjects) == len(quantities):
                 return [(a, b, s + suffix, (q,)) for s, q in zip(subjects, quantities, strict=False)]
             if len(quantities) == 1:
+                # 「马铃薯种植、收获机械化率均达到45%」, 「氮氧化物、挥发性有机物排放量分别下降8%以上」: each subject.
                 return [(a, b, s + suffix, (first,)) for s in subjects]
     objects = [
         indicators.object_after(text[q.end : nxt.start if nxt else c_end])
@@ -466,7 +471,7 @@ def extract_block(
                         text=text[a:b],
                         indicator=name,
                         quantities=qs,
-                        qualifier=_qualifier(text[a:b]),
+                        qualifier=_qualifier(text[a:b], qs[0].start - a),
                         year=item_year,
                         kind=kind,
                         node=block.node,

@@ -15,7 +15,7 @@ import re
 _GOVERNING = (
     "推动 推进 加快推进 加快 实现 持续 继续 进一步 大力 积极 加大 支持 鼓励 全力 着力 提前 力促 促进 带动 完成 实施 打造 "
     "改造 建成 发布 培育推介 新培育 培育 引进培育 引育 引进 汇聚 集聚 新集聚 设立 获得 获评 获批 涌现 入库 通过认定 认定 招引 "
-    "开展 提出 更新改造 更新 优化调整 优化 划设 评定 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 重点 全面"
+    "开展 提出 更新改造 更新 优化调整 优化 划设 评定 严守 守住 坚守 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 重点 全面"
 ).split()
 _VERBS = "(?:" + "|".join(_GOVERNING) + ")出?"
 # Lead-ins: deadlines, commitment words, scope words and governing verbs.
@@ -60,13 +60,17 @@ _HEAD = re.compile(
 # Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
 MEASURE_HEADS = (
     "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
-    "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 "
+    "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 排放总量 排放量 "
     "强度 消耗 排放 浓度 指数 密度 数量 总数"
 ).split()
 # A governing verb at the end of a subject: the counted thing is the object after the value.
 _ENDS_IN_VERB = re.compile(_VERBS + "$")
 
 MAX_LEN = 40
+
+
+# 「山西路军人俱乐部等城市更新项目」: 等 closing a list of examples (not 高等, 中等, 等级, 等于).
+_EXAMPLES_END = re.compile(r"(?<=[^高中初同平对相均])等(?![级于同待])")
 
 
 def clean(raw: str) -> str:
@@ -81,12 +85,16 @@ def clean(raw: str) -> str:
         text = text.strip(" ，,。；;：:、")
         if text == before:
             break
-    if text.endswith("等"):
+    if _EXAMPLES_END.search(text) and text.endswith("等"):
         return ""  # 机器人、氢能…等4个集群: the examples name no indicator; the object after the value does
-    if "等" in text[1:-1]:
+    if _EXAMPLES_END.search(text[:-1]):
         # 实施山西路军人俱乐部等城市更新项目: the examples before 等 are not the indicator.
-        text = text.rsplit("等", 1)[1]
+        text = text[_last_example_end(text) + 1 :]
     return text
+
+
+def _last_example_end(text: str) -> int:
+    return [m.start() for m in _EXAMPLES_END.finditer(text[:-1])][-1]
 
 
 def object_after(after: str) -> str:
@@ -97,7 +105,8 @@ def object_after(after: str) -> str:
     if re.fullmatch(r"(?:新的?|大|新)?(?:台阶|大关|关口|门槛|量级|规模)", after):
         return ""  # 迈上140万亿元台阶: the milestone is the verb's, not a thing counted
     # The counted thing is the one next to the value: 2名“大国工匠”等模范人物群体 → “大国工匠”.
-    after = after.split("等", 1)[0] if "等" in after[1:] else after
+    m = _EXAMPLES_END.search(after, 1)
+    after = after[: m.start()] if m else after
     # The object ends where its predicate starts: 农村贫困人口实现脱贫, …在城镇落户目标顺利实现.
     after = re.split(
         r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期)", after, maxsplit=1

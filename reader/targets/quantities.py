@@ -93,6 +93,8 @@ _SPAN = re.compile(
 )
 # An age bracket naming who qualifies (3岁以下婴幼儿, 70岁以下大师级人才), not an age to reach.
 _AGE_BRACKET = re.compile(r"\d{1,3}\s?(?:周)?岁(?:以下|以上|及以上|至\d{1,3}岁)?(?=[\u4e00-\u9fff（(])(?![以左])")
+# A reach named by its travel time: 15分钟健身圈, 1小时通勤圈, 一小时生活圈.
+_REACH = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十半])\s?(?:个)?(?:分钟|小时)[\u4e00-\u9fff]{0,4}?圈")
 # An anniversary: 10周年, 百年.
 _ANNIVERSARY = re.compile(r"\d{1,4}\s?周年")
 # A name with digits: G60, 5G, PM2.5, 4号线, 501省道, 108国道, 2.0版, 1类创新药, 12345热线.
@@ -189,6 +191,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         + _spans(_SPAN, text)
         + _spans(_AGE_BRACKET, text)
         + _spans(_ANNIVERSARY, text)
+        + _spans(_REACH, text)
         + _spans(_NAME_DIGITS, text)
         + _spans(_ORDINAL, text)
         + _spans(_QUOTED, text)
