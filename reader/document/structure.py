@@ -422,6 +422,9 @@ def _infer(paragraphs: list[RawParagraph]) -> _Builder:
     b = _Builder()
     roles: list[str] = []
     for p in paragraphs:
+        if p.table_row:
+            roles.append("table")  # a row of a table belongs to the part it stands in; it never opens one
+            continue
         roles.append("title" if p.heading_level == 0 else _role(p.text, roles[-1] if roles else ""))
 
     chapter: _Draft | None = None
@@ -434,6 +437,12 @@ def _infer(paragraphs: list[RawParagraph]) -> _Builder:
         text = paragraphs[i].text
         if role == "title":
             b.add(BlockKind.HEADING, None)
+            i += 1
+            continue
+        if role == "table":
+            if chapter is None:
+                chapter = b.open(_Draft(NodeKind.CHAPTER, 1, None, short_title(text), True, i))
+            b.add(BlockKind.TABLE_ROW)
             i += 1
             continue
         if role == "intro":

@@ -420,3 +420,29 @@ def test_spans_point_at_exact_text(name: str) -> None:
         assert doc.blocks[t.block].text[t.start : t.end] == t.text
         for q in t.quantities:
             assert doc.blocks[t.block].text[q.start : q.end] == q.text
+
+
+def test_an_html_table_gives_the_same_figures_as_the_text_rows(tmp_path: Path) -> None:
+    # 专栏1 of the 十五五 outline as a web page would carry it: a caption, then a <table> with <th> headers.
+    lines = (CORPUS / "cn15_fyp_outline_p1-2.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("专栏1"))
+    rows = [line.split("\t") for line in lines[start + 1 :] if line.count("\t") >= 2]
+    head, body = rows[0], rows[1:]
+    html = (
+        "<html><head><title>中华人民共和国国民经济和社会发展第十五个五年规划纲要</title></head><body>"
+        f"<p>{lines[0]}</p><p>{lines[1]}</p><p>{lines[start]}</p><table>"
+        + "<tr>"
+        + "".join(f"<th>{c}</th>" for c in head)
+        + "</tr>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in body)
+        + "</table></body></html>"
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(html, encoding="utf-8")
+    from_html = [(t.kind, t.values, t.year, t.attribute) for t in extract(build(read_file(page), "h"))]
+    text_doc = corpus_doc("cn15_fyp_outline_p1-2.txt")
+    table = {b.index for b in text_doc.blocks if b.kind.value == "table_row"}
+    from_text = [(t.kind, t.values, t.year, t.attribute) for t in extract(text_doc) if t.block in table]
+    assert from_html[-len(from_text) :] == from_text
+    # 21 rows, 17 with a base and a target value, 3 with one value (GDP, 劳动生产率, 收入), 〔6〕 alone: 38 figures.
+    assert len(from_text) == 38
