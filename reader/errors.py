@@ -35,8 +35,8 @@ class DataDirError(ReaderError):
 class Cancelled(ReaderError):
     """The user cancelled a long operation; nothing was changed."""
 
-    def __init__(self) -> None:
-        super().__init__("已取消，未做任何更改。")
+    def __init__(self, message: str = "已取消，未做任何更改。") -> None:
+        super().__init__(message)
 
 
 class AnnotationStoreError(ReaderError):

@@ -335,3 +335,14 @@ def test_sync_reads_only_the_documents_that_changed(tmp_path: Path, monkeypatch:
     assert loads == [doc.id]
     assert again.search("新增一段").total == 1
     assert again.library._cache.keys() <= {doc.id, "dongguan-14th-fyp"}
+
+
+def test_cancelling_index_building_says_so_and_keeps_nothing_half_written(tmp_path: Path) -> None:
+    from reader.errors import Cancelled
+
+    session = Session(tmp_path / "data")
+    with pytest.raises(Cancelled, match="已取消建立索引"):
+        session.sync_index(None, lambda: True)
+    # The next sync builds the whole index, and search finds what it should.
+    session.sync_index()
+    assert session.search("散裂中子源").total > 0
