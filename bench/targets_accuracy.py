@@ -72,6 +72,10 @@ def main() -> None:
             path = args.corpus / f"{name}{ext}"
             if path.exists():
                 rows.append(row(path.name, build(read_file(path), name), gold))
+    for gold in sorted((ROOT / "tests" / "data" / "heldout").glob("*.targets.json")):
+        name = gold.name[: -len(".targets.json")]
+        path = gold.with_name(f"{name}.txt")
+        rows.append(row(f"{path.name} (outside the corpus)", build(read_file(path), name), gold))
     seed = Library(Path("/nonexistent"), resources_dir()).open("dongguan-14th-fyp")
     rows.append(row("bundled plan (tests/data/seed.targets.json)", seed, ROOT / "tests" / "data" / "seed.targets.json"))
     cols = list(zip(*rows, strict=True))

@@ -15,7 +15,7 @@ import re
 _GOVERNING = (
     "推动 推进 加快推进 加快 实现 持续 继续 进一步 大力 积极 加大 支持 鼓励 全力 着力 提前 力促 促进 带动 完成 实施 打造 "
     "改造 建成 发布 培育推介 新培育 培育 引进培育 引育 引进 汇聚 集聚 新集聚 设立 获得 获评 获批 涌现 入库 通过认定 认定 招引 "
-    "开展 提出 更新改造 更新 优化调整 优化 划设 评定 严守 守住 坚守 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 重点 全面"
+    "开展 提出 更新改造 更新 优化调整 优化 划设 评定 严守 守住 坚守 安排 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 重点 全面"
 ).split()
 _VERBS = "(?:" + "|".join(_GOVERNING) + ")出?"
 # Lead-ins: deadlines, commitment words, scope words and governing verbs.
@@ -45,12 +45,14 @@ BASE = re.compile(
 )
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
-    r"累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+    r"再(?=提高|增加|降低|下降|增长|延长|提升)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计)$")
 # Attributes that are named by the noun after the value: 设立总规模不低于100亿元的母基金 → 母基金总规模.
 _ATTRIBUTE = re.compile(r"^(?:总规模|规模|总量|总面积|面积|总投资|投资额?|数量|总数|产值|营收|产量|容量|能力)$")
+# Words that name a measure of something said before: 总量, 总数, 规模.
+_GENERIC = re.compile(r"^(?:总量|总数|总额|总规模|规模|数量)$")
 # Change words that stay in the name.
 CHANGE = re.compile(r"^(?:年均)?(?:增长|增速|下降|降低|提高|提升|减少|增加|缩小|扩大)$")
 # Head nouns of a measure: a subject ending in one is complete (生产安全事故起数).
@@ -109,7 +111,9 @@ def object_after(after: str) -> str:
     after = after[: m.start()] if m else after
     # The object ends where its predicate starts: 农村贫困人口实现脱贫, …在城镇落户目标顺利实现.
     after = re.split(
-        r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期)", after, maxsplit=1
+        r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期|用于|支持|用来)",
+        after,
+        maxsplit=1,
     )[0]
     if "的" in after[:-1]:
         after = after.rsplit("的", 1)[1]  # 具有较强竞争力的龙头企业 → 龙头企业
@@ -124,6 +128,9 @@ def name(before: str, after: str, previous: str, count: bool = False) -> str:
     obj = object_after(after)
     if obj and subject and _ATTRIBUTE.match(subject):
         return (obj + subject)[:MAX_LEN]
+    if _GENERIC.match(subject) and previous:
+        # 「国内生产总值增长5%，总量达到140.19万亿元」: 总量 is the previous subject's.
+        return (re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous) + subject)[:MAX_LEN]
     if CHANGE.match(subject) and previous:
         return (previous + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):

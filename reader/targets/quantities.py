@@ -48,7 +48,7 @@ _NUMBER = rf"{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?:\.{_DIGIT}+)?|{_DIGIT}+(?:\s?[
 _APPROX = "多|余|来"
 
 ARABIC = re.compile(
-    rf"(?P<a>{_NUMBER})\s?(?P<mag_a>{_MAG})?(?P<approx_a>{_APPROX})?"
+    rf"(?P<a>{_NUMBER})\s?(?:(?:多|余)(?=万|亿))?(?P<mag_a>{_MAG})?(?P<approx_a>{_APPROX})?"
     rf"(?:\s?(?P<range>[-－~～—–至到])\s?(?P<b>{_NUMBER})\s?(?P<mag_b>{_MAG})?(?P<approx_b>{_APPROX})?)?"
     rf"\s?(?P<unit>(?:{_BASE}){_PER})?"
 )
