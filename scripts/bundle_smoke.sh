@@ -13,6 +13,13 @@ before=$(find build/dist/PolicyReader -type f | sort | sha1sum)
 export POLICY_READER_HOME="$home/data" QT_QPA_PLATFORM=offscreen
 "$APP" outline | grep -q "坚持创新在现代化建设全局中的核心地位"
 "$APP" search "散裂中子源" --json | grep -q '"total": 4'
+# A PDF whose 主要指标 table is a ruled grid: pdfplumber (and its CJK CMaps) must be in the bundle.
+pdf_id=$("$APP" import tests/data/corpus/cn15_fyp_outline_p1-2.pdf --json | "$PY" -c "import json,sys; print(json.load(sys.stdin)['id'])")
+"$APP" targets "$pdf_id" --json | "$PY" -c "
+import json, sys
+rows = [t for t in json.load(sys.stdin) if t['reason'] == '指标表']
+assert len(rows) == 38, len(rows)
+print('frozen PDF import: indicator table read,', len(rows), 'figures')"
 # strace must be able to see a connect() before its silence means anything.
 probe_ok=false
 if command -v strace >/dev/null 2>&1; then
