@@ -30,6 +30,7 @@ from reader.errors import Cancelled, ReaderError
 from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
+from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
 from reader.ui.panels.search_panel import PAGE, SearchPanel
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
+        self.table_actions = TableActions(
+            self, lambda text: self.statusBar().showMessage(text, 5000), lambda text: self.show_error(text)
+        )
 
         # Left: filter + chapter tree
         self.outline = OutlineModel(self)
@@ -524,9 +528,8 @@ class MainWindow(QMainWindow):
     def _cursor_at(self, block: int, offset: int):  # type: ignore[no-untyped-def]
         from PySide6.QtGui import QTextCursor
 
-        tb = self.view.document().findBlockByNumber(block)
-        cursor = QTextCursor(tb)
-        cursor.setPosition(tb.position() + min(offset, max(0, tb.length() - 1)))
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.view.position_of(block, offset))
         return cursor
 
     def _tooltip_for(self, block: int, offset: int) -> str | None:
@@ -952,6 +955,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(writable)
             menu.addAction(self.act_copy)
             menu.addSeparator()
+        self.table_actions.add_to_menu(menu, self.doc, block)
         existing = self._annotation_at(block, offset)
         if existing is not None:
             menu.addAction(self.tr("编辑批注…"), lambda a=existing: self.edit_annotation(a))
@@ -1222,9 +1226,9 @@ class MainWindow(QMainWindow):
         self.view.ensure_loaded(end)
         source = self.view.document()
         cursor = QTextCursor(source)
-        cursor.setPosition(source.findBlockByNumber(start).position())
-        last = source.findBlockByNumber(end - 1)
-        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.view.position_of(start, 0))
+        last = self.doc.blocks[end - 1]
+        cursor.setPosition(self.view.position_of(end - 1, len(last.text)), QTextCursor.MoveMode.KeepAnchor)
         out = QTextCursor(qdoc)
         out.insertFragment(cursor.selection())
         title = chapter.label if chapter else self.doc.title

@@ -13,9 +13,8 @@ from reader.ui.panels.targets_panel import TARGET_ROLE, TargetsModel
 
 
 def _char_background(window, block: int, offset: int):  # type: ignore[no-untyped-def]
-    tb = window.view.document().findBlockByNumber(block)
-    cursor = QTextCursor(tb)
-    cursor.setPosition(tb.position() + offset + 1)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.position_of(block, offset) + 1)  # the format of the character at offset
     return cursor.charFormat().background().color().name(), cursor.charFormat().fontWeight()
 
 
@@ -127,3 +126,59 @@ def test_indicator_table_rows_show_base_year_attribute_and_only_the_cell_is_colo
     assert _char_background(window, t.block, a)[0] == colors["target_bg"].name()
     # The indicator cell at the start of the row is not coloured as a target.
     assert _char_background(window, t.block, 0)[0] != colors["target_bg"].name()
+
+
+def test_an_indicator_table_is_typeset_as_a_grid_and_addressed_by_row_offsets(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import DATA
+
+    doc, _replaced, _anchored = window.session.import_file(DATA / "corpus" / "cn14_fyp_outline_p1-2.txt", index=False)
+    assert window.open_document(doc.id)
+    view = window.view
+    row = next(b for b in window.doc.blocks if "3.常住人口城镇化率（%）" in b.text)
+    # Each cell is its own paragraph inside one QTextTable; offsets into the row text map to the right cell.
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(row.index, row.text.index("60.6")))
+    table = cursor.currentTable()
+    assert table is not None and table.columns() == 6 and table.rows() == 21
+    assert table.cellAt(cursor).column() == 2 and table.format().headerRowCount() == 1
+    assert view.locate(cursor.position()) == (row.index, row.text.index("60.6"))
+    # A selection inside one cell is a span of the row; copying rows gives tab-separated cells for a spreadsheet.
+    view.select_span(row.index, row.text.index("65"), row.text.index("65") + 2)
+    assert view.selected_span() == (row.index, row.text.index("65"), row.text.index("65") + 2)
+    view.select_span(row.index, 0, len(row.text))
+    view.copy()
+    assert QApplication.clipboard().text() == row.text
+    # The block after the table is still found by its index.
+    after = next(b for b in window.doc.blocks[row.index :] if b.kind.value != "table_row")
+    cursor.setPosition(view.position_of(after.index, 0))
+    assert cursor.currentTable() is None and cursor.block().text() == after.text
+
+
+def test_a_table_is_copied_as_cells_and_exported_as_csv_from_the_text_menu(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import DATA
+
+    doc, _replaced, _anchored = window.session.import_file(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", index=False)
+    assert window.open_document(doc.id)
+    row = next(b for b in window.doc.blocks if "18.森林覆盖率（%）" in b.text)
+    menu = window.build_text_menu(row.index, 0)
+    labels = [a.text() for a in menu.actions()]
+    assert "复制整张表格（粘贴到表格软件为单元格）" in labels and "导出表格为 CSV…" in labels
+    next(a for a in menu.actions() if a.text().startswith("复制整张表格")).trigger()
+    lines = QApplication.clipboard().text().split("\n")
+    assert lines[0] == "类别\t指标\t2025年\t2030年\t年均/累计\t属性" and len(lines) == 22
+    assert "\t18.森林覆盖率（%）\t25.1*\t25.8\t—\t约束性" in lines
+    table = window.table_actions.table_at(window.doc, row.index)
+    out = window.table_actions.export_csv(window.doc, table, str(tmp_path / "专栏1.csv"))
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["类别", "指标", "2025年", "2030年", "年均/累计", "属性"]
+    assert ["", "18.森林覆盖率（%）", "25.1*", "25.8", "—", "约束性"] in rows
+    # Outside a table the menu has no table entries.
+    prose = next(b for b in window.doc.blocks if b.kind.value == "paragraph")
+    assert not any(a.text().startswith("复制整张表格") for a in window.build_text_menu(prose.index, 0).actions())

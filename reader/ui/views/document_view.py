@@ -1,7 +1,10 @@
 """The centre text view: the document typeset for long Chinese reading.
 
-One QTextBlock per document Block (QTextBlock number == Block.index), so
-jumping, scroll tracking and span highlights map without lookups.
+One QTextBlock per document Block, except table rows: a run of rows is typeset as a real grid (QTextTable), one
+QTextBlock per cell. Everything that addresses text — highlights, notes, search hits, selections, tooltips,
+jumps — goes through (block index, offset in Block.text) and the few methods here that map it to positions in
+the typeset document (``text_block``, ``position_of``, ``locate``), so a cell's text keeps the offsets it has in
+its row (cells joined by tabs).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,11 +25,16 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableCellFormat,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Block, BlockKind, Document, NodeKind
 from reader.document.structure import lead_sentence
+from reader.document.tables import NUMERIC_CELL  # numbers are set flush right so digits line up
 
 CJK_FAMILIES = [
     "Microsoft YaHei UI",
@@ -44,7 +52,6 @@ LINE_HEIGHT = 150  # percent
 FIRST_SLICE_CHARS = 40_000  # typeset before the first paint; the rest follows in slices
 SLICE_CHARS = 20_000  # per event-loop turn (~20 ms), so scrolling and typing never wait long
 SPANS_PER_TURN = 300
-TABLE_SEPARATOR = "｜"  # shown for a tab between table cells; one character, so offsets are unchanged
 
 
 def pick_cjk_family() -> str:
@@ -103,6 +110,9 @@ class DocumentView(QTextBrowser):
         self._load_timer = QTimer(self, interval=0)  # typesets the rest of a long document between events
         self._load_timer.timeout.connect(self._load_more)
         self._next_block = 0
+        self._qblock: list[int] = []  # typeset block number of each document block (a row's first cell)
+        self._cells: dict[int, list[tuple[int, int, int]]] = {}  # table row -> (start, end, block number)
+        self._fresh = True
         self._span_queue: list[Span] = []
         self._settle = QTimer(self, singleShot=True, interval=120)
         self._settle.timeout.connect(self._emit_current)
@@ -115,9 +125,58 @@ class DocumentView(QTextBrowser):
         self.customContextMenuRequested.connect(self._context_menu)
 
     def _position_at(self, viewport_pos: QPoint) -> tuple[int, int]:
-        cursor = self.cursorForPosition(viewport_pos)
-        tb = cursor.block()
-        return tb.blockNumber(), cursor.position() - tb.position()
+        return self.locate(self.cursorForPosition(viewport_pos).position())
+
+    # ----------------------------------------------------------------- (block, offset) <-> typeset positions
+    def text_block(self, index: int):  # type: ignore[no-untyped-def]
+        """The typeset block of document block ``index`` (a table row's first cell); invalid if not typeset."""
+        number = self._qblock[index] if 0 <= index < len(self._qblock) else -1
+        return self.document().findBlockByNumber(number)
+
+    def _cell_spans(self, index: int) -> list[tuple[int, int, int]]:
+        """(start, end, typeset block number) of each cell of a table row, offsets into the row's text."""
+        return self._cells.get(index, [])
+
+    def position_of(self, index: int, offset: int) -> int:
+        """The typeset position of ``offset`` in block ``index`` (clamped to the block or cell)."""
+        cells = self._cell_spans(index)
+        if cells:
+            start, _end, number = next((c for c in reversed(cells) if c[0] <= offset), cells[0])
+            tb = self.document().findBlockByNumber(number)
+            return tb.position() + max(0, min(offset - start, tb.length() - 1))
+        tb = self.text_block(index)
+        if not tb.isValid():
+            return 0
+        return tb.position() + max(0, min(offset, tb.length() - 1))
+
+    def locate(self, position: int) -> tuple[int, int]:
+        """(block index, offset in Block.text) of a typeset position."""
+        tb = self.document().findBlock(position)
+        index = tb.userState()
+        if index < 0:
+            # The empty paragraph a table leaves before it, at the very start: the first block.
+            return (0, 0)
+        for start, _end, number in self._cell_spans(index):
+            if number == tb.blockNumber():
+                return index, start + position - tb.position()
+        return index, position - tb.position()
+
+    def _ranges(self, index: int, start: int, end: int) -> list[tuple[int, int]]:
+        """Typeset position ranges covering [start, end) of block ``index``, split at cell borders."""
+        cells = self._cell_spans(index)
+        if not cells:
+            tb = self.text_block(index)
+            if not tb.isValid():
+                return []
+            last = tb.length() - 1
+            return [(tb.position() + min(start, last), tb.position() + min(end, last))]
+        out = []
+        for cs, ce, number in cells:
+            a, b = max(start, cs), min(end, ce)
+            if a < b:
+                tb = self.document().findBlockByNumber(number)
+                out.append((tb.position() + a - cs, tb.position() + b - cs))
+        return out
 
     def _context_menu(self, pos: QPoint) -> None:
         block, offset = self._position_at(self.viewport().mapFrom(self, pos))
@@ -145,7 +204,7 @@ class DocumentView(QTextBrowser):
         dy = self.verticalScrollBar().value()
         height = self.viewport().height()
         for index in sorted(self.note_blocks):
-            tb = self.document().findBlockByNumber(index)
+            tb = self.text_block(index)
             if not tb.isValid():
                 continue
             top = layout.blockBoundingRect(tb).top() - dy
@@ -160,8 +219,7 @@ class DocumentView(QTextBrowser):
         if e.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None and self.doc is not None:
             pos = e.pos()  # type: ignore[attr-defined]
             cursor = self.cursorForPosition(self.viewport().mapFrom(self, pos))
-            tb = cursor.block()
-            text = self.tooltip_provider(tb.blockNumber(), cursor.position() - tb.position())
+            text = self.tooltip_provider(*self.locate(cursor.position()))
             if text:
                 QToolTip.showText(e.globalPos(), text, self)  # type: ignore[attr-defined]
             else:
@@ -204,6 +262,9 @@ class DocumentView(QTextBrowser):
                 "hl-blue_bg": QColor("#1f3d5c"),
                 "hl-pink_bg": QColor("#5a2a40"),
                 "note_line": QColor("#e0b050"),
+                "table_border": QColor("#4a4742"),
+                "table_head_bg": QColor("#2c2a27"),
+                "table_stripe_bg": QColor("#242322"),
             }
         return {
             "text": QColor("#2b2b2b"),
@@ -222,6 +283,9 @@ class DocumentView(QTextBrowser):
             "hl-blue_bg": QColor("#cfe3f7"),
             "hl-pink_bg": QColor("#f8d3e0"),
             "note_line": QColor("#b7791f"),
+            "table_border": QColor("#cfc9bd"),
+            "table_head_bg": QColor("#efeadf"),
+            "table_stripe_bg": QColor("#f6f3ec"),
         }
 
     def _point_size(self) -> float:
@@ -269,6 +333,9 @@ class DocumentView(QTextBrowser):
         }
         self._cursor = QTextCursor(qdoc)
         self._next_block = 0
+        self._qblock = []
+        self._cells = {}
+        self._fresh = True  # the cursor stands in an empty paragraph (document start, or after a table)
         self._append_blocks(FIRST_SLICE_CHARS)
         self.setDocument(qdoc)
         self._update_measure()
@@ -289,20 +356,106 @@ class DocumentView(QTextBrowser):
         cursor.beginEditBlock()  # one layout update per slice, not one per inserted fragment
         while self._next_block < len(doc.blocks) and done < budget:
             block = doc.blocks[self._next_block]
-            if block.index > 0:
+            if block.kind is BlockKind.TABLE_ROW:
+                rows = []
+                while self._next_block < len(doc.blocks) and doc.blocks[self._next_block].kind is BlockKind.TABLE_ROW:
+                    rows.append(doc.blocks[self._next_block])
+                    self._next_block += 1
+                self._insert_table(cursor, rows)
+                done += sum(len(r.text) + 1 for r in rows)
+                continue
+            if not self._fresh:
                 cursor.insertBlock()
+            self._fresh = False
             bf, cf = self._formats(
                 block, block.index in ctx["opens_chapter"], ctx["levels"].get(block.index, 3), ctx["em"], ctx["colors"]
             )
             cursor.setBlockFormat(bf)
             cursor.setBlockCharFormat(cf)
-            # Same length as the source text, so that span offsets stay exact.
-            text = block.text.replace("\t", TABLE_SEPARATOR) if block.kind is BlockKind.TABLE_ROW else block.text
-            self._insert_with_spans(cursor, block, text, cf, ctx["spans"].get(block.index, []), ctx["colors"])
+            self._insert_with_spans(cursor, block, block.text, cf, ctx["spans"].get(block.index, []), ctx["colors"])
             cursor.block().setUserState(block.index)
-            done += len(text) + 1
+            self._qblock.append(cursor.block().blockNumber())
+            done += len(block.text) + 1
             self._next_block += 1
         cursor.endEditBlock()
+
+    def _insert_table(self, cursor: QTextCursor, rows: list[Block]) -> None:
+        """A run of table rows as a grid: header row set apart, numbers flush right, body rows striped, cells
+        wrapping in their column. Each cell keeps its offsets in the row's text."""
+        ctx = self._ctx
+        colors, em = ctx["colors"], ctx["em"]
+        grid = [r.text.split("\t") for r in rows]
+        ncols = max(len(cells) for cells in grid)
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderBrush(colors["table_border"])
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderCollapse(True)
+        fmt.setCellPadding(em * 0.3)
+        fmt.setCellSpacing(0)
+        fmt.setTopMargin(em * 0.4)
+        fmt.setBottomMargin(em * 0.9)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        header = len(rows) > 1 and not any(NUMERIC_CELL.match(c.strip()) for c in grid[0] if c.strip())
+        fmt.setHeaderRowCount(1 if header else 0)
+        # Short columns (numbers, 类别, 属性) are as wide as their longest cell so they never wrap; the long ones
+        # (指标, notes) share the rest and wrap inside their column.
+        glyph = self._point_size() * 0.9 * 96 / 72
+
+        def measure(text: str) -> float:  # in Chinese characters: Latin digits and letters are half as wide
+            return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
+
+        longest = [max((measure(cells[c]) for cells in grid if c < len(cells)), default=0) for c in range(ncols)]
+        fmt.setColumnWidthConstraints(
+            [
+                QTextLength(QTextLength.Type.FixedLength, (n + 0.8) * glyph + em * 0.6)
+                if n <= 7
+                else QTextLength(QTextLength.Type.VariableLength, 0)
+                for n in longest
+            ]
+        )
+        table = cursor.insertTable(len(rows), ncols, fmt)
+        for r, (row, cells) in enumerate(zip(rows, grid, strict=True)):
+            cf = QTextCharFormat()
+            cf.setForeground(colors["text"])
+            cf.setFontPointSize(self._point_size() * 0.9)
+            if header and r == 0:
+                cf.setFontWeight(QFont.Weight.DemiBold)
+                cf.setForeground(colors["heading"])
+            spans = ctx["spans"].get(row.index, [])
+            placed: list[tuple[int, int, int]] = []
+            start = 0
+            for c in range(ncols):
+                text = cells[c] if c < len(cells) else ""
+                cell = table.cellAt(r, c)
+                cc = cell.firstCursorPosition()
+                bf = QTextBlockFormat()
+                bf.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                if NUMERIC_CELL.match(text.strip()) and not (header and r == 0):
+                    bf.setAlignment(Qt.AlignmentFlag.AlignRight)
+                cc.setBlockFormat(bf)
+                end = start + len(text)
+                clipped = [
+                    Span(s.block, max(s.start, start) - start, min(s.end, end) - start, s.kind)
+                    for s in spans
+                    if s.start < end and s.end > start
+                ]
+                self._insert_with_spans(cc, row, text, cf, clipped, colors)
+                cc.block().setUserState(row.index)
+                # A cell's format is its first block's character format: set it last, with its background.
+                cell_fmt = QTextTableCellFormat()
+                if header and r == 0:
+                    cell_fmt.setBackground(colors["table_head_bg"])
+                elif (r - (1 if header else 0)) % 2 == 1:
+                    cell_fmt.setBackground(colors["table_stripe_bg"])
+                cell_fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignTop)
+                cell.setFormat(cell_fmt)
+                placed.append((start, end, cc.block().blockNumber()))
+                start = end + 1  # the tab between two cells
+            self._cells[row.index] = placed
+            self._qblock.append(placed[0][2])
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._fresh = True
 
     def _load_more(self) -> None:
         self._append_blocks(SLICE_CHARS)
@@ -345,15 +498,13 @@ class DocumentView(QTextBrowser):
         batch = QTextCursor(qdoc)
         batch.beginEditBlock()
         for span in batch_spans:
-            tb = qdoc.findBlockByNumber(span.block)
-            if not tb.isValid():
-                continue
-            cur = QTextCursor(tb)
-            cur.setPosition(tb.position() + span.start)
-            cur.setPosition(tb.position() + min(span.end, tb.length() - 1), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            _apply_span_format(fmt, span.kind, colors)
-            cur.mergeCharFormat(fmt)
+            for a, b in self._ranges(span.block, span.start, span.end):
+                cur = QTextCursor(qdoc)
+                cur.setPosition(a)
+                cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                fmt = QTextCharFormat()
+                _apply_span_format(fmt, span.kind, colors)
+                cur.mergeCharFormat(fmt)
         batch.endEditBlock()
         if self._span_queue:
             QTimer.singleShot(0, self._merge_spans)
@@ -386,9 +537,6 @@ class DocumentView(QTextBrowser):
             bf.setLeftMargin(em * 0.5)
             bf.setRightMargin(em * 0.5)
             cf.setFontPointSize(self._point_size() * 0.94)
-        elif kind is BlockKind.TABLE_ROW:
-            cf.setFontPointSize(self._point_size() * 0.9)
-            bf.setBottomMargin(em * 0.2)
         else:
             bf.setTextIndent(em * 2)  # Chinese paragraphs indent their first line by two characters
             if kind in (BlockKind.INTRO, BlockKind.PREFACE) and opens_chapter:
@@ -434,19 +582,17 @@ class DocumentView(QTextBrowser):
         selections = []
         qdoc = self.document()
         for span in self._transient:
-            tb = qdoc.findBlockByNumber(span.block)
-            if not tb.isValid():
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cur = QTextCursor(tb)
-            cur.setPosition(tb.position() + span.start)
-            cur.setPosition(tb.position() + min(span.end, tb.length() - 1), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur  # type: ignore[attr-defined]
-            fmt = QTextCharFormat()
-            fmt.setBackground(colors["current_bg" if span.kind == "current" else "hit_bg"])
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.format = fmt  # type: ignore[attr-defined]
-            selections.append(sel)
+            for a, b in self._ranges(span.block, span.start, span.end):
+                sel = QTextEdit.ExtraSelection()
+                cur = QTextCursor(qdoc)
+                cur.setPosition(a)
+                cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cur  # type: ignore[attr-defined]
+                fmt = QTextCharFormat()
+                fmt.setBackground(colors["current_bg" if span.kind == "current" else "hit_bg"])
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+                sel.format = fmt  # type: ignore[attr-defined]
+                selections.append(sel)
         self.setExtraSelections(selections)
 
     # ----------------------------------------------------------------- measure, zoom, theme
@@ -483,7 +629,7 @@ class DocumentView(QTextBrowser):
 
     # ----------------------------------------------------------------- navigation
     def block_top(self, index: int) -> int:
-        tb = self.document().findBlockByNumber(index)
+        tb = self.text_block(index)
         if not tb.isValid():
             return 0
         return int(self.document().documentLayout().blockBoundingRect(tb).top())
@@ -497,19 +643,18 @@ class DocumentView(QTextBrowser):
         if self.doc is None or self.verticalScrollBar().value() == 0:
             return 0
         cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
-        return max(0, cursor.blockNumber())
+        return max(0, self.locate(cursor.position())[0])
 
     def top_offset(self) -> int:
         """How far the viewport top is below the top of its block (to restore exactly)."""
         return self.verticalScrollBar().value() - self.block_top(self.top_block())
 
     def select_span(self, block: int, start: int, end: int) -> None:
-        tb = self.document().findBlockByNumber(block)
-        if not tb.isValid():
+        if not self.text_block(block).isValid():
             return
-        cursor = QTextCursor(tb)
-        cursor.setPosition(tb.position() + start)
-        cursor.setPosition(tb.position() + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.position_of(block, start))
+        cursor.setPosition(self.position_of(block, end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def selected_span(self) -> tuple[int, int, int] | None:
@@ -517,20 +662,43 @@ class DocumentView(QTextBrowser):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        qdoc = self.document()
-        a = qdoc.findBlock(cursor.selectionStart())
-        b = qdoc.findBlock(cursor.selectionEnd())
-        if a.blockNumber() != b.blockNumber():
+        (a, start), (b, end) = self.locate(cursor.selectionStart()), self.locate(cursor.selectionEnd())
+        if a != b:
             return None
-        return a.blockNumber(), cursor.selectionStart() - a.position(), cursor.selectionEnd() - a.position()
+        return a, start, end
 
     def _emit_current(self) -> None:
         if self.doc is not None:
             self.current_block_changed.emit(self.top_block())
 
+    def selected_text(self) -> str:
+        """The selection as the document's own text: paragraphs on their lines, table rows as tab-separated
+        cells (so a pasted table lands in spreadsheet cells), punctuation exactly as written."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.doc is None:
+            return ""
+        table = cursor.currentTable()
+        first_row, rows, first_col, cols = cursor.selectedTableCells()
+        if table is not None and rows > 0:
+            # A selection across cells of a grid is a block of cells: copy exactly those, row by row.
+            lines = []
+            for r in range(first_row, first_row + rows):
+                index = table.cellAt(r, 0).firstCursorPosition().block().userState()
+                cells = self.doc.blocks[index].text.split("\t") if index >= 0 else []
+                lines.append("\t".join((cells + [""] * (first_col + cols))[first_col : first_col + cols]))
+            return "\n".join(lines)
+        (a, start), (b, end) = self.locate(cursor.selectionStart()), self.locate(cursor.selectionEnd())
+        parts = []
+        for index in range(a, b + 1):
+            text = self.doc.blocks[index].text
+            parts.append(text[start if index == a else 0 : end if index == b else len(text)])
+        return "\n".join(parts)
+
     def createMimeDataFromSelection(self):  # type: ignore[no-untyped-def]
-        """Copy plain text with paragraph breaks and the punctuation exactly as in the document."""
-        mime = super().createMimeDataFromSelection()
-        text = self.textCursor().selectedText().replace("\u2029", "\n").replace(TABLE_SEPARATOR, "\t")
-        mime.setText(text)
+        # Qt's own mime data computes its text from the selection on demand, so a fresh one carries ours.
+        rich = super().createMimeDataFromSelection()
+        mime = QMimeData()
+        mime.setText(self.selected_text())
+        if rich.hasHtml():
+            mime.setHtml(rich.html())
         return mime
