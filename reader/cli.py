@@ -106,11 +106,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_text)
 
     p = sub.add_parser(
+        "tables",
+        parents=[common],
+        help="表格 / tables",
+        description="列出文档中的表格：标题（专栏、表）、表头、各行单元格（合并单元格为空）与表注。"
+        "JSON 每项含 id、caption、header_rows、header、rows[block cells]、notes；CSV 每行先写表格标题再写单元格。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="输出 JSON / JSON output")
+    fmt.add_argument("--csv", action="store_true", help="输出 CSV（UTF-8 BOM） / CSV for Excel")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
+    p.set_defaults(func=cmd_tables)
+
+    p = sub.add_parser(
         "targets",
         parents=[common],
         help="量化目标与既往数据 / quantitative targets and past figures",
         description="列出文档中的量化目标（target：面向未来的承诺）与既往数据（actual：回顾中的实绩）。"
-        "JSON 每项含 block、start、end（块内字符偏移）、text、indicator、values、unit、qualifier、year、kind、node。"
+        "JSON 每项含 block、start、end（块内字符偏移）、text、indicator、values、unit、qualifier、year、base_year、"
+        "attribute（预期性/约束性）、kind、node。"
         "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开，并防范公式注入。",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -273,14 +290,54 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
+    from reader.document.tables import find_tables
+
     doc = _session(args).document(args.doc)
     if args.json:
-        _emit_json(
-            [{"index": b.index, "kind": b.kind.value, "text": b.text, "node": b.node, "id": b.id} for b in doc.blocks]
-        )
+        rows = {r.index: (t, n) for t in find_tables(doc) for n, r in enumerate(t.rows)}
+        items = []
+        for b in doc.blocks:
+            item = {"index": b.index, "kind": b.kind.value, "text": b.text, "node": b.node, "id": b.id}
+            if b.index in rows:
+                table, n = rows[b.index]
+                item["table"] = {"id": table.id, "row": n, "header": n < table.header_rows, "cells": table.grid()[n]}
+            items.append(item)
+        _emit_json(items)
         return 0
     for b in doc.blocks:
         print(f"[{b.index}] ({b.kind.value}) {b.text}")
+    return 0
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from reader.document.tables import find_tables
+    from reader.exporting import csv_text, write_csv
+
+    doc = _session(args).document(args.doc)
+    tables = find_tables(doc)
+    if args.json:
+        _emit_json([t.to_json() for t in tables])
+        return 0
+    if args.csv:
+        # One CSV for all tables: a column names the table, then its cells (header rows included).
+        width = max((t.width for t in tables), default=0)
+        rows = [[t.title or t.id, *cells, *[""] * (width - len(cells))] for t in tables for cells in t.grid()]
+        header = ["表格", *[f"列{i + 1}" for i in range(width)]]
+        if args.output:
+            write_csv(args.output, header, rows)
+            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write("\ufeff" + csv_text(header, rows))
+        return 0
+    if not tables:
+        print("（此文档没有表格）")
+    for t in tables:
+        print(f"== {t.title or t.id}（{len(t.rows)} 行 × {t.width} 列，起于第 {t.rows[0].index} 段）")
+        for cells in t.grid():
+            print("\t".join(cells))
+        for note in t.notes:
+            print(note.text)
+        print()
     return 0
 
 

@@ -18,6 +18,7 @@ from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
 
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?[0-9０-９ivxlcIVXLC]{1,4}\s*(页)?[-—－–\s]*$|^\d+\s*/\s*\d+$")
+_OPENERS = ("〔", "（", "(", "“", "‘", "《", "【", "[", "「", "『")
 _END = ("。", "！", "？", "：", "；", "”", "」", "…", "!", "?", ":")
 # A line that starts a new paragraph even when the previous one did not end a sentence.
 _STARTS_BLOCK = re.compile(
@@ -210,6 +211,8 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
             current = ""
         current += line
         short = len(line) < full * 0.85
+        if current.endswith(_OPENERS):
+            continue  # a line that ends on an opening bracket or quote (注：①〔) never ends its paragraph
         if (current.endswith(_END) and short) or (short and not current.endswith(("，", ","))):
             paragraphs.append(current)
             current = ""
