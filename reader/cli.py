@@ -432,20 +432,32 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"共 {result.total} 处段落命中（显示 {shown} 条，{result.seconds * 1000:.0f} 毫秒）")
     for term, alts in result.expansions.items():
         print(f"同义词：{term} → {'、'.join(alts)}")
-    for h in result.hits:
-        snippet = h.snippet
-        # Mark matches with 【】 for a terminal (offsets are relative to the block text).
-        marked, pos = [], h.snippet_start
+    from reader.document.tables import labelled_cells
+
+    def marked(a0: int, b0: int) -> str:
+        """The block text from a0 to b0 with matches in 【】 for a terminal (offsets into the block text)."""
+        out, pos = [], a0
         for a, b in h.matches:
-            if b <= h.snippet_start or a >= h.snippet_start + len(snippet):
+            if b <= a0 or a >= b0:
                 continue
-            a, b = max(a, h.snippet_start), min(b, h.snippet_start + len(snippet))
-            marked.append(h.text[pos:a] + "【" + h.text[a:b] + "】")
+            a, b = max(a, a0), min(b, b0)
+            out.append(h.text[pos:a] + "【" + h.text[a:b] + "】")
             pos = b
-        marked.append(h.text[pos : h.snippet_start + len(snippet)])
-        prefix = "…" if h.snippet_start > 0 else ""
-        suffix = "…" if h.snippet_start + len(snippet) < len(h.text) else ""
-        print(f"\n[{h.doc} #{h.block}] {h.path}\n  {prefix}{''.join(marked)}{suffix}")
+        out.append(h.text[pos:b0])
+        return "".join(out)
+
+    for h in result.hits:
+        if h.columns:  # a table row: its cells with their column names
+            line = " · ".join(
+                f"{label} {marked(a, b)}" if label else marked(a, b)
+                for label, a, b in labelled_cells(h.text, h.columns)
+            )
+        else:
+            end = h.snippet_start + len(h.snippet)
+            prefix = "…" if h.snippet_start > 0 else ""
+            suffix = "…" if end < len(h.text) else ""
+            line = prefix + marked(h.snippet_start, end) + suffix
+        print(f"\n[{h.doc} #{h.block}] {h.path}\n  {line}")
     return 0
 
 

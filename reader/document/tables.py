@@ -96,6 +96,33 @@ def find_tables(doc: Document) -> list[Table]:
     return out
 
 
+def row_headers(doc: Document) -> dict[int, list[str]]:
+    """Column headers of every body row of every table, by block index (for labelling a row out of context)."""
+    out: dict[int, list[str]] = {}
+    for t in find_tables(doc):
+        if t.header_rows:
+            header = t.header()
+            for r in t.rows[t.header_rows :]:
+                out[r.index] = header
+    return out
+
+
+def labelled_cells(text: str, columns: list[str] | None) -> list[tuple[str, int, int]]:
+    """A row as (label, start, end) per cell worth showing, offsets into the row text: numbers carry their column's
+    name (2020年 60.6*), names and categories stand alone; empty and — cells are left out."""
+    out = []
+    pos = 0
+    for k, cell in enumerate(text.split("\t")):
+        start, end = pos, pos + len(cell)
+        pos = end + 1
+        value = cell.strip()
+        if not value or re.fullmatch(r"[—–\-－]+", value):
+            continue
+        label = columns[k] if columns and k < len(columns) and NUMERIC_CELL.match(value) else ""
+        out.append((label, start, end))
+    return out
+
+
 def table_of(tables: list[Table], block: int) -> tuple[Table, int] | None:
     """The table holding row ``block``, and the row's position in it."""
     for t in tables:

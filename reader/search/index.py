@@ -34,11 +34,12 @@ from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
 from reader.document.model import BlockKind, Document
 from reader.document.structure import lead_sentence
+from reader.document.tables import row_headers
 from reader.errors import Cancelled, ReaderError
 from reader.fileio import atomic_write_text
 from reader.search import text as T
 
-FORMAT = 3  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
+FORMAT = 4  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
 MAX_WORD_CHARS = 12  # the longest query substring looked up as a word (jieba's words are shorter)
@@ -192,6 +193,7 @@ def make_schema() -> Schema:
         node=STORED,
         path=STORED,
         text=STORED,
+        columns=STORED,  # a table row's column headers, to label its cells in a snippet
         ftext=COLUMN(VarBytesColumn()),  # folded text, UTF-8: checks a phrase candidate without stored-field reads
         # the chapter's heading, UTF-8: counts per chapter are labelled without opening the documents
         chapter_label=COLUMN(VarBytesColumn()),
@@ -215,6 +217,7 @@ class Hit:
     snippet_start: int  # offset of the snippet in the block text
     matches: list[tuple[int, int]]  # every match, as offsets into the block text
     matched: list[str]  # the query words or synonyms that occur in this block
+    columns: list[str] | None = None  # a table row's column headers
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -229,6 +232,7 @@ class Hit:
             "snippet_start": self.snippet_start,
             "matches": [list(m) for m in self.matches],
             "matched": self.matched,
+            "columns": self.columns,
         }
 
 
@@ -283,6 +287,7 @@ def _signature(doc: Document) -> str:
 
 
 def _entries(doc: Document) -> Iterable[dict[str, Any]]:
+    headers = row_headers(doc)
     for b in doc.blocks:
         path_nodes = doc.node_path(b.node)
         chapter = path_nodes[0].id if path_nodes else ""
@@ -301,6 +306,7 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             "node": b.node,
             "path": " › ".join(n.label for n in path_nodes),
             "text": b.text,
+            "columns": headers.get(b.index),
             "ftext": T.fold(b.text).encode("utf-8"),
             "chapter_label": path_nodes[0].label.encode("utf-8") if path_nodes else b"",
             "grams": b.text,
@@ -885,6 +891,7 @@ def _make_hit(r: dict[str, Any], score: float, parsed: T.ParsedQuery) -> Hit | N
         snippet_start=start,
         matches=matches,
         matched=matched,
+        columns=r.get("columns"),
     )
 
 

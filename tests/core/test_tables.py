@@ -65,3 +65,27 @@ def test_cli_tables_csv_opens_in_a_spreadsheet(
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == ["表格", "列1", "列2"] and len(rows) == 22
     assert rows[4][2:] == ["3.常住人口城镇化率（%）", "60.6*", "65", "—", "预期性"]
+
+
+def test_a_search_hit_in_a_table_row_carries_its_column_names(tmp_path: Path) -> None:
+    from reader.document.tables import labelled_cells
+    from reader.session import Session
+
+    session = Session(tmp_path / "data")
+    doc, _replaced, _anchored = session.import_file(CORPUS / "cn14_fyp_outline_p1-2.docx")
+    result = session.search("城镇化率", doc=doc.id)
+    row = next(h for h in result.hits if h.kind == "table_row")
+    assert row.columns == ["类别", "指标", "2020年", "2025年", "年均/累计", "属性"]
+    shown = [(label, row.text[a:b]) for label, a, b in labelled_cells(row.text, row.columns)]
+    assert shown == [("", "3.常住人口城镇化率（%）"), ("2020年", "60.6*"), ("2025年", "65"), ("", "预期性")]
+    # Prose hits have no columns, and the JSON carries the field.
+    prose = next(h for h in result.hits if h.kind != "table_row")
+    assert prose.columns is None and "columns" in prose.to_json()
+
+
+def test_cli_search_shows_a_table_row_with_its_column_names(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(CORPUS / "cn15_fyp_outline_p1-2.txt"), "--json"]) == 0
+    doc_id = json.loads(capsys.readouterr().out)["id"]
+    assert main(["search", "森林覆盖率", "--doc", doc_id]) == 0
+    out = capsys.readouterr().out
+    assert "18.【森林覆盖率】（%） · 2025年 25.1* · 2030年 25.8 · 约束性" in out

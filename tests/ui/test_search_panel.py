@@ -224,3 +224,23 @@ def test_a_list_tall_enough_for_every_row_asks_for_the_next_page_by_itself(qtbot
     qtbot.wait(400)
     assert asked == [2 * PAGE, 3 * PAGE]  # all listed: no more requests
     assert panel.model.rowCount() == 3 * PAGE
+
+
+def test_a_table_row_hit_is_shown_with_its_column_names() -> None:
+    from types import SimpleNamespace
+
+    from reader.ui.panels.search_panel import snippet_html
+
+    text = "\t3.常住人口城镇化率（%）\t60.6*\t65\t—\t预期性"
+    a = text.index("城镇化率")
+    hit = SimpleNamespace(
+        text=text,
+        snippet=text,
+        snippet_start=0,
+        matches=[(a, a + 4)],
+        path="专栏1",
+        columns=["类别", "指标", "2020年", "2025年", "年均/累计", "属性"],
+    )
+    html = snippet_html(hit, "#fde68a")
+    assert ">2020年</span> 60.6*" in html and ">2025年</span> 65" in html
+    assert "城镇化率</span>（%）" in html and "—" not in html

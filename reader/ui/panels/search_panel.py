@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.document.tables import labelled_cells
+
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 220
@@ -31,14 +33,12 @@ PAGE = 50  # hits shown at first; scrolling to the end of the list asks for the 
 FILL_CHECK_MS = 150  # after rows are added: is the last one in view already (a tall list)? then more
 
 
-def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: str = "") -> str:
-    """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched;
-    ``doc_title``: the document's title, shown before the path when a result spans several documents."""
-    start, text = hit.snippet_start, hit.snippet
+def _marked(text: str, start: int, matches: list[tuple[int, int]], mark: str) -> str:
+    """``text`` (found at ``start`` in its block) as HTML with the matches inside it marked."""
     r, g, b_ = (int(mark[i : i + 2], 16) for i in (1, 3, 5))
     ink = "#1a1a1a" if 0.299 * r + 0.587 * g + 0.114 * b_ > 140 else "#f4efe6"  # readable on the mark colour
     out, pos = [], 0
-    for a, b in hit.matches:
+    for a, b in matches:
         a, b = a - start, b - start
         if b <= 0 or a >= len(text):
             continue
@@ -47,14 +47,31 @@ def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: s
         out.append(f'<span style="background:{mark}; color:{ink}; font-weight:600;">{html.escape(text[a:b])}</span>')
         pos = b
     out.append(html.escape(text[pos:]))
-    lead = "…" if start > 0 else ""
-    tail = "…" if start + len(text) < len(hit.text) else ""
+    return "".join(out)
+
+
+def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: str = "") -> str:
+    """The hit's path and snippet as HTML, with matches marked (text is escaped); ``via``: synonyms that matched;
+    ``doc_title``: the document's title, shown before the path when a result spans several documents. A table row
+    is shown cell by cell with its column names (常住人口城镇化率（%） · 2020年 60.6* · 2025年 65)."""
+    if getattr(hit, "columns", None):
+        cells = [
+            (f'<span style="color:#8a857c;">{html.escape(label)}</span> ' if label else "")
+            + _marked(hit.text[a:b], a, hit.matches, mark)
+            for label, a, b in labelled_cells(hit.text, hit.columns)
+        ]
+        body, lead, tail = " · ".join(cells), "", ""
+    else:
+        start, text = hit.snippet_start, hit.snippet
+        body = _marked(text, start, hit.matches, mark)
+        lead = "…" if start > 0 else ""
+        tail = "…" if start + len(text) < len(hit.text) else ""
     note = f' <span style="color:#8a857c;">≈ {html.escape("、".join(via))}</span>' if via else ""
     path = html.escape(hit.path)
     if doc_title:
         short = doc_title if len(doc_title) <= 20 else doc_title[:19] + "…"
         path = f'<span style="font-weight:600;">{html.escape(short)}</span> · {path}'
-    return f'<span style="color:#8a857c; font-size:small;">{path}</span>{note}<br>{lead}{"".join(out)}{tail}'
+    return f'<span style="color:#8a857c; font-size:small;">{path}</span>{note}<br>{lead}{body}{tail}'
 
 
 class SnippetDelegate(QStyledItemDelegate):
