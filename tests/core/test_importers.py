@@ -207,3 +207,87 @@ def test_indicator_table_has_the_same_grid_in_every_format(name: str, ext: str) 
     got = _grid([p.text for p in raw.paragraphs if p.table_row])
     assert got == expected
     assert len(expected) == 22 if name.startswith("cn15") else len(expected) == 21
+
+
+def test_html_table_spans_are_placed_on_the_grid(tmp_path: Path) -> None:
+    """专栏1 of the 十四五 outline as a web page marks it up: 类别 spans its group's rows (rowspan), and a cell
+    may span two columns (colspan). Merged cells come out empty, as in the corpus transcription."""
+    lines = (ROOT / "tests" / "data" / "corpus" / "cn14_fyp_outline_p1-2.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.count("\t") >= 2]
+    head, body = rows[0], rows[1:]
+    groups: list[list[list[str]]] = []
+    for cells in body:
+        if cells[0] or not groups:
+            groups.append([])
+        groups[-1].append(cells)
+    html_rows = ["<tr>" + "".join(f"<th>{c}</th>" for c in head) + "</tr>"]
+    expected = [head]
+    for group in groups:
+        for n, cells in enumerate(group):
+            tds = [f'<td rowspan="{len(group)}">{cells[0]}</td>'] if n == 0 else []
+            values = cells[1:]
+            if values[1:3] == ["—", "—"]:  # 2020年 and 2025年 both empty: one cell across the two columns
+                tds += [f"<td>{values[0]}</td>", '<td colspan="2">—</td>', *[f"<td>{v}</td>" for v in values[3:]]]
+                expected.append([cells[0] if n == 0 else "", values[0], "—", "", *values[3:]])
+            else:
+                tds += [f"<td>{v}</td>" for v in values]
+                expected.append([cells[0] if n == 0 else "", *values])
+            html_rows.append("<tr>" + "".join(tds) + "</tr>")
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><body><p>专栏1　“十四五”时期经济社会发展主要指标</p><table>"
+        + "".join(html_rows)
+        + "</table></body></html>",
+        encoding="utf-8",
+    )
+    raw = read_file(page)
+    got = [p.text.split("\t") for p in raw.paragraphs if p.table_row]
+    assert got == expected
+    assert sum(1 for r in expected if r[3] == "" and r[2] == "—") == 3  # the three rows with a spanning cell
+
+
+def test_html_layout_tables_are_unwrapped_to_their_content(tmp_path: Path) -> None:
+    """Older .gov.cn pages wrap the article in nested one-cell tables: the article comes out once, as paragraphs."""
+    article = (
+        "<p>第一章　发展环境</p><p>“十四五”时期是我国全面建成小康社会、实现第一个百年奋斗目标之后，乘势而上开启全面建设社会主义"
+        "现代化国家新征程、向第二个百年奋斗目标进军的第一个五年。</p>" * 3
+    )
+    page = tmp_path / "old.html"
+    page.write_text(
+        f"<html><body><table><tr><td><table><tr><td><table><tr><td>{article}</td></tr></table></td></tr></table>"
+        "</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    raw = read_file(page)
+    assert not any(p.table_row for p in raw.paragraphs)
+    assert [p.text for p in raw.paragraphs].count("第一章　发展环境") == 3
+
+
+def test_word_merged_cells_leave_the_covered_cells_empty(tmp_path: Path) -> None:
+    """A Word copy of 专栏1 with the merges an author makes: 类别 merged down its group (vMerge) and 2020年/2025年
+    merged across (gridSpan); a table nested in a cell keeps its text in the cell."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("专栏1　“十四五”时期经济社会发展主要指标")
+    t = d.add_table(rows=4, cols=6)
+    data = [
+        ["类别", "指标", "2020年", "2025年", "年均/累计", "属性"],
+        ["创新驱动", "4.全社会研发经费投入增长（%）", "—", "", "＞7、力争投入强度高于“十三五”时期实际", "预期性"],
+        ["", "5.每万人口高价值发明专利拥有量（件）", "6.3", "12", "—", "预期性"],
+        ["", "6.数字经济核心产业增加值占GDP比重（%）", "7.8", "10", "—", "预期性"],
+    ]
+    for r, cells in enumerate(data):
+        for c, text in enumerate(cells):
+            if text:
+                t.cell(r, c).text = text
+    t.cell(1, 0).merge(t.cell(3, 0))  # 类别 down the group
+    t.cell(1, 2).merge(t.cell(1, 3))  # one — across 2020年 and 2025年
+    nested = t.cell(3, 5).add_table(rows=1, cols=2)
+    nested.cell(0, 0).text = "注"
+    nested.cell(0, 1).text = "口径调整"
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    rows = [p.text.split("\t") for p in read_file(path).paragraphs if p.table_row]
+    assert rows[:3] == [data[0], data[1], data[2]]
+    assert rows[3][:5] == data[3][:5] and rows[3][5].startswith("预期性") and "口径调整" in rows[3][5]

@@ -68,15 +68,14 @@ def read(path: Path) -> RawDocument:
                 cells: list[str] = []
                 elements: list[object] = []
                 for col, cell in enumerate(row.cells):
-                    # python-docx repeats a merged cell's object: across a row for gridSpan (one cell, one
-                    # column in our grid), down a column for vMerge (an empty cell in the rows below).
-                    if elements and cell._tc is elements[-1]:
-                        continue
-                    elements.append(cell._tc)
-                    if col < len(above) and above[col] is cell._tc:
+                    # python-docx repeats a merged cell's object: across a row for gridSpan, down a column for
+                    # vMerge. The text stands in the first grid cell it covers; the others are left empty.
+                    if (elements and cell._tc is elements[-1]) or (col < len(above) and above[col] is cell._tc):
+                        elements.append(cell._tc)
                         cells.append("")
                         continue
-                    cells.append(clean_line(" ".join(p.text for p in cell.paragraphs)))
+                    elements.append(cell._tc)
+                    cells.append(_cell_text(cell))
                 above = [c._tc for c in row.cells]
                 if any(cells):
                     paragraphs.append(RawParagraph("\t".join(cells), table_row=True))
@@ -88,6 +87,27 @@ def read(path: Path) -> RawDocument:
         title=title, source=path.name, format="docx", date=str(props.created.date()) if props.created else ""
     )
     return RawDocument(paragraphs=paragraphs, meta=meta)
+
+
+def _cell_text(cell: object) -> str:
+    """A cell's paragraphs and the rows of any table nested in it, in order, on one line."""
+    import docx
+    from docx.oxml.ns import qn
+
+    parts: list[str] = []
+    for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == qn("w:p"):
+            parts.append(docx.text.paragraph.Paragraph(child, cell).text)
+        elif child.tag == qn("w:tbl"):
+            for row in docx.table.Table(child, cell).rows:
+                seen: list[object] = []
+                texts = []
+                for c in row.cells:
+                    if c._tc not in seen:
+                        seen.append(c._tc)
+                        texts.append(_cell_text(c))
+                parts.append(" ".join(t for t in texts if t))
+    return clean_line(" ".join(p.strip() for p in parts if p.strip()))
 
 
 def _heading_level(para: object) -> int | None:

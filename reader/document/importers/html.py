@@ -151,6 +151,71 @@ def _main_element(soup: object):  # type: ignore[no-untyped-def]
     return body
 
 
+def _rows(table: object) -> list[object]:
+    """The table's own rows (not those of tables nested in its cells)."""
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]  # type: ignore[attr-defined]
+
+
+def _cell_text(cell: object) -> str:
+    """A cell's text on one line; a table nested in it is read row by row, cells joined by spaces."""
+    return clean_line(re.sub(r"\s+", " ", cell.get_text(" ", strip=True)))  # type: ignore[attr-defined]
+
+
+def _span(cell: object, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 100))  # type: ignore[attr-defined]
+    except ValueError:
+        return 1
+
+
+def _is_layout(rows: list[object]) -> bool:
+    """A table that only positions the page (old .gov.cn pages wrap the article in them): one cell per row, or
+    cells holding paragraphs and headings rather than values."""
+    widths = [len(tr.find_all(["td", "th"], recursive=False)) for tr in rows]  # type: ignore[attr-defined]
+    if not rows or max(widths) <= 1:
+        return True
+    for tr in rows:
+        for cell in tr.find_all(["td", "th"], recursive=False):  # type: ignore[attr-defined]
+            if cell.find(["p", "div", "h1", "h2", "h3", "h4", "table"]) and len(cell.get_text(strip=True)) > 200:
+                return True
+    return False
+
+
+def _table(table: object, out: list[RawParagraph]) -> None:
+    """A data table as rows of cells, spans placed on a grid (merged cells left empty); a layout table as the
+    content of its cells."""
+    rows = _rows(table)
+    if _is_layout(rows):
+        for tr in rows:
+            for cell in tr.find_all(["td", "th"], recursive=False):  # type: ignore[attr-defined]
+                _walk(cell, out)
+        return
+    caption = table.find("caption")  # type: ignore[attr-defined]
+    if caption is not None and caption.find_parent("table") is table:
+        text = _cell_text(caption)
+        if text:
+            out.append(RawParagraph(text))
+    grid: dict[tuple[int, int], str] = {}
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):  # type: ignore[attr-defined]
+            while (r, c) in grid:
+                c += 1
+            rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rs):
+                for dc in range(cs):
+                    grid[(r + dr, c + dc)] = ""
+            grid[(r, c)] = _cell_text(cell)
+            c += cs
+    if not grid:
+        return
+    width = max(c for _r, c in grid) + 1
+    for r in range(len(rows)):
+        cells = [grid.get((r, c), "") for c in range(width)]
+        if any(cells):
+            out.append(RawParagraph("\t".join(cells), table_row=True))
+
+
 def _walk(node: object, out: list[RawParagraph]) -> None:
     from bs4 import NavigableString, Tag
 
@@ -171,9 +236,12 @@ def _walk(node: object, out: list[RawParagraph]) -> None:
             name = child.name.lower()
             if name == "br":
                 flush()
-            elif name == "tr":
+            elif name == "table":
                 flush()
-                cells = [clean_line(c.get_text(" ", strip=True)) for c in child.find_all(["td", "th"])]
+                _table(child, out)
+            elif name == "tr":  # a row outside any <table> (broken markup): its cells as one row
+                flush()
+                cells = [_cell_text(c) for c in child.find_all(["td", "th"], recursive=False)]
                 if any(cells):
                     out.append(RawParagraph("\t".join(cells), table_row=True))
             elif name in _HEADING:
