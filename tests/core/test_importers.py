@@ -291,3 +291,39 @@ def test_word_merged_cells_leave_the_covered_cells_empty(tmp_path: Path) -> None
     rows = [p.text.split("\t") for p in read_file(path).paragraphs if p.table_row]
     assert rows[:3] == [data[0], data[1], data[2]]
     assert rows[3][:5] == data[3][:5] and rows[3][5].startswith("预期性") and "口径调整" in rows[3][5]
+
+
+def _corpus_table_rows(name: str) -> list[list[str]]:
+    lines = (ROOT / "tests" / "data" / "corpus" / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.count("\t") >= 2]
+
+
+@pytest.mark.parametrize("form", ["bars", "markdown", "spaces"])
+def test_text_table_rows_in_other_forms_become_tab_separated_cells(tmp_path: Path, form: str) -> None:
+    """专栏1 of the 十五五 outline as a copied web page gives it (｜), as Markdown, and as space-aligned columns."""
+    rows = _corpus_table_rows("cn15_fyp_outline_p1-2.txt")
+    filled = [[c or "—" for c in r] for r in rows]  # every cell holds something, so no form loses a column
+    if form == "bars":
+        body = ["｜".join(r) for r in filled]
+    elif form == "markdown":
+        body = ["| " + " | ".join(filled[0]) + " |", "|" + "---|" * len(filled[0])]
+        body += ["| " + " | ".join(r) + " |" for r in filled[1:]]
+    else:
+        body = ["    ".join(r) for r in filled]
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "专栏1　“十五五”时期经济社会发展主要指标\n" + "\n".join(body) + "\n注：①〔 〕为5年累计数。\n", encoding="utf-8"
+    )
+    raw = read_file(path)
+    got = [p.text.split("\t") for p in raw.paragraphs if p.table_row]
+    assert got == filled
+
+
+def test_prose_with_a_bar_or_wide_spaces_is_not_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "第一章　发展环境\n“十四五”时期是全面建成小康社会之后的第一个五年｜过渡句。\n"
+        "站在新的起点上，我国发展基础更加坚实。  发展环境发生深刻复杂变化。\n",
+        encoding="utf-8",
+    )
+    assert not any(p.table_row for p in read_file(path).paragraphs)

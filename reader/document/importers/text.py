@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from reader.document.importers.chrome import strip_chrome
@@ -92,6 +93,7 @@ def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", enco
     """Split text into paragraphs (one per line), keeping punctuation exactly as written."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, chrome = strip_chrome(lines)
+    lines = table_lines(lines)
     paragraphs = []
     for line in lines:
         cleaned = clean_line(line)
@@ -113,6 +115,43 @@ def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", enco
         extra=chrome.other,
     )
     return RawDocument(paragraphs=paragraphs, meta=meta)
+
+
+# Cells separated by ｜ or | (a table copied from a web page or written in Markdown), or by runs of spaces.
+_BAR = re.compile(r"\s*[｜|]\s*")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)+\|?\s*$")
+_GAP = re.compile(r"(?: {2,}|\u3000{2,}| ?\u3000 ?\u3000)")
+
+
+def table_lines(lines: list[str]) -> list[str]:
+    """Rewrite the other forms of a table row as tab-separated cells: ``a｜b｜c`` and ``| a | b |`` (two or more
+    bars), and runs of two or more lines whose fields are aligned by runs of spaces (the same number of fields,
+    three or more). Markdown's ``|---|---|`` rule lines are dropped. Prose is left as it is."""
+    out: list[str] = []
+    for line in lines:
+        if _MD_RULE.match(line):
+            continue
+        body = line.strip()
+        if body.count("｜") + body.count("|") >= 2 and "\t" not in body:
+            cells = _BAR.split(body.strip("｜|").strip())
+            out.append("\t".join(cells))
+        else:
+            out.append(line)
+    # Space-aligned columns: only where neighbouring lines agree on the number of fields.
+    fields = [len(_GAP.split(x.strip())) if "\t" not in x and x.strip() else 0 for x in out]
+    i = 0
+    while i < len(out):
+        n = fields[i]
+        j = i
+        while j < len(out) and n >= 3 and fields[j] == n:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                out[k] = "\t".join(_GAP.split(out[k].strip()))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def clean_line(line: str) -> str:
