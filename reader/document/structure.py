@@ -47,6 +47,7 @@ _CHAPTER = re.compile(rf"^(第(?:{_NUM})章)\s*(.*)$")
 _SECTION = re.compile(rf"^(第(?:{_NUM})节)\s*(.*)$")
 _ARTICLE = re.compile(rf"^(第(?:{_NUM})条)\s*(.*)$")
 _ANNEX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(.*)$")
+_TABLE_CAPTION = re.compile(r"^((?:附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.][0-9]+)?)\s*[:：]?\s*(.{0,40})$")
 _BOX = re.compile(r"^(专栏\s*[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(.*)$")
 _ENUMS = [
     ("cn", re.compile(r"^([一二三四五六七八九十]{1,3}、)\s*(.*)$")),
@@ -320,6 +321,13 @@ def _build_from_headings(paragraphs: list[RawParagraph]) -> _Builder:
             in_toc = False
         if p.table_row:
             b.add(BlockKind.TABLE_ROW)
+            continue
+
+        caption = _TABLE_CAPTION.match(text)
+        if caption and i + 1 < len(paragraphs) and paragraphs[i + 1].table_row:
+            # 表2　重大工程项目: a table's caption stands in the tree under its section, like a 专栏.
+            b.open(_Draft(NodeKind.BOX, BOX_RANK, caption.group(1), caption.group(2) or caption.group(1), False, i))
+            b.add(BlockKind.HEADING)
             continue
 
         official = _official(text)

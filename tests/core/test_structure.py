@@ -90,7 +90,7 @@ def test_table_of_contents_does_not_duplicate_the_tree() -> None:
 
 def test_box_content_stays_inside_the_box() -> None:
     doc = parse("plan_with_headings.txt")
-    box = next(n for n in doc.nodes() if n.kind is NodeKind.BOX)
+    box = next(n for n in doc.nodes() if n.kind is NodeKind.BOX and (n.number or "").startswith("专栏"))
     inside = [b for b in doc.blocks if b.node == box.id]
     assert [b.kind for b in inside] == [BlockKind.HEADING, BlockKind.BOX, BlockKind.BOX]
 
@@ -141,3 +141,24 @@ def test_heading_hints_from_html_or_docx_are_used(tmp_path: Path) -> None:
     doc = build(raw, "t")
     assert [n.title for n in doc.outline] == ["总体要求", "重点任务"]
     assert not any(n.inferred for n in doc.nodes())
+
+
+def test_a_table_caption_stands_in_the_tree_under_its_section(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.document.importers import read_file
+    from reader.document.structure import build
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "第三章　主要目标\n第二节　主要指标\n“十四五”时期经济社会发展主要指标见表1。\n表1　“十四五”时期经济社会发展主要指标\n"
+        "类别\t指标\t2020年\t2025年\t属性\n经济发展\t1.国内生产总值（GDP）增长（%）\t2.3\t—\t预期性\n"
+        "第三节　战略导向\n推动高质量发展。\n",
+        encoding="utf-8",
+    )
+    doc = build(read_file(path), "t")
+    section = doc.outline[0].children[0]
+    assert section.title == "主要指标"
+    (box,) = section.children
+    assert (box.number, box.title, box.kind.value) == ("表1", "“十四五”时期经济社会发展主要指标", "box")
+    assert [b.kind.value for b in doc.blocks if b.node == box.id] == ["heading", "table_row", "table_row"]
+    # A sentence that mentions 表1 is not a caption.
+    assert doc.blocks[2].kind.value != "heading"
