@@ -1,4 +1,4 @@
-"""Render the main window on the bundled plan to PNG files (light and dark), offscreen.
+"""Render the main window on the bundled plan, and the 主要指标 table of a PDF plan, to PNG files (light and dark).
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [OUT_DIR]
 Needs a CJK font (Debian: fonts-noto-cjk), or Chinese renders as boxes.
@@ -49,6 +49,26 @@ def main() -> int:
                 app.processEvents()
             win._text_scrolled(win.view.top_block())
             path = out / f"main-window-{theme}.png"
+            win.grab().save(str(path))
+            print(path)
+        # The 主要指标 table of the national 十五五 outline, imported from its PDF, with the targets panel.
+        root = Path(__file__).resolve().parent.parent
+        pdf = root / "tests" / "data" / "corpus" / "cn15_fyp_outline_p1-2.pdf"
+        doc, _replaced, _anchored = win.session.import_file(pdf, index=False)
+        win.open_document(doc.id)
+        win.resize(1280, 820)
+        win.targets_dock.hide()  # the text column gets the room a table needs (the panel is in the other shots)
+        win.search_dock.hide()
+        win.notes_dock.hide()
+        caption = next(b.index for b in win.doc.blocks if b.text.startswith("专栏1"))
+        for theme in ("light", "dark"):
+            win.set_theme(theme)
+            for _ in range(20):
+                app.processEvents()
+            win.view.scroll_to_block(caption)
+            for _ in range(20):
+                app.processEvents()
+            path = out / f"table-{theme}.png"
             win.grab().save(str(path))
             print(path)
         win.close()

@@ -391,25 +391,26 @@ class DocumentView(QTextBrowser):
         fmt.setBorderBrush(colors["table_border"])
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setBorderCollapse(True)
-        fmt.setCellPadding(em * 0.3)
+        fmt.setCellPadding(em * 0.25)
         fmt.setCellSpacing(0)
         fmt.setTopMargin(em * 0.4)
         fmt.setBottomMargin(em * 0.9)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         header = len(rows) > 1 and not any(NUMERIC_CELL.match(c.strip()) for c in grid[0] if c.strip())
         fmt.setHeaderRowCount(1 if header else 0)
-        # Short columns (numbers, 类别, 属性) are as wide as their longest cell so they never wrap; the long ones
-        # (指标, notes) share the rest and wrap inside their column.
-        glyph = self._point_size() * 0.9 * 96 / 72
+        # Short columns (numbers, 类别, 属性) are as wide as their longest body cell, so values never wrap (a long
+        # column name may); the long ones (指标, notes) share the rest and wrap inside their column.
+        glyph = self._point_size() * 0.88 * 96 / 72
 
-        def measure(text: str) -> float:  # in Chinese characters: Latin digits and letters are half as wide
+        def measure(text: str) -> float:  # in Chinese characters: Latin digits and letters are about half as wide
             return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
 
-        longest = [max((measure(cells[c]) for cells in grid if c < len(cells)), default=0) for c in range(ncols)]
+        body = grid[1:] if header else grid
+        longest = [max((measure(cells[c]) for cells in body if c < len(cells)), default=0) for c in range(ncols)]
         fmt.setColumnWidthConstraints(
             [
-                QTextLength(QTextLength.Type.FixedLength, (n + 0.8) * glyph + em * 0.6)
-                if n <= 7
+                QTextLength(QTextLength.Type.FixedLength, (max(n, 2) + 0.6) * glyph + em * 0.5)
+                if n <= 6
                 else QTextLength(QTextLength.Type.VariableLength, 0)
                 for n in longest
             ]
@@ -418,7 +419,7 @@ class DocumentView(QTextBrowser):
         for r, (row, cells) in enumerate(zip(rows, grid, strict=True)):
             cf = QTextCharFormat()
             cf.setForeground(colors["text"])
-            cf.setFontPointSize(self._point_size() * 0.9)
+            cf.setFontPointSize(self._point_size() * 0.88)
             if header and r == 0:
                 cf.setFontWeight(QFont.Weight.DemiBold)
                 cf.setForeground(colors["heading"])
