@@ -81,8 +81,9 @@ class TableRow:
     text: str
 
 
-# Drawing operators of a page's content stream: rectangles (re) and line segments (l).
-_RULES = re.compile(rb"(?<![A-Za-z])(?:re|l)(?![A-Za-z])")
+# Drawing operators of a page's content stream with their operands: rectangles (x y w h re) and line segments
+# (x y l). Bytes inside text strings can look like the operator names, never like a full operation.
+_RULES = re.compile(rb"(?:-?[\d.]+\s+){4}re\s|(?:-?[\d.]+\s+){2}l\s")
 
 
 def _ruled_tables(path: Path, reader: object) -> dict[int, list[list[list[str]]]]:
