@@ -89,3 +89,25 @@ def test_cli_search_shows_a_table_row_with_its_column_names(data_dir: Path, caps
     assert main(["search", "森林覆盖率", "--doc", doc_id]) == 0
     out = capsys.readouterr().out
     assert "18.【森林覆盖率】（%） · 2025年 25.1* · 2030年 25.8 · 约束性" in out
+
+
+def test_a_note_on_a_table_cell_follows_its_row_when_the_plan_is_reimported(tmp_path: Path) -> None:
+    from reader.session import Session
+
+    source = tmp_path / "十五五纲要.txt"
+    text = (CORPUS / "cn15_fyp_outline_p1-2.txt").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    session = Session(tmp_path / "data")
+    doc, _replaced, _anchored = session.import_file(source, index=False)
+    row = next(b for b in doc.blocks if "18.森林覆盖率（%）" in b.text)
+    start = row.text.index("25.8")
+    session.annotations.add(doc, "note", row.index, start, start + 4, note="比十四五末高0.7个百分点")
+    # The plan is edited above the table (a paragraph removed) and imported again from the same file.
+    edited = text.replace("第一章　发展环境\n", "", 1)
+    source.write_text(edited, encoding="utf-8")
+    doc2, replaced, anchored = session.import_file(source, index=False)
+    assert replaced and anchored.get("orphaned", 0) == 0
+    (note,) = session.annotations.list(doc2.id)
+    moved = doc2.blocks[note.block]
+    assert moved.index == row.index - 1 and moved.text == row.text
+    assert moved.text[note.start : note.end] == "25.8"
