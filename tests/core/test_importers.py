@@ -327,3 +327,33 @@ def test_prose_with_a_bar_or_wide_spaces_is_not_a_table(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert not any(p.table_row for p in read_file(path).paragraphs)
+
+
+PDFS = ROOT / "tests" / "fixtures" / "pdf"
+
+
+def _texts(name: str) -> list[str]:
+    return [p.text for p in read_file(PDFS / name).paragraphs]
+
+
+def test_official_document_fonts_without_unicode_map_are_read_as_gb18030() -> None:
+    toc = _texts("XiaoBiaoSong.pdf")
+    assert toc[0] == "目\u3000\u3000录"
+    assert toc[1].startswith("关于红军作战的原则１…") and toc[1].endswith("（一九三七年八月一日）")
+    assert _texts("SimFang-variant.pdf")[0].startswith("全世界无产者，联合起来")
+    # One run of GBK among Latin text is recovered; the Latin text around it is untouched.
+    mixed = _texts("issue20489.pdf")
+    assert mixed[0] == "北斗星" and "APPROVED:" in mixed
+
+
+def test_fake_bold_is_read_once() -> None:
+    report = _texts("issue-842-example.pdf")
+    assert report[0] == "安徽安利合成革股份有限公司"
+    assert "股票代码：300218" in report and "披露日期：2012 年 3 月 27 日" in report
+    cv = _texts("issue-71-duplicate-chars.pdf")
+    assert cv[:3] == ["本科", "计算机科学与技术（应用技术）", "高中"]
+
+
+def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
+    text = " ".join(_texts("issue-316-example.pdf"))
+    assert "Science and Technology, New Zealand" in text and "andTechnology" not in text

@@ -7,6 +7,7 @@ the rest of a document is read exactly as before and large PDFs do not pay for t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -52,12 +53,13 @@ def read(path: Path, tables: bool = True) -> RawDocument:
         ) from exc
     # Keep each line's indentation: a first-line indent is the best paragraph signal in Chinese PDFs.
     page_lines: list[list[str | TableRow]] = [
-        [x.rstrip() for x in page.splitlines() if clean_line(x)] for page in pages
+        list(undo_overprint(recover_gb18030([x.rstrip() for x in page.splitlines() if clean_line(x)])))
+        for page in pages
     ]
     for index, found in (_ruled_tables(path, reader) if tables else {}).items():
         for rows in found:
             page_lines[index] = _splice(page_lines[index], rows)
-    if sum(len(x) for lines in page_lines for x in lines if isinstance(x, str)) < 20:
+    if sum(len("".join(x.split())) for lines in page_lines for x in lines if isinstance(x, str)) < 8:
         raise ImportFailed(
             path,
             "PDF 没有文字层（可能是扫描件或图片）",
@@ -72,6 +74,82 @@ def read(path: Path, tables: bool = True) -> RawDocument:
     if info is not None and info.title and info.title.strip():
         title = info.title.strip()
     return RawDocument(paragraphs=paragraphs, meta=Metadata(title=title, source=path.name, format="pdf"))
+
+
+# Two Latin-1 characters that are one GB18030 character: official-document fonts (小标宋, 仿宋) embedded without a
+# ToUnicode map make the text layer read their GBK codes as Latin-1 (目录 → Ä¿ Â¼).
+# The fonts are GB2312 (both bytes 0xA1–0xFE), which keeps control characters and cp1252 quotes out.
+_LATIN1_PAIRS = re.compile(r"[\xa1-\xfe][\xa1-\xfe](?:[ \u3000]?[\xa1-\xfe][\xa1-\xfe])*")
+_CJK = re.compile(r"[\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def recover_gb18030(lines: list[str]) -> list[str]:
+    """Re-read Latin-1 mojibake as GB18030 in a line mostly made of it; other text (a few accented letters in
+    Latin words, which never come in pairs of high characters) is left as it is."""
+
+    def decode(m: re.Match[str]) -> str:
+        raw = re.sub(r"[ \u3000]", "", m.group(0))
+        try:
+            out = raw.encode("latin-1").decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+        return out if len(_CJK.findall(out)) >= 0.6 * len(out) else m.group(0)
+
+    out = []
+    for line in lines:
+        visible = sum(1 for ch in line if not ch.isspace())
+        paired = sum(len(m.group(0).replace(" ", "").replace("\u3000", "")) for m in _LATIN1_PAIRS.finditer(line))
+        out.append(_LATIN1_PAIRS.sub(decode, line) if visible and paired >= 0.5 * visible else line)
+    return out
+
+
+def _repeated(line: str, k: int) -> str | None:
+    """The line with each run that is drawn ``k`` times in a row kept once; None when the line is not made so."""
+    out, i, n = [], 0, len(line)
+    while i < n:
+        if line[i].isspace():
+            out.append(line[i])
+            i += 1
+            continue
+        for size in range(1, (n - i) // k + 1):
+            chunk = line[i : i + size]
+            if line[i : i + size * k] == chunk * k and not chunk.isspace():
+                out.append(chunk)
+                i += size * k
+                break
+        else:
+            return None
+    return "".join(out)
+
+
+def undo_overprint(lines: list[str]) -> list[str]:
+    """Fake bold draws text 2–4 times over itself: each run repeated within a line (安徽安利…公司 ×4), or each line
+    repeated on the next (本科 / 本科). Both are undone only where the repetition is exact and systematic."""
+    out = []
+    for line in lines:
+        body = line.strip()
+        fixed = None
+        if len(body) >= 8:
+            for k in (4, 3, 2):
+                collapsed = _repeated(body, k)
+                if (
+                    collapsed is not None
+                    and len(collapsed) <= len(body) // k + body.count(" ")
+                    and sum(ch.isalnum() for ch in collapsed) >= 2  # rules of ____ or …… are drawn, not overprinted
+                ):
+                    fixed = line[: len(line) - len(line.lstrip())] + collapsed
+                    break
+        out.append(fixed if fixed is not None else line)
+    # Lines drawn k times: most lines stand in a run of exactly k equal lines, and none in a longer one (a table
+    # that repeats a value down a column does not look like that).
+    runs = [(line, len(list(group))) for line, group in itertools.groupby(out)]
+    filled = sum(n for line, n in runs if line.strip())
+    for k in (2, 3, 4):
+        doubled = sum(n for line, n in runs if line.strip() and n == k)
+        if filled and len(runs) >= 3 and doubled >= 0.5 * filled and all(n <= k for _line, n in runs):
+            out = [line for line, n in runs for _ in range(1 if n == k else n)]
+            break
+    return out
 
 
 @dataclass(frozen=True)
@@ -210,6 +288,9 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
         if current and (indented or _STARTS_BLOCK.match(line)):
             paragraphs.append(current)
             current = ""
+        # Latin words broken at the line end need their space back (And / they); Chinese joins without one.
+        if current and current[-1].isascii() and current[-1].isalnum() and line[:1].isascii() and line[:1].isalpha():
+            current += " "
         current += line
         short = len(line) < full * 0.85
         if current.endswith(_OPENERS):
