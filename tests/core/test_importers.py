@@ -357,3 +357,12 @@ def test_fake_bold_is_read_once() -> None:
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
     text = " ".join(_texts("issue-316-example.pdf"))
     assert "Science and Technology, New Zealand" in text and "andTechnology" not in text
+
+
+def test_an_aes_pdf_with_only_an_owner_password_opens() -> None:
+    assert _texts("r6-owner-password.pdf")[0].startswith("pdf encryption test password")
+
+
+def test_an_aes_pdf_with_a_user_password_says_it_needs_one() -> None:
+    with pytest.raises(ImportFailed, match="需要密码"):
+        read_file(PDFS / "r4-aes-user-password.pdf")
