@@ -366,3 +366,14 @@ def test_an_aes_pdf_with_only_an_owner_password_opens() -> None:
 def test_an_aes_pdf_with_a_user_password_says_it_needs_one() -> None:
     with pytest.raises(ImportFailed, match="需要密码"):
         read_file(PDFS / "r4-aes-user-password.pdf")
+
+
+def test_short_alike_pages_are_not_all_taken_for_running_heads() -> None:
+    from reader.document.importers.pdf import body_lines
+
+    # A slide-like PDF: each page holds one short line of the same shape (序号 changes only in its number).
+    pages = [[f"第{n}页　重点任务清单"] for n in range(1, 6)]
+    assert len(body_lines(pages)) == 5
+    # Real running heads still go when there is a body to keep.
+    pages = [["东莞市国民经济和社会发展第十四个五年规划", f"正文第{n}段。", str(n)] for n in range(1, 6)]
+    assert body_lines(pages) == [f"正文第{n}段。" for n in range(1, 6)]

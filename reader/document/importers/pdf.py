@@ -65,14 +65,14 @@ def read(path: Path, tables: bool = True) -> RawDocument:
             "PDF 没有文字层（可能是扫描件或图片）",
             "请先用 OCR 软件识别文字，或导入该文件的 Word/网页版本",
         )
+    kept = body_lines(page_lines)
     paragraphs = [
-        RawParagraph(p.text, table_row=True) if isinstance(p, TableRow) else RawParagraph(p)
-        for p in join_lines(drop_furniture(page_lines))
+        RawParagraph(p.text, table_row=True) if isinstance(p, TableRow) else RawParagraph(p) for p in join_lines(kept)
     ]
     title = path.stem
     info = reader.metadata
-    if info is not None and info.title and info.title.strip():
-        title = info.title.strip()
+    if info is not None and info.title and clean_line(str(info.title)):
+        title = clean_line(str(info.title).replace("\x00", ""))
     return RawDocument(paragraphs=paragraphs, meta=Metadata(title=title, source=path.name, format="pdf"))
 
 
@@ -179,7 +179,11 @@ def _ruled_tables(path: Path, reader: object) -> dict[int, list[list[list[str]]]
         return {}
     out: dict[int, list[list[list[str]]]] = {}
     try:
+        import logging
+
         import pdfplumber
+
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on odd files are not the reader's concern
 
         with pdfplumber.open(str(path)) as pdf:
             for i in candidates:
@@ -232,6 +236,15 @@ def _splice(lines: list[str | TableRow], rows: list[list[str]]) -> list[str | Ta
     if covered < 0.6 * len(whole):
         return lines
     return [*lines[: best[0]], *(TableRow("\t".join(r)) for r in rows), *lines[best[1] :]]
+
+
+def body_lines(pages: Sequence[Sequence[str | TableRow]]) -> list[str | TableRow]:
+    """The lines of the body: running heads and page numbers dropped, unless that would leave nothing (short pages
+    that look alike make every line look like a running head) — then every line is kept."""
+    kept = drop_furniture(pages)
+    if not any(isinstance(x, TableRow) or clean_line(x) for x in kept):
+        kept = [x for lines in pages for x in lines]
+    return kept
 
 
 def drop_furniture(pages: Sequence[Sequence[str | TableRow]]) -> list[str | TableRow]:
