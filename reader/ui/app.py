@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__
@@ -53,6 +53,8 @@ def create_window(data_dir: str | None = None, lang: str | None = None):  # type
     settings = open_settings(session.data_dir)
     chosen = lang or str(settings.value("language", "zh"))
     app._translators = install_translators(app, chosen)  # type: ignore[attr-defined]
+    # Qt appends the display name to window titles: in English it must be the English name.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "政策阅读器"))
     window = MainWindow(session, settings)
     return app, window
 

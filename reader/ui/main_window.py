@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import APP_NAME, BUNDLED_DOC_ID
+from reader import BUNDLED_DOC_ID
 from reader.document.importers import SUPPORTED_SUFFIXES
 from reader.document.model import Document
 from reader.errors import Cancelled, ReaderError
@@ -1284,7 +1284,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("关于政策阅读器"),
             self.tr("{0} {1}\n离线阅读、检索和批注中文政策文件。\n数据文件夹：{2}").format(
-                APP_NAME, __version__, self.session.data_dir
+                self.tr("政策阅读器"), __version__, self.session.data_dir
             ),
         )
 

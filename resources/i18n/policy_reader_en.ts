@@ -252,7 +252,7 @@
     <message>
         <location filename="../../reader/ui/main_window.py" line="302"/>
         <source>目标与数据</source>
-        <translation>Targets &amp; Figures</translation>
+        <translation>Targets and Figures</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="308"/>

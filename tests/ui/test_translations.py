@@ -35,3 +35,23 @@ def test_ui_code_has_no_untranslated_chinese_literals() -> None:
                 if literal != "中文":  # the language's own name is never translated
                     offenders.append(f"{path.name}:{n}: {literal}")
     assert offenders == []
+
+
+def test_english_window_names_itself_and_its_panels_in_english(qtbot, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.app import create_window
+
+    app, win = create_window(str(data_dir), lang="en")
+    qtbot.addWidget(win)
+    try:
+        win.open_default()
+        assert app.applicationDisplayName() == "Policy Reader"
+        assert "政策阅读器" not in win.windowTitle() and win.windowTitle().endswith("Policy Reader")
+        # No & in a dock title: it would become a mnemonic and show as "Targets _Figures" in the tab.
+        assert win.targets_dock.windowTitle() == "Targets and Figures"
+    finally:
+        win.close()
+        for tr in getattr(app, "_translators", []):
+            QApplication.removeTranslator(tr)
+        app.setApplicationDisplayName("政策阅读器")
