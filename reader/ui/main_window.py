@@ -292,15 +292,31 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.panels_menu.addAction(dock.toggleViewAction())
+        # The menu entry (and shortcut) brings the panel to the front; only a panel already in front is hidden.
+        action = QAction(title, self)
+        action.setCheckable(True)
+        action.triggered.connect(lambda _checked=False, d=dock: self.toggle_panel(d))
+        dock.visibilityChanged.connect(lambda _visible, d=dock, a=action: a.setChecked(not d.isHidden()))
+        dock.panel_action = action  # type: ignore[attr-defined]
+        self.panels_menu.addAction(action)
         return dock
+
+    def toggle_panel(self, dock: QDockWidget) -> None:
+        """Show a panel and bring it to the front; hide it when it is already in front."""
+        in_front = dock.isVisible() and not dock.visibleRegion().isEmpty()
+        if in_front:
+            dock.hide()
+        else:
+            dock.show()
+            dock.raise_()
+        dock.panel_action.setChecked(not dock.isHidden())  # type: ignore[attr-defined]
 
     def _build_docks(self) -> None:
         self.targets_panel = TargetsPanel()
         self.targets_panel.jump_requested.connect(self.jump_to_span)
         self.targets_panel.export_requested.connect(self.export_targets_csv)
         self.targets_dock = self._dock(self.tr("目标与数据"), "targetsDock", self.targets_panel)
-        self.targets_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.targets_dock.panel_action.setShortcut(QKeySequence("Ctrl+Shift+T"))  # type: ignore[attr-defined]
         self.search_panel = SearchPanel()
         self.search_panel.search_requested.connect(self.run_search)
         self.search_panel.more_requested.connect(self.run_search)

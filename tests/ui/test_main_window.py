@@ -189,3 +189,22 @@ def test_bad_corpus_through_the_window_never_crashes(window, qtbot) -> None:  # 
         assert window.last_error and name in window.last_error and "Traceback" not in window.last_error
     assert window.doc is not None and window.doc.id == "dongguan-14th-fyp"  # still reading the plan
     assert [e.id for e in window.session.library.entries()] == ["dongguan-14th-fyp"]
+
+
+def test_a_panel_shortcut_brings_a_panel_behind_a_tab_to_the_front(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    targets, search = window.targets_dock, window.search_dock
+    search.show()
+    search.raise_()  # the default layout tabs 目标与数据 behind 检索
+    qtbot.wait(20)
+    assert targets.visibleRegion().isEmpty()
+    action = targets.panel_action
+    action.trigger()  # Ctrl+Shift+T: brings it to the front, does not hide it
+    qtbot.wait(20)
+    assert targets.isVisible() and not targets.visibleRegion().isEmpty() and action.isChecked()
+    action.trigger()  # in front: pressing again hides it
+    qtbot.wait(20)
+    assert targets.isHidden() and not action.isChecked()
+    action.trigger()  # and again shows it, in front
+    qtbot.wait(20)
+    assert targets.isVisible() and not targets.visibleRegion().isEmpty()
+    assert action.shortcut().toString() == "Ctrl+Shift+T"
