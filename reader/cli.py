@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", default=None, help="数据文件夹 / data folder")
+    parser.add_argument(
+        "--lang", choices=["zh", "en"], default=None, help="界面语言（打开窗口时） / UI language of the window"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -65,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="打开阅读器窗口；给出 FILE 时先导入再打开。Open the app; with FILE, import it first and open it.",
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="要导入并打开的文件 / file to import and open")
-    p.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言 / UI language")
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help="界面语言 / UI language")
     p.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # open, paint, print, quit (packaging check)
     p.set_defaults(func=cmd_gui)
 
@@ -150,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("query", metavar="QUERY", help="检索式 / the query")
+    p.add_argument("query", metavar="QUERY", nargs="+", help="检索式（可不加引号分开写） / the query")
     p.add_argument("--doc", metavar="DOC", help="只在此文档中检索 / restrict to one document")
     lim = p.add_mutually_exclusive_group()
     lim.add_argument("--limit", type=int, default=20, metavar="N", help="最多显示 N 条（默认 20） / show N hits")
@@ -411,7 +414,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         _emit_json(report)
     else:
         print(f"已索引 {len(done)} 篇（文档库共 {len(docs)} 篇），用时 {seconds:.2f} 秒。")
-        if session.index.rebuilt_reason:
+        if session.index.rebuilt_reason and not args.rebuild:  # a rebuild asked for needs no explanation
             print(f"索引已重建：{session.index.rebuilt_reason}", file=sys.stderr)
     return 0
 
@@ -552,10 +555,25 @@ def cmd_notes_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+# A query word to exclude (-碳达峰) looks like an option to argparse: it is carried past the parser in disguise.
+_EXCLUDE_MARK = "\x00exclude\x00"
+
+
+def _protect_exclusions(argv: list[str]) -> list[str]:
+    if "search" not in argv:
+        return argv
+    at = argv.index("search")
+    return argv[: at + 1] + [
+        _EXCLUDE_MARK + a[1:] if a.startswith("-") and len(a) > 1 and not a[1].isascii() else a for a in argv[at + 1 :]
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_protect_exclusions(list(sys.argv[1:] if argv is None else argv)))
+    if isinstance(getattr(args, "query", None), list):  # 科技 -碳达峰 typed as separate words is one query
+        args.query = " ".join(a.replace(_EXCLUDE_MARK, "-") for a in args.query)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
     try:
         return func(args)

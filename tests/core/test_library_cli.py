@@ -131,3 +131,25 @@ def test_a_catalog_changed_by_another_window_is_read_again(tmp_path: Path) -> No
     first.remove(doc.id)
     assert [e.id for e in second.entries()] == [BUNDLED_DOC_ID]
     assert [e.id for e in first.entries()] == [BUNDLED_DOC_ID]
+
+
+def test_search_takes_an_excluded_word_and_unquoted_words(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "科技", "--json"]) == 0
+    with_tech = json.loads(capsys.readouterr().out)["total"]
+    # -碳达峰 is a query word to exclude, not an unknown option; words typed apart form one query.
+    assert main(["search", "科技", "-碳达峰", "--json"]) == 0
+    without = json.loads(capsys.readouterr().out)
+    assert without["query"] == "科技 -碳达峰" and 0 < without["total"] <= with_tech
+    assert main(["search", "-碳达峰", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "-碳达峰"
+
+
+def test_lang_is_accepted_before_the_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "list"]) == 0
+    assert "dongguan-14th-fyp" in capsys.readouterr().out
+
+
+def test_index_rebuild_says_what_it_did(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--rebuild"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("已索引 1 篇") and "rebuild requested" not in captured.err
