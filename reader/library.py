@@ -26,6 +26,15 @@ from reader.fileio import atomic_write_text
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+# What a reader of the bundled copy should know (shown in 文档信息 and the About box; see PROVENANCE in the repo's
+# shared folder): where the text comes from, that it is an excerpt, and the one kind of repair made to it.
+BUNDLED_NOTES = {
+    "来源": "第三方网页转载（2021-09-15）；官方转载：i东莞 2021-06-15 权威发布 https://idg.timedg.com/p/21196681.html",
+    "节选": "网页转载只保留到“金融”一章（止于“拓展金融服务应用场。”），其后各章（城市发展、生态、民生、治理、规划实施）及"
+    "各章节标题、指标表均缺失；目录为根据段落推断。",
+    "修复": "转载网站删去了领导人姓名，致使固定表述残缺；已按官方文本恢复 6 处（“习近平新时代中国特色社会主义思想”等），"
+    "其余文字未作改动。",
+}
 CATALOG_VERSION = 1
 
 
@@ -192,7 +201,8 @@ class Library:
         path = self.resources / BUNDLED_FILE
         raw = text.read(path)
         doc = build(raw, BUNDLED_DOC_ID)
-        return replace(doc, meta=replace(doc.meta, title=BUNDLED_TITLE, source=BUNDLED_FILE))
+        extra = {**doc.meta.extra, **BUNDLED_NOTES}
+        return replace(doc, meta=replace(doc.meta, title=BUNDLED_TITLE, source=BUNDLED_FILE, extra=extra))
 
     def import_file(
         self,

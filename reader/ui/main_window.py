@@ -30,6 +30,7 @@ from reader.errors import Cancelled, ReaderError
 from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
+from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action(self.tr("复制"), self.view.copy, QKeySequence.StandardKey.Copy)
         self.act_select_all = self._action(self.tr("全选"), self.view.selectAll, QKeySequence.StandardKey.SelectAll)
         self.act_about = self._action(self.tr("关于政策阅读器"), self.show_about)
+        self.act_doc_info = self._action(self.tr("文档信息…"), lambda: show_document_info(self, self.doc))
         self.act_highlight = self._action(
             self.tr("突出显示目标与既往数据"), self._highlight_toggled, "Ctrl+Shift+H", checkable=True
         )
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_menu = mb.addMenu(self.tr("书签(&B)"))
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         m = mb.addMenu(self.tr("帮助(&H)"))
+        m.addAction(self.act_doc_info)
         m.addAction(self.act_about)
 
         tb = self.addToolBar(self.tr("导航"))
@@ -1296,12 +1299,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from reader import __version__
 
+        text = self.tr("{0} {1}\n离线阅读、检索和批注中文政策文件。\n数据文件夹：{2}\n\n内置示例为东莞市“十四五”规划纲要的网页转载节选（止于“金融”一章），详见 帮助 › 文档信息。")  # fmt: skip
         QMessageBox.about(
             self,
             self.tr("关于政策阅读器"),
-            self.tr("{0} {1}\n离线阅读、检索和批注中文政策文件。\n数据文件夹：{2}").format(
-                self.tr("政策阅读器"), __version__, self.session.data_dir
-            ),
+            text.format(self.tr("政策阅读器"), __version__, self.session.data_dir),
         )
 
     def open_default(self) -> None:

@@ -153,3 +153,18 @@ def test_index_rebuild_says_what_it_did(data_dir: Path, capsys: pytest.CaptureFi
     assert main(["index", "--rebuild"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("已索引 1 篇") and "rebuild requested" not in captured.err
+
+
+def test_the_bundled_plan_restores_only_the_stripped_names_and_says_it_is_an_excerpt() -> None:
+    doc = Library(Path("/nonexistent-never-written"), resources_dir()).open(BUNDLED_DOC_ID)
+    text = "\n".join(b.text for b in doc.blocks)
+    # The six formulas of shared/seed/PROVENANCE.md, as the official wording has them.
+    assert "坚持以习近平新时代中国特色社会主义思想为指导" in text
+    assert "在以习近平同志为核心的党中央坚强领导下" in text
+    assert "坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代" in text
+    assert "坚决维护习近平总书记党中央的核心" in text and "全面贯彻习近平总书记对广东" in text
+    assert "以习新时代" not in text and "习同志" not in text and "习总书记" not in text
+    # Damage that no source confirms stays as it is.
+    assert "认线”工作思路" in text and text.rstrip().endswith("拓展金融服务应用场。")
+    extra = doc.meta.extra
+    assert "金融" in extra["节选"] and "6 处" in extra["修复"] and "idg.timedg.com" in extra["来源"]

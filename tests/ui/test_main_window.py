@@ -208,3 +208,11 @@ def test_a_panel_shortcut_brings_a_panel_behind_a_tab_to_the_front(window, qtbot
     qtbot.wait(20)
     assert targets.isVisible() and not targets.visibleRegion().isEmpty()
     assert action.shortcut().toString() == "Ctrl+Shift+T"
+
+
+def test_document_info_says_where_the_bundled_plan_comes_from(window) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.features.docinfo import document_info_text
+
+    assert window.act_doc_info in window.menuBar().actions()[-1].menu().actions()
+    info = document_info_text(window.doc)
+    assert info.startswith("东莞市国民经济和社会发展第十四个五年规划") and "节选：" in info and "修复：" in info
