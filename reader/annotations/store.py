@@ -378,6 +378,10 @@ class AnnotationStore:
             raise ReaderError(f"没有编号为 {annotation_id} 的批注。")
         return self._with_tags([self._row(row)])[0]
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another window, the CLI) commits a change."""
+        return int(self.con.execute("PRAGMA data_version").fetchone()[0])
+
     def list(self, doc: str | None = None, include_deleted: bool = False, kind: str | None = None) -> list[Annotation]:
         sql = f"SELECT {_COLUMNS} FROM annotations WHERE 1 = 1"
         args: list[Any] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
+        # Notes written by another process show up when the window is focused again, or within a few seconds.
+        self._notes_version: int | None = None
+        self._notes_watch = QTimer(self, interval=3000)
+        self._notes_watch.timeout.connect(self.check_outside_notes)
+        self._notes_watch.start()
         self.table_actions = TableActions(
             self, lambda text: self.statusBar().showMessage(text, 5000), lambda text: self.show_error(text)
         )
@@ -780,6 +785,27 @@ class MainWindow(QMainWindow):
             self.notes_panel.set_message(str(exc))
             self.show_error(str(exc))
             return None
+
+    def check_outside_notes(self) -> bool:
+        """Reload the notes when another process (the CLI, another window) has changed them; True if it had."""
+        store = None if self.annotations_error is not None else self._store()
+        if store is None or self.doc is None:
+            return False
+        try:
+            version = store.data_version()
+        except Exception:  # a store that cannot answer is reported where it is used
+            return False
+        if self._notes_version is not None and version != self._notes_version:
+            self._notes_version = version
+            self._notes_changed(rerender=True)
+            return True
+        self._notes_version = version
+        return False
+
+    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_notes()
 
     def _load_notes(self, doc: Document) -> list:  # type: ignore[type-arg]
         store = self._store()

@@ -122,3 +122,19 @@ def test_corrupt_database_keeps_the_app_usable(qtbot, data_dir: Path) -> None:  
     assert (data_dir / "annotations.db").read_bytes() == b"garbage, not sqlite" * 100
     assert list((data_dir / "backups").glob("annotations-corrupt-*.db"))
     win.close()
+
+
+def test_a_note_added_from_the_command_line_appears_in_the_open_window(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.cli import main
+
+    block = next(b for b in window.doc.blocks if len(b.text) > 20)
+    window.check_outside_notes()  # the window knows the database as it is now
+    before = len(window.notes)
+    assert (
+        main(["notes", "add", "--block", str(block.index), "--start", "0", "--end", "6", "--note", "命令行加的批注"])
+        == 0
+    )
+    # Within a few seconds (or at once when the window is focused again) the note is listed and marked.
+    qtbot.waitUntil(lambda: len(window.notes) == before + 1, timeout=8000)
+    assert any(a.note == "命令行加的批注" for a in window.notes)
+    assert block.index in window.view.note_blocks
