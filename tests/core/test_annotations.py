@@ -354,3 +354,9 @@ def test_disk_full_while_importing_keeps_the_library(tmp_path: Path, monkeypatch
     assert (session.data_dir / "library" / "catalog.json").read_bytes() == before
     assert [e.id for e in Session(session.data_dir).library.entries()] == ["dongguan-14th-fyp", doc.id]
     assert not list((session.data_dir / "library").rglob("*.tmp"))
+
+
+def test_markdown_export_keeps_an_ampersand_as_written() -> None:
+    # 「R&D占比达3.06%左右」 (the bundled plan): R&D must read R&D in a report, not R&amp;D.
+    assert md_escape("R&D占比达3.06%左右") == "R&D占比达3.06%左右"
+    assert md_escape("&lt;script&gt;") == "&amp;lt;script&amp;gt;"  # what would be an entity still shows as typed
