@@ -43,10 +43,14 @@ TARGETS_IN_BACKGROUND_CHARS = 150_000  # longer documents get their targets afte
 
 
 def _target_spans(targets: list[Target]) -> list[Span]:
-    """Each target or past figure as a coloured span, with its numbers as bold spans inside it."""
+    """Each target as a coloured span with its numbers in bold; a past figure colours only its numbers, so that a
+    review chapter, where nearly every clause holds one, does not turn one colour."""
     spans: list[Span] = []
     for t in targets:
-        spans.extend(Span(t.block, a, b, t.kind) for a, b in t.marks)
+        if t.kind == "target":
+            spans.extend(Span(t.block, a, b, t.kind) for a, b in t.marks)
+        else:
+            spans.extend(Span(t.block, q.start, q.end, t.kind) for q in t.quantities)
         spans.extend(Span(t.block, q.start, q.end, "num") for q in t.quantities)
     return spans
 
@@ -330,6 +334,7 @@ class MainWindow(QMainWindow):
         self.search_panel.more_requested.connect(self.run_search)
         self.search_panel.hit_activated.connect(self.open_hit)
         self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel)
+        self.search_dock.visibilityChanged.connect(self._search_dock_visibility)
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
         self.notes_panel = NotesPanel()
         self.notes_panel.jump_requested.connect(self.jump_to_annotation)
@@ -735,6 +740,13 @@ class MainWindow(QMainWindow):
                 self._occurrences.extend((b.index, s, e) for s, e in sorted(set(spans)))
         self._hit_spans = [Span(b, s, e, "hit") for b, s, e in self._occurrences]
         self._refresh_transient()
+
+    def _search_dock_visibility(self, _visible: bool) -> None:
+        """Closing the search panel leaves the search: its hit marks go from the text."""
+        if self.search_dock.isHidden() and (self._hit_spans or self._current_span is not None):
+            self._hit_spans = []
+            self._current_span = None
+            self._refresh_transient()
 
     def open_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
         if self.doc is None or hit.doc != self.doc.id:

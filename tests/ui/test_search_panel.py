@@ -244,3 +244,13 @@ def test_a_table_row_hit_is_shown_with_its_column_names() -> None:
     html = snippet_html(hit, "#fde68a")
     assert ">2020年</span> 60.6*" in html and ">2025年</span> 65" in html
     assert "城镇化率</span>（%）" in html and "—" not in html
+
+
+def test_search_hits_use_a_colour_of_their_own_and_go_when_the_panel_closes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    colors = window.view._palette_colors()
+    highlight_colours = {colors[k].name() for k in colors if k.startswith("hl-") or k in ("target_bg", "actual_bg")}
+    assert colors["hit_bg"].name() not in highlight_colours and colors["current_bg"].name() not in highlight_colours
+    _search(window, qtbot, "湾区")
+    qtbot.waitUntil(lambda: len(window.view._transient) > 0, timeout=5000)
+    window.search_dock.hide()
+    qtbot.waitUntil(lambda: window.view._transient == [], timeout=2000)

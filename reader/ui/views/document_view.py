@@ -254,8 +254,8 @@ class DocumentView(QTextBrowser):
                 "actual_bg": QColor("#3a3550"),
                 "actual_fg": QColor("#c8c0ef"),
                 "box_bg": QColor("#2a2a2a"),
-                "hit_bg": QColor("#6b5a1e"),
-                "current_bg": QColor("#a07b12"),
+                "hit_bg": QColor("#7a3e14"),  # orange: no highlight colour and no figure colour is orange
+                "current_bg": QColor("#b8561a"),
                 "paper": QColor("#1e1e1e"),
                 "hl-yellow_bg": QColor("#5c4f16"),
                 "hl-green_bg": QColor("#24492f"),
@@ -275,8 +275,8 @@ class DocumentView(QTextBrowser):
             "actual_bg": QColor("#ebe8f5"),
             "actual_fg": QColor("#4b3f8a"),
             "box_bg": QColor("#f4f1ea"),
-            "hit_bg": QColor("#fde68a"),
-            "current_bg": QColor("#f59e0b"),
+            "hit_bg": QColor("#fed7aa"),  # orange: no highlight colour and no figure colour is orange
+            "current_bg": QColor("#fb923c"),
             "paper": QColor("#fbfaf7"),
             "hl-yellow_bg": QColor("#fff1a8"),
             "hl-green_bg": QColor("#cdeccf"),
