@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.document.model import Block, BlockKind, Document
+from reader.document.model import Block, Document
+from reader.document.tables import Table, find_tables
 from reader.targets.quantities import _NUMBER, Quantity, parse_number
 
 _YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年")
@@ -106,9 +107,10 @@ def _place(cells: list[str], cols: list[Column]) -> dict[int, int] | None:
     return placed
 
 
-def _star_year(doc: Document, after: int) -> int | None:
-    for b in doc.blocks[after : after + 4]:
-        m = _STAR_NOTE.search(b.text)
+def _star_year(table: Table) -> int | None:
+    """The year the table's notes give for starred cells (注：②带*的为2024年数据)."""
+    for note in table.notes:
+        m = _STAR_NOTE.search(note.text)
         if m:
             return int(m.group("y"))
     return None
@@ -137,22 +139,11 @@ def _indicator(cell: str, group: str) -> tuple[str, str, str]:
 
 def read_tables(doc: Document, now: int | None) -> list[Cell]:
     """Every figure of every indicator table in the document."""
-    out: list[Cell] = []
-    blocks = doc.blocks
-    i = 0
-    while i < len(blocks):
-        if blocks[i].kind is not BlockKind.TABLE_ROW:
-            i += 1
-            continue
-        j = i
-        while j < len(blocks) and blocks[j].kind is BlockKind.TABLE_ROW:
-            j += 1
-        out.extend(_read_one(doc, list(blocks[i:j]), now, j))
-        i = j
-    return out
+    return [cell for table in find_tables(doc) for cell in _read_one(table, now)]
 
 
-def _read_one(doc: Document, rows: list[Block], now: int | None, end: int) -> list[Cell]:
+def _read_one(table: Table, now: int | None) -> list[Cell]:
+    rows = list(table.rows)
     header_at = None
     cols: list[Column] | None = None
     for k, row in enumerate(rows[:3]):
@@ -166,7 +157,7 @@ def _read_one(doc: Document, rows: list[Block], now: int | None, end: int) -> li
     last_year = years[-1]
     first_year = years[0]
     base_years = [y for y in years if now is not None and y < now] or ([first_year] if len(years) > 1 else [])
-    star = _star_year(doc, end) or (first_year - 1)
+    star = _star_year(table) or (first_year - 1)
     out: list[Cell] = []
     group = ""
     attribute = ""
