@@ -235,9 +235,7 @@ def _year_before(before: str, now: int | None) -> str | None:
     return "" if _MOVEMENT.search(bare[last.end() :]) else last.group("y")
 
 
-def _classify(
-    clause: str, sentence: str, frame: PlanFrame, bframe: BlockFrame, carry: _Carry
-) -> tuple[str, str, str | None, bool]:
+def _classify(clause: str, frame: PlanFrame, bframe: BlockFrame, carry: _Carry) -> tuple[str, str, str | None, bool]:
     """(kind, reason, year, year_implied) of the figures in one clause."""
     now = frame.now
     deadline = _future_deadline(clause, frame)
@@ -442,7 +440,7 @@ def extract_block(
                 else:
                     lead_in = None  # a lead-in clause joins the span only when it is right before the figure
                 continue
-            kind, reason, year, implied = _classify(clause, sentence, frame, bframe, carry)
+            kind, reason, year, implied = _classify(clause, frame, bframe, carry)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
             items = _items(text, c_start, c_end, quantities, previous, named_in_sentence, clause_before)
