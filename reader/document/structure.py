@@ -120,9 +120,36 @@ def lead_sentence(text: str) -> str | None:
     return None
 
 
+# A paragraph that opens with a plan period states what it is about further on: the title keeps the period and
+# that phrase, both as written (「“十三五”时期…取得决定性成就」 → “十三五”时期取得决定性成就).
+_PERIOD_OPENING = re.compile(r"^(“?十[一二三四五六七]五”?时期)[，,]")
+_PERIOD_THEMES = (
+    re.compile(r"取得[^，,；。]{0,8}?(?:成就|成效|进展|突破|成绩)"),
+    re.compile(r"(?:国内外)?(?:发展)?环境"),
+    re.compile(r"遵循[^，,；。:：]{0,4}?原则"),
+    re.compile(r"(?:主要|发展)目标"),
+)
+
+
+def _period_title(text: str) -> str | None:
+    m = _PERIOD_OPENING.match(text)
+    if not m:
+        return None
+    first = re.split(r"[。；:：]", text, maxsplit=1)[0]
+    for theme in _PERIOD_THEMES:
+        found = theme.search(first, m.end())
+        if found:
+            phrase = found.group(0).replace("以下", "")
+            return f"{m.group(1)}{phrase}"
+    return None
+
+
 def short_title(text: str) -> str:
     """A readable tree title taken from the start of a paragraph."""
     text = text.lstrip("—－- ")
+    topical = _period_title(text)
+    if topical:
+        return topical
     parts = _CLAUSE.split(text)
     title = parts[0]
     i = 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.document.model import Document, Node
@@ -23,9 +25,11 @@ class OutlineModel(QAbstractItemModel):
         self._parent: dict[str, Node | None] = {}
         self._row: dict[str, int] = {}
         self._by_id: dict[str, Node] = {}
+        self._doc: Document | None = None
 
     def set_document(self, doc: Document | None) -> None:
         self.beginResetModel()
+        self._doc = doc
         self._roots = doc.outline if doc else ()
         self._parent.clear()
         self._row.clear()
@@ -79,16 +83,19 @@ class OutlineModel(QAbstractItemModel):
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.inferred:
-                return self.tr("“{0}”：原文没有这个标题，它取自该段正文的开头。").format(node.title)
+                opening = ""
+                if self._doc is not None and 0 <= node.block < len(self._doc.blocks):
+                    opening = re.split(r"(?<=[。；!?！？])", self._doc.blocks[node.block].text, maxsplit=1)[0]
+                return self.tr("原文没有这个标题，它取自该段正文：\n{0}").format(opening or node.title)
             return node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return node.label + (self.tr("（推断）") if node.inferred else "")
-        if role == Qt.ItemDataRole.FontRole and node.inferred:
-            font = QFont()
-            font.setItalic(True)
-            return font
         if role == Qt.ItemDataRole.ForegroundRole and node.inferred:
-            return QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+            # Inferred titles are set a little lighter than official headings: not italic, not greyed out as if
+            # disabled (the tooltip says where the title comes from).
+            color = QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+            color.setAlpha(185)
+            return color
         if role == NODE_ROLE:
             return node.id
         if role == BLOCK_ROLE:
