@@ -354,6 +354,23 @@ def test_fake_bold_is_read_once() -> None:
     assert cv[:3] == ["本科", "计算机科学与技术（应用技术）", "高中"]
 
 
+def test_lines_are_joined_by_the_width_of_their_own_page() -> None:
+    # A quarterly report whose 重要提示 page is set larger than the body pages, and whose tables make the widest
+    # lines of the document: the three paragraphs of that page (read off the page) come out whole.
+    report = _texts("issue-67-example.pdf")
+    start = report.index("第一节 重要提示")
+    assert report[start + 1 : start + 4] == [
+        "公司董事会、监事会及董事、监事、高级管理人员保证季度报告内容的真实、准确、完整，不存在虚假记载、"
+        "误导性陈述或者重大遗漏，并承担个别和连带的法律责任。",
+        "所有董事均已出席了审议本次季报的董事会会议。",
+        "公司负责人刘道骐、主管会计工作负责人肖寻及会计机构负责人(会计主管人员)钱扣明声明："
+        "保证季度报告中财务报表的真实、准确、完整。",
+    ]
+    # A form's question and its tick-box answer stay two lines.
+    question = report.index("公司是否需追溯调整或重述以前年度会计数据")
+    assert report[question + 1] == "□ 是 √ 否"
+
+
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
     text = " ".join(_texts("issue-316-example.pdf"))
     assert "Science and Technology, New Zealand" in text and "andTechnology" not in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,9 +22,10 @@ from reader.errors import ImportFailed
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?[0-9０-９ivxlcIVXLC]{1,4}\s*(页)?[-—－–\s]*$|^\d+\s*/\s*\d+$")
 _OPENERS = ("〔", "（", "(", "“", "‘", "《", "【", "[", "「", "『")
 _END = ("。", "！", "？", "：", "；", "”", "」", "…", "!", "?", ":")
-# A line that starts a new paragraph even when the previous one did not end a sentence.
+# A line that starts a new paragraph even when the previous one did not end a sentence (a heading, list item, note,
+# or the tick boxes of a form's answer: □ 是 √ 否).
 _STARTS_BLOCK = re.compile(
-    r"^(第[一二三四五六七八九十百零〇两\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|——|专栏|附件|注[:：])"
+    r"^(第[一二三四五六七八九十百零〇两\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|——|专栏|附件|注[:：]|[□☐☑■√]\s)"
 )
 
 
@@ -59,6 +61,7 @@ def read(path: Path, tables: bool = True) -> RawDocument:
     for index, found in (_ruled_tables(path, reader) if tables else {}).items():
         for rows in found:
             page_lines[index] = _splice(page_lines[index], rows)
+    page_lines = [measure_page(lines) for lines in page_lines]
     if sum(len("".join(x.split())) for lines in page_lines for x in lines if isinstance(x, str)) < 8:
         raise ImportFailed(
             path,
@@ -276,17 +279,92 @@ def drop_furniture(pages: Sequence[Sequence[str | TableRow]]) -> list[str | Tabl
     return out
 
 
+def display_width(text: str) -> int:
+    """Width in half-width cells: a Chinese character or full-width sign is two, a Latin
+    letter or digit one — how wide a line is set, which its character count is not when it mixes the two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# The dot leaders of a table of contents; an entry ends with its page number after them. Contents lines are not
+# text-column lines, so they say nothing about a page's full line width.
+_LEADER = re.compile(r"(?:…{2,}|[.．·]{4,}|(?:\. ){4,})")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORDS = re.compile(r"^[A-Za-z][A-Za-z'’.,-]*(?:\s+[A-Za-z][A-Za-z'’.,-]*)+")
+_OPEN_LEADER = re.compile(_LEADER.pattern + r"\s*$")
+_CONTENTS_ENTRY = re.compile(_LEADER.pattern + r"\s*[\d０-９]{1,4}\s*$")
+_NARROWEST_COLUMN = 24  # half-width cells
+
+
+class PageLine(str):
+    """A text line of a page, with the width of a full line on that page (`full`, None when the page does not
+    show one): hard-wrapped lines fill the text column, so a shorter line stopped before the margin."""
+
+    full: int | None = None
+
+
+def full_width(widths: Sequence[int]) -> int | None:
+    """The width of a full line among a page's line widths: the widest that another line comes within 10% of
+    (a lone wide line is a heading or table row, not the text column); None if no two lines agree."""
+    ordered = sorted(widths, reverse=True)
+    for i, w in enumerate(ordered[:-1]):
+        if ordered[i + 1] >= 0.9 * w:
+            return w
+    return None
+
+
+def measure_page(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
+    """The page's text lines as PageLines that know the page's full line width. Pages differ: a cover or a
+    preface is often set in a larger size than the body, a report's tables in a smaller one."""
+    # Only a line that the next one continues can be a full line: headings, table captions and the last line of a
+    # paragraph are not, and a page of tables and headings shows no full line at all. No text column is narrower
+    # than a dozen Chinese characters; shorter lines are form answers (□ 是 √ 否) or labels.
+    wrapped = [
+        width
+        for width in (
+            display_width(clean_line(line))
+            for line, after in itertools.pairwise(lines)
+            if isinstance(line, str)
+            and isinstance(after, str)
+            and clean_line(after)
+            and not _STARTS_BLOCK.match(clean_line(after))
+            and not clean_line(line).endswith(_END)
+            and not _LEADER.search(line)
+            and not _LEADER.search(after)
+        )
+        if width >= _NARROWEST_COLUMN
+    ]
+    # Chinese and Japanese are set in fixed-width cells, so the lines of a column have the same width to a cell or
+    # two; proportional Latin lines vary by a tenth or more, and the whole document's widths are the better guide.
+    text = "".join(x for x in lines if isinstance(x, str))
+    letters = sum(1 for c in text if not c.isspace())
+    cjk = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    full = full_width(wrapped) if letters and cjk >= 0.5 * letters else None
+    out: list[str | TableRow] = []
+    for line in lines:
+        if isinstance(line, str):
+            line = PageLine(line)
+            line.full = full
+        out.append(line)
+    return out
+
+
+def _switches_language(current: str, line: str) -> bool:
+    """A line of Latin words (no Chinese) after a Chinese line is another block — a title's English name, an
+    English abstract — not the wrap of a Chinese sentence, which keeps Chinese on its next line."""
+    return bool(_CJK_CHAR.match(current[-1]) and not _CJK_CHAR.search(line) and _LATIN_WORDS.match(line))
+
+
 def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     """Re-join hard-wrapped lines into paragraphs.
 
-    A line ends its paragraph when it ends a sentence and is shorter than a full
-    line (the text stopped before the right margin), or when the next line opens
-    a heading, list item or note.
+    A line ends its paragraph when it ends a sentence and is narrower than a full line of its page (the text
+    stopped before the right margin), or when the next line opens a heading, list item or note.
     """
     text_lines = [x for x in lines if isinstance(x, str)]
     if not text_lines:
         return list(lines)
-    full = sorted(len(clean_line(x)) for x in text_lines)[int(len(text_lines) * 0.9) - 1 if len(text_lines) > 1 else 0]
+    widths = sorted(display_width(clean_line(x)) for x in text_lines)
+    overall = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
     paragraphs: list[str | TableRow] = []
     current = ""
     for raw in lines:
@@ -298,16 +376,19 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
             continue
         line = clean_line(raw)
         indented = raw.startswith(("\u3000", "  "))
-        if current and (indented or _STARTS_BLOCK.match(line)):
+        if current and (indented or _STARTS_BLOCK.match(line) or _switches_language(current, line)):
             paragraphs.append(current)
             current = ""
         # Latin words broken at the line end need their space back (And / they); Chinese joins without one.
         if current and current[-1].isascii() and current[-1].isalnum() and line[:1].isascii() and line[:1].isalpha():
             current += " "
         current += line
-        short = len(line) < full * 0.85
-        if current.endswith(_OPENERS):
-            continue  # a line that ends on an opening bracket or quote (注：①〔) never ends its paragraph
+        full = getattr(raw, "full", None) or overall
+        short = display_width(line) < full * 0.85
+        if current.endswith(_OPENERS) or _OPEN_LEADER.search(line):
+            continue  # a line that ends on an opening bracket or quote (注：①〔) or on dot leaders never ends its paragraph
+        if _CONTENTS_ENTRY.search(line):
+            short = True  # a contents entry (title ……… page) ends with its page number, however wide
         if (current.endswith(_END) and short) or (short and not current.endswith(("，", ","))):
             paragraphs.append(current)
             current = ""
