@@ -207,6 +207,23 @@ def test_import_indexes_only_the_new_document_and_reimport_updates(tmp_path: Pat
     assert session.sync_index() == []
 
 
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        # Both run across a line break of the page (read off the page): the search finds the paragraph, whole.
+        ("issue-336-example.pdf", "养护工区一般在高速公路"),
+        ("issue-67-example.pdf", "保证季度报告内容的真实、准确、完整"),
+    ],
+)
+def test_phrases_across_pdf_line_breaks_are_found(tmp_path: Path, name: str, phrase: str) -> None:
+    session = Session(tmp_path / "d")
+    doc, _, _ = session.import_file(Path(__file__).parent.parent / "fixtures" / "pdf" / name)
+    hits = [h for h in session.search(f'"{phrase}"', limit=None).hits if h.doc == doc.id]
+    assert len(hits) == 1
+    block = session.document(doc.id).blocks[hits[0].block].text
+    assert phrase in block and block.endswith("。")
+
+
 def test_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
     session = Session(tmp_path / "d")
     session.sync_index()
