@@ -6,7 +6,7 @@ it reports index build throughput, index size, and query latency (median / p95 o
 realistic queries) for: the Whoosh index, a linear substring scan over the same blocks held in
 memory, and SQLite FTS5 with the trigram tokenizer — all measured in this process, in this run.
 
-Usage: python bench/search_bench.py [--quick] [--sizes 1,100,1000]
+Usage: python bench/search_bench.py [--quick] [--sizes=1,100,1000]
 """
 
 from __future__ import annotations
