@@ -30,6 +30,7 @@ from reader.errors import Cancelled, ReaderError
 from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
+from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
@@ -184,6 +185,10 @@ class MainWindow(QMainWindow):
         self.act_focus_text = self._action(self.tr("转到正文"), lambda: self.view.setFocus(), "Ctrl+2")
         self.act_filter = self._action(self.tr("筛选目录"), lambda: self.filter_box.setFocus(), "Ctrl+L")
         self.act_copy = self._action(self.tr("复制"), self.view.copy, QKeySequence.StandardKey.Copy)
+        self.citation = CitationCopy(
+            self, self.view, lambda: self.doc, lambda text: self.statusBar().showMessage(text, 5000)
+        )
+        self.act_copy_cited = self.citation.action
         self.act_select_all = self._action(self.tr("全选"), self.view.selectAll, QKeySequence.StandardKey.SelectAll)
         self.act_about = self._action(self.tr("关于政策阅读器"), self.show_about)
         self.act_doc_info = self._action(self.tr("文档信息…"), lambda: show_document_info(self, self.doc))
@@ -238,6 +243,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_undo)
         m.addSeparator()
         m.addAction(self.act_copy)
+        m.addAction(self.act_copy_cited)
         m.addAction(self.act_select_all)
         m.addSeparator()
         m.addAction(self.act_highlight_sel)
@@ -1011,6 +1017,7 @@ class MainWindow(QMainWindow):
             act = menu.addAction(self.tr("添加批注…"), lambda s=span: self.add_note(span=s))
             act.setEnabled(writable)
             menu.addAction(self.act_copy)
+            menu.addAction(self.act_copy_cited)
             menu.addSeparator()
         self.table_actions.add_to_menu(menu, self.doc, block)
         existing = self._annotation_at(block, offset)

@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CitationCopy</name>
+    <message>
+        <location filename="../../reader/ui/features/citation.py" line="31"/>
+        <source>复制并注明出处</source>
+        <translation>Copy with Citation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/citation.py" line="33"/>
+        <source>复制所选文字，并在其后注明文件名称和所在章节</source>
+        <translation>Copy the selected text followed by the document title and the chapter it is in</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/citation.py" line="51"/>
+        <source>{0}
+——《{1}》{2}</source>
+        <translation>{0}
+— “{1}”, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/citation.py" line="52"/>
+        <source>{0}
+——《{1}》</source>
+        <translation>{0}
+— “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/citation.py" line="59"/>
+        <source>已复制所选文字及出处</source>
+        <translation>Copied the selection with its source</translation>
+    </message>
+</context>
+<context>
     <name>DocumentInfo</name>
     <message>
         <location filename="../../reader/ui/features/docinfo.py" line="16"/>
@@ -51,515 +83,515 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="74"/>
-        <location filename="../../reader/ui/main_window.py" line="1344"/>
+        <location filename="../../reader/ui/main_window.py" line="75"/>
+        <location filename="../../reader/ui/main_window.py" line="1351"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="93"/>
+        <location filename="../../reader/ui/main_window.py" line="94"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="94"/>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="95"/>
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="99"/>
+        <location filename="../../reader/ui/main_window.py" line="100"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171"/>
+        <location filename="../../reader/ui/main_window.py" line="172"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172"/>
+        <location filename="../../reader/ui/main_window.py" line="173"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173"/>
+        <location filename="../../reader/ui/main_window.py" line="174"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174"/>
+        <location filename="../../reader/ui/main_window.py" line="175"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175"/>
+        <location filename="../../reader/ui/main_window.py" line="176"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176"/>
+        <location filename="../../reader/ui/main_window.py" line="177"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177"/>
+        <location filename="../../reader/ui/main_window.py" line="178"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179"/>
+        <location filename="../../reader/ui/main_window.py" line="180"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180"/>
+        <location filename="../../reader/ui/main_window.py" line="181"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181"/>
+        <location filename="../../reader/ui/main_window.py" line="182"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182"/>
+        <location filename="../../reader/ui/main_window.py" line="183"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <location filename="../../reader/ui/main_window.py" line="184"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184"/>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
-        <location filename="../../reader/ui/main_window.py" line="1343"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <location filename="../../reader/ui/main_window.py" line="1350"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="194"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="209"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../reader/ui/main_window.py" line="211"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="232"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <location filename="../../reader/ui/main_window.py" line="242"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252"/>
+        <location filename="../../reader/ui/main_window.py" line="258"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257"/>
+        <location filename="../../reader/ui/main_window.py" line="263"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260"/>
-        <location filename="../../reader/ui/main_window.py" line="1135"/>
+        <location filename="../../reader/ui/main_window.py" line="266"/>
+        <location filename="../../reader/ui/main_window.py" line="1142"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265"/>
+        <location filename="../../reader/ui/main_window.py" line="271"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270"/>
+        <location filename="../../reader/ui/main_window.py" line="276"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277"/>
+        <location filename="../../reader/ui/main_window.py" line="283"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <location filename="../../reader/ui/main_window.py" line="285"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283"/>
+        <location filename="../../reader/ui/main_window.py" line="289"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330"/>
+        <location filename="../../reader/ui/main_window.py" line="336"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="342"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344"/>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="356"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351"/>
+        <location filename="../../reader/ui/main_window.py" line="357"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354"/>
+        <location filename="../../reader/ui/main_window.py" line="360"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369"/>
-        <location filename="../../reader/ui/main_window.py" line="571"/>
+        <location filename="../../reader/ui/main_window.py" line="375"/>
+        <location filename="../../reader/ui/main_window.py" line="577"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
-        <location filename="../../reader/ui/main_window.py" line="571"/>
+        <location filename="../../reader/ui/main_window.py" line="376"/>
+        <location filename="../../reader/ui/main_window.py" line="577"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="491"/>
+        <location filename="../../reader/ui/main_window.py" line="497"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516"/>
+        <location filename="../../reader/ui/main_window.py" line="522"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="568"/>
+        <location filename="../../reader/ui/main_window.py" line="574"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="576"/>
+        <location filename="../../reader/ui/main_window.py" line="582"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="578"/>
+        <location filename="../../reader/ui/main_window.py" line="584"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="581"/>
+        <location filename="../../reader/ui/main_window.py" line="587"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="582"/>
+        <location filename="../../reader/ui/main_window.py" line="588"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="598"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/main_window.py" line="599"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
-        <location filename="../../reader/ui/main_window.py" line="1052"/>
+        <location filename="../../reader/ui/main_window.py" line="605"/>
+        <location filename="../../reader/ui/main_window.py" line="1059"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="639"/>
+        <location filename="../../reader/ui/main_window.py" line="645"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="648"/>
+        <location filename="../../reader/ui/main_window.py" line="654"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="692"/>
+        <location filename="../../reader/ui/main_window.py" line="698"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="721"/>
+        <location filename="../../reader/ui/main_window.py" line="727"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="773"/>
+        <location filename="../../reader/ui/main_window.py" line="779"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="783"/>
+        <location filename="../../reader/ui/main_window.py" line="789"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="857"/>
+        <location filename="../../reader/ui/main_window.py" line="863"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="884"/>
+        <location filename="../../reader/ui/main_window.py" line="890"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="884"/>
-        <location filename="../../reader/ui/main_window.py" line="908"/>
+        <location filename="../../reader/ui/main_window.py" line="890"/>
+        <location filename="../../reader/ui/main_window.py" line="914"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="908"/>
+        <location filename="../../reader/ui/main_window.py" line="914"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="925"/>
+        <location filename="../../reader/ui/main_window.py" line="931"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937"/>
+        <location filename="../../reader/ui/main_window.py" line="943"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949"/>
+        <location filename="../../reader/ui/main_window.py" line="955"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="954"/>
+        <location filename="../../reader/ui/main_window.py" line="960"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="963"/>
+        <location filename="../../reader/ui/main_window.py" line="969"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="974"/>
+        <location filename="../../reader/ui/main_window.py" line="980"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1002"/>
+        <location filename="../../reader/ui/main_window.py" line="1008"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1005"/>
+        <location filename="../../reader/ui/main_window.py" line="1011"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1006"/>
+        <location filename="../../reader/ui/main_window.py" line="1012"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1007"/>
+        <location filename="../../reader/ui/main_window.py" line="1013"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1008"/>
+        <location filename="../../reader/ui/main_window.py" line="1014"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1011"/>
+        <location filename="../../reader/ui/main_window.py" line="1017"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1018"/>
+        <location filename="../../reader/ui/main_window.py" line="1025"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1019"/>
+        <location filename="../../reader/ui/main_window.py" line="1026"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034"/>
+        <location filename="../../reader/ui/main_window.py" line="1041"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1037"/>
+        <location filename="../../reader/ui/main_window.py" line="1044"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1039"/>
+        <location filename="../../reader/ui/main_window.py" line="1046"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1064"/>
+        <location filename="../../reader/ui/main_window.py" line="1071"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1071"/>
+        <location filename="../../reader/ui/main_window.py" line="1078"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1078"/>
+        <location filename="../../reader/ui/main_window.py" line="1085"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1136"/>
+        <location filename="../../reader/ui/main_window.py" line="1143"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1213"/>
+        <location filename="../../reader/ui/main_window.py" line="1220"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1213"/>
+        <location filename="../../reader/ui/main_window.py" line="1220"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220"/>
+        <location filename="../../reader/ui/main_window.py" line="1227"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1340"/>
+        <location filename="../../reader/ui/main_window.py" line="1347"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -572,40 +604,40 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353"/>
-        <location filename="../../reader/ui/main_window.py" line="1220"/>
+        <location filename="../../reader/ui/main_window.py" line="359"/>
+        <location filename="../../reader/ui/main_window.py" line="1227"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1221"/>
+        <location filename="../../reader/ui/main_window.py" line="1228"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1236"/>
+        <location filename="../../reader/ui/main_window.py" line="1243"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1242"/>
+        <location filename="../../reader/ui/main_window.py" line="1249"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1303"/>
+        <location filename="../../reader/ui/main_window.py" line="1310"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="601"/>
-        <location filename="../../reader/ui/main_window.py" line="1054"/>
-        <location filename="../../reader/ui/main_window.py" line="1313"/>
+        <location filename="../../reader/ui/main_window.py" line="607"/>
+        <location filename="../../reader/ui/main_window.py" line="1061"/>
+        <location filename="../../reader/ui/main_window.py" line="1320"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1328"/>
+        <location filename="../../reader/ui/main_window.py" line="1335"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

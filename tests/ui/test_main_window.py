@@ -153,6 +153,23 @@ def test_copy_keeps_chinese_punctuation(window) -> None:  # type: ignore[no-unty
     assert QApplication.clipboard().text() == block.text[:30]
 
 
+def test_copy_with_citation_names_the_document_and_chapter(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    assert not window.act_copy_cited.isEnabled()
+    block = next(b for b in window.doc.blocks if b.text.startswith("加强基础与应用基础研究。"))
+    window.view.select_span(block.index, 0, 11)
+    assert window.act_copy_cited.isEnabled()
+    window.act_copy_cited.trigger()
+    # The chapter, section and item the paragraph stands under in the plan.
+    assert QApplication.clipboard().text() == (
+        "加强基础与应用基础研究\n——《东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》"
+        "坚持创新在现代化建设全局中的核心地位 › 坚持产业需求导向 › 加强基础与应用基础研究"
+    )
+    menu = window.build_text_menu(block.index, 3)
+    assert window.act_copy_cited in menu.actions()
+
+
 def test_focus_mode_hides_everything_but_the_text(window) -> None:  # type: ignore[no-untyped-def]
     window.act_focus.trigger()
     assert not window.left.isVisible() and window.view.isVisible()
