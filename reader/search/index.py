@@ -20,7 +20,7 @@ import shutil
 import time
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
+from reader.document.frame import read_frame
 from reader.document.model import BlockKind, Document
 from reader.document.structure import lead_sentence
 from reader.document.tables import row_headers
@@ -39,9 +40,15 @@ from reader.errors import Cancelled, ReaderError
 from reader.fileio import atomic_write_text
 from reader.search import text as T
 
-FORMAT = 4  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
+FORMAT = 5  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 SNIPPET_CHARS = 90
 HEAD_BOOST = 2.0
+# How much a block's role weighs in the ranking, times its BM25 score: the opening paragraph of a chapter or
+# section states what the chapter is about; a note under a table explains a statistic.
+KIND_WEIGHT = {"intro": 1.5, "heading": 1.5, "note": 0.5}
+# A plan's aims before its review of the past: a figure reached in the last period is context for the target.
+ROLE_WEIGHT = {"review": 0.6}
+SUBWORD_WEIGHT = 0.3
 MAX_WORD_CHARS = 12  # the longest query substring looked up as a word (jieba's words are shorter)
 BM25_K1, BM25_B = 1.2, 0.75
 POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
@@ -187,7 +194,8 @@ def make_schema() -> Schema:
         key=ID(unique=True),
         doc=ID(stored=True, sortable=True),
         chapter=ID(stored=True, sortable=True),
-        kind=ID(stored=True),
+        kind=ID(stored=True, sortable=True),  # a column too: the block's role weighs in the ranking
+        role=ID(sortable=True),  # review / goal / annual / neutral (reader.document.frame), for the ranking
         block=STORED,
         block_id=STORED,
         node=STORED,
@@ -288,6 +296,7 @@ def _signature(doc: Document) -> str:
 
 def _entries(doc: Document) -> Iterable[dict[str, Any]]:
     headers = row_headers(doc)
+    frame = read_frame(doc)
     for b in doc.blocks:
         path_nodes = doc.node_path(b.node)
         chapter = path_nodes[0].id if path_nodes else ""
@@ -301,6 +310,7 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             "doc": doc.id,
             "chapter": f"{doc.id}/{chapter}",
             "kind": b.kind.value,
+            "role": frame.frame(b.index).role,
             "block": b.index,
             "block_id": b.id,
             "node": b.node,
@@ -517,6 +527,7 @@ class SearchIndex:
                     doc=a.doc,
                     chapter=f"{a.doc}/{path_nodes[0].id if path_nodes else ''}",
                     kind="annotation",
+                    role="annotation",  # every entry has every column: a segment without one shortens it
                     block=a.block,
                     block_id=a.id,  # the annotation's id: hits on notes point at the note
                     node=a.node,
@@ -587,19 +598,40 @@ class SearchIndex:
             by_doc[key.partition("/")[0]] += n
         result.by_doc = dict(by_doc)
         result.chapter_labels = {c: state.chapter_labels.get(c, "") for c in result.by_chapter}
-        # 3. Ranking: blocks holding the whole query as one phrase first, then the rest; within each tier
-        #    BM25 on jieba words (headings and lead sentences count double); ties in reading order.
+        # 3. Ranking, in tiers: blocks with the words as typed before those found only through a synonym, and
+        #    within that blocks holding the whole query as one phrase first. Within a tier BM25 on jieba words
+        #    (headings and lead sentences count double) times the block's role (KIND_WEIGHT); ties in reading
+        #    order.
         want = result.total if limit is None else min(limit, result.total)
-        tiers = [matched_set]
+        literal = matched_set
+        if result.expansions:
+            literal = set(matched_set)
+            for group in parsed.groups:
+                typed: set[int] = set()
+                for clause in group:
+                    typed |= state.containing(clause.text)
+                literal &= typed
+        tiers = [literal, matched_set - literal]
         if len(parsed.positive) > 1:
             phrase = state.containing("".join(c.text for c in parsed.positive)) & matched_set
-            tiers = [phrase, matched_set - phrase]
+            tiers = [
+                literal & phrase,
+                literal - phrase,
+                (matched_set - literal) & phrase,
+                matched_set - literal - phrase,
+            ]
         words = state.query_words(terms)
+        kind_of, role_of = state.kind_of, state.role_of
+        whole = {T.fold(t) for t in terms}
         order: list[tuple[int, float]] = []
         for tier in tiers:
             if len(order) >= want or not tier:
                 continue
-            scores = state.bm25(words, tier)
+            bm25 = state.bm25(words, tier, whole)
+            # Only blocks that scored are weighed (the others stay at 0): no pass over every hit in Python.
+            scores = {
+                d: v * KIND_WEIGHT.get(kind_of[d], 1.0) * ROLE_WEIGHT.get(role_of[d], 1.0) for d, v in bm25.items()
+            }
             ranked = heapq.nsmallest(want - len(order), tier, key=lambda d: (-scores.get(d, 0.0), d))
             order.extend((d, scores.get(d, 0.0)) for d in ranked)
         searcher = state.searcher
@@ -622,6 +654,8 @@ class _State:
         names: dict[str, str] = {}  # one string per document and chapter, not one per block
         self.doc_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("doc"))]
         self.chapter_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("chapter"))]
+        self.kind_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("kind"))]
+        self.role_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("role"))]
         self.chapter_labels = dict(
             zip(self.chapter_of, map(_text, self.reader.column_reader("chapter_label")), strict=True)
         )
@@ -775,19 +809,22 @@ class _State:
                         add(w)
         return list(out)
 
-    def bm25(self, words: list[str], within: set[int]) -> dict[int, float]:
-        """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double."""
+    def bm25(self, words: list[str], within: set[int], whole: Collection[str] = ()) -> dict[int, float]:
+        """BM25 of ``words`` for the blocks in ``within``; a word in a heading or lead sentence counts double.
+        Words in ``whole`` (the query's terms themselves) count fully; the other words, found inside a term
+        (制造 and 进制 in 先进制造业), count SUBWORD_WEIGHT, so a block that has the term as such comes first."""
         k1 = BM25_K1
         scores: dict[int, float] = {}
         get = scores.get
         norms = self.norms
         inside = within.__contains__
         for w in words:
+            weight = 1.0 if not whole or w in whole else SUBWORD_WEIGHT
             for fname, boost in (("words", 1.0), ("head", HEAD_BOOST)):
                 df = self.reader.doc_frequency(fname, w)
                 if not df:
                     continue
-                idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost * (k1 + 1.0)
+                idf = math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5)) * boost * weight * (k1 + 1.0)
                 for block_ids, weights, offset in self._postings(fname, w):
                     # Only blocks that matched are scored: a common word of the query (发展 in 高质量发展)
                     # has many more postings than the query has hits. The selection runs in C.

@@ -116,6 +116,30 @@ def test_headings_and_lead_sentences_rank_first(seeded: Session) -> None:
     assert result.hits[0].text.startswith("推动总部经济长足发展")
 
 
+def _rank(result, start: str) -> int:  # type: ignore[no-untyped-def]
+    return next(i for i, h in enumerate(result.hits, 1) if h.text.startswith(start))
+
+
+def test_words_as_typed_rank_above_synonym_only_matches(seeded: Session) -> None:
+    # GDP also finds 地区生产总值 through its synonyms; the notes that only say 地区生产总值 used to come first.
+    result = seeded.index.search("GDP", limit=None)
+    literal = ["gdp" in T.fold(h.text) for h in result.hits]
+    assert all(literal[: literal.count(True)]) and result.total == len(literal)
+    # The plan's headline target 「到2025年GDP达到1.3万亿元左右」 (the 城市综合实力 goal) among the first three.
+    assert _rank(result, "城市综合实力明显提升") <= 3
+
+
+def test_chapter_openings_rank_high_and_notes_low(seeded: Session) -> None:
+    # The opening paragraph of the chapter 「坚持以先进制造业为根基」 states the topic three times.
+    assert _rank(seeded.index.search("先进制造业", limit=None), "坚持以先进制造业为根基") <= 2
+    # 教育 in a statistics note (指标暂无2020年数据) comes after every paragraph of the plan's text.
+    result = seeded.index.search("教育", limit=None)
+    assert result.hits[-1].kind == "note" and all(h.kind != "note" for h in result.hits[:-1])
+    # A review of the last period (the 十三五 achievements) ranks below the plan's aims for the same words.
+    result = seeded.index.search("先进制造业", limit=None)
+    assert _rank(result, "坚持以先进制造业为根基") < _rank(result, "——制造业高质量发展特征明显")
+
+
 @pytest.mark.parametrize("query", ['"未闭合', "OR", "OR 创新", "创新 OR", "-", "-创新", "创新 OR OR 人才", '""', "   "])
 def test_malformed_queries_fall_back_to_literal_search(seeded: Session, query: str) -> None:
     result = seeded.index.search(query, limit=5)
