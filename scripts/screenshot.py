@@ -24,7 +24,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         app, win = create_window(data, lang="zh")
-        win.resize(1360, 860)
+        win.resize(1280, 820)
         win.show()
         win.open_default()
         for _ in range(20):

@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([260, 900])
+        # The tree keeps room for a short title; below that the right-hand panels give way to the text.
+        left.setMinimumWidth(200)
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.filter_box, self.tree)
         self.setTabOrder(self.tree, self.view)
@@ -1182,7 +1184,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
-            self.resizeDocks([self.targets_dock], [440], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.targets_dock], [400], Qt.Orientation.Horizontal)
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from reader import BUNDLED_DOC_ID
@@ -237,3 +238,25 @@ def test_document_info_says_where_the_bundled_plan_comes_from(window) -> None:  
     assert window.act_doc_info in window.menuBar().actions()[-1].menu().actions()
     info = document_info_text(window.doc)
     assert info.startswith("东莞市国民经济和社会发展第十四个五年规划") and "节选：" in info and "修复：" in info
+
+
+@pytest.mark.parametrize(("size", "fewest", "most"), [((1024, 700), 20, 36), ((1280, 820), 28, 36)])
+def test_the_text_keeps_a_readable_measure(qtbot, data_dir, size, fewest, most) -> None:  # type: ignore[no-untyped-def]
+    # A default window (no saved layout) with the side panels open: they give way before the text column does.
+    from reader.ui.app import create_window
+
+    _app, win = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    win.open_default()
+    qtbot.waitUntil(lambda: win.view.verticalScrollBar().maximum() > 0)
+    assert win.left.isVisible() and win.search_dock.isVisible()
+    block = next(b for b in win.doc.blocks if b.text.startswith("加强基础与应用基础研究。"))
+    qtbot.waitUntil(lambda: win.view.text_block(block.index).isValid())
+    qtbot.wait(50)
+    layout = win.view.text_block(block.index).layout()
+    # Whole lines of the paragraph (not its indented first line nor its last), in characters.
+    lengths = [layout.lineAt(i).textLength() for i in range(1, layout.lineCount() - 1)]
+    assert lengths and fewest <= min(lengths) and max(lengths) <= most
+    win.close()

@@ -137,6 +137,9 @@ class SearchPanel(QWidget):
         self.synonyms_box.setToolTip(self.tr("同时检索同义词（如 GDP = 地区生产总值）"))
         self.synonyms_box.setChecked(True)
         self.synonyms_box.toggled.connect(lambda _c: self.search_requested.emit())
+        # A long chapter name must not widen the panel (and so narrow the text): it shows in the list.
+        self.chapter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chapter_box.setMinimumContentsLength(5)
         row = QHBoxLayout()
         row.addWidget(self.scope_box)
         row.addWidget(self.chapter_box, 1)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -48,6 +49,10 @@ CJK_FAMILIES = [
     "Droid Sans Fallback",
 ]
 MEASURE_EM = 38  # comfortable line length for Chinese text, in characters
+# The text column never gets narrower than this many characters a line: side panels give way first (the window
+# layout cannot shrink the view below its minimum width). Capped so a large zoom cannot make the window huge.
+MIN_MEASURE_EM = 20
+MIN_WIDTH_CAP = 640
 LINE_HEIGHT = 150  # percent
 FIRST_SLICE_CHARS = 40_000  # typeset before the first paint; the rest follows in slices
 SLICE_CHARS = 20_000  # per event-loop turn (~20 ms), so scrolling and typing never wait long
@@ -297,6 +302,9 @@ class DocumentView(QTextBrowser):
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         self.setFont(font)
         self.document().setDefaultFont(font)
+        em = QFontMetricsF(font).horizontalAdvance("\u4e2d")  # one CJK character (U+4E2D)
+        chrome = 2 * 28 + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 8
+        self.setMinimumWidth(min(MIN_WIDTH_CAP, round((MIN_MEASURE_EM + 1) * em + chrome)))  # +1: punctuation
 
     def _render(self, keep_position: bool = False) -> None:
         """Typeset the document. Long documents are typeset in slices after the first screenful is shown."""
