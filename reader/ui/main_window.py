@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -999,6 +1008,12 @@ class MainWindow(QMainWindow):
         menu = self.build_text_menu(block, offset)
         menu.popup(global_pos)
 
+    def _swatch(self, color: str) -> QIcon:
+        """A small square of a highlight colour as the text shows it (light or dark theme)."""
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(self.view._palette_colors()[f"hl-{color}_bg"])
+        return QIcon(pixmap)
+
     def build_text_menu(self, block: int, offset: int):  # type: ignore[no-untyped-def]
         from PySide6.QtWidgets import QMenu
 
@@ -1015,8 +1030,11 @@ class MainWindow(QMainWindow):
                 ("blue", self.tr("蓝色")),
                 ("pink", self.tr("粉色")),
             ):
-                hl.addAction(label, lambda k=key, s=span: self.add_highlight(k, s))
-            act = menu.addAction(self.tr("添加批注…"), lambda s=span: self.add_note(span=s))
+                if key == "yellow":  # the shortcut column of the menu (the window's action owns the key)
+                    label += "\t" + self.act_highlight_sel.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                hl.addAction(self._swatch(key), label, lambda k=key, s=span: self.add_highlight(k, s))
+            note_keys = self.act_note_sel.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act = menu.addAction(self.tr("添加批注…") + "\t" + note_keys, lambda s=span: self.add_note(span=s))
             act.setEnabled(writable)
             menu.addAction(self.act_copy)
             menu.addAction(self.act_copy_cited)

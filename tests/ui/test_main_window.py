@@ -260,3 +260,13 @@ def test_the_text_keeps_a_readable_measure(qtbot, data_dir, size, fewest, most) 
     lengths = [layout.lineAt(i).textLength() for i in range(1, layout.lineCount() - 1)]
     assert lengths and fewest <= min(lengths) and max(lengths) <= most
     win.close()
+
+
+def test_highlight_menu_shows_colours_and_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
+    block = next(b for b in window.doc.blocks if b.text.startswith("加强基础与应用基础研究。"))
+    window.view.select_span(block.index, 0, 11)
+    menu = window.build_text_menu(block.index, 3)
+    colours = menu.actions()[0].menu().actions()
+    assert all(not a.icon().isNull() for a in colours)
+    assert colours[0].text().endswith("\tCtrl+H")
+    assert any(a.text().endswith("\tCtrl+Shift+N") for a in menu.actions())
