@@ -74,7 +74,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../reader/ui/views/document_view.py" line="101"/>
+        <location filename="../../reader/ui/views/document_view.py" line="106"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -83,515 +83,515 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="75"/>
-        <location filename="../../reader/ui/main_window.py" line="1351"/>
+        <location filename="../../reader/ui/main_window.py" line="84"/>
+        <location filename="../../reader/ui/main_window.py" line="1371"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="94"/>
+        <location filename="../../reader/ui/main_window.py" line="103"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="95"/>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="104"/>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="100"/>
+        <location filename="../../reader/ui/main_window.py" line="109"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172"/>
+        <location filename="../../reader/ui/main_window.py" line="183"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173"/>
+        <location filename="../../reader/ui/main_window.py" line="184"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174"/>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175"/>
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <location filename="../../reader/ui/main_window.py" line="194"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
-        <location filename="../../reader/ui/main_window.py" line="1350"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="1370"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="215"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../reader/ui/main_window.py" line="217"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <location filename="../../reader/ui/main_window.py" line="218"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <location filename="../../reader/ui/main_window.py" line="219"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <location filename="../../reader/ui/main_window.py" line="220"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
+        <location filename="../../reader/ui/main_window.py" line="221"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="222"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
+        <location filename="../../reader/ui/main_window.py" line="241"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232"/>
+        <location filename="../../reader/ui/main_window.py" line="243"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242"/>
+        <location filename="../../reader/ui/main_window.py" line="253"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258"/>
+        <location filename="../../reader/ui/main_window.py" line="269"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="263"/>
+        <location filename="../../reader/ui/main_window.py" line="274"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266"/>
-        <location filename="../../reader/ui/main_window.py" line="1142"/>
+        <location filename="../../reader/ui/main_window.py" line="277"/>
+        <location filename="../../reader/ui/main_window.py" line="1162"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271"/>
+        <location filename="../../reader/ui/main_window.py" line="282"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276"/>
+        <location filename="../../reader/ui/main_window.py" line="287"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283"/>
+        <location filename="../../reader/ui/main_window.py" line="294"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285"/>
+        <location filename="../../reader/ui/main_window.py" line="296"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289"/>
+        <location filename="../../reader/ui/main_window.py" line="300"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="347"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342"/>
+        <location filename="../../reader/ui/main_window.py" line="353"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="361"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356"/>
+        <location filename="../../reader/ui/main_window.py" line="367"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <location filename="../../reader/ui/main_window.py" line="368"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360"/>
+        <location filename="../../reader/ui/main_window.py" line="371"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375"/>
-        <location filename="../../reader/ui/main_window.py" line="577"/>
+        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="588"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="376"/>
-        <location filename="../../reader/ui/main_window.py" line="577"/>
+        <location filename="../../reader/ui/main_window.py" line="387"/>
+        <location filename="../../reader/ui/main_window.py" line="588"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="497"/>
+        <location filename="../../reader/ui/main_window.py" line="508"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="522"/>
+        <location filename="../../reader/ui/main_window.py" line="533"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="574"/>
+        <location filename="../../reader/ui/main_window.py" line="585"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="582"/>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="584"/>
+        <location filename="../../reader/ui/main_window.py" line="595"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="587"/>
+        <location filename="../../reader/ui/main_window.py" line="598"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="588"/>
+        <location filename="../../reader/ui/main_window.py" line="599"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="598"/>
+        <location filename="../../reader/ui/main_window.py" line="609"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
+        <location filename="../../reader/ui/main_window.py" line="610"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="605"/>
-        <location filename="../../reader/ui/main_window.py" line="1059"/>
+        <location filename="../../reader/ui/main_window.py" line="616"/>
+        <location filename="../../reader/ui/main_window.py" line="1079"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="645"/>
+        <location filename="../../reader/ui/main_window.py" line="656"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="654"/>
+        <location filename="../../reader/ui/main_window.py" line="665"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="698"/>
+        <location filename="../../reader/ui/main_window.py" line="709"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="727"/>
+        <location filename="../../reader/ui/main_window.py" line="738"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="779"/>
+        <location filename="../../reader/ui/main_window.py" line="790"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="789"/>
+        <location filename="../../reader/ui/main_window.py" line="800"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="863"/>
+        <location filename="../../reader/ui/main_window.py" line="874"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="890"/>
+        <location filename="../../reader/ui/main_window.py" line="901"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="890"/>
-        <location filename="../../reader/ui/main_window.py" line="914"/>
+        <location filename="../../reader/ui/main_window.py" line="901"/>
+        <location filename="../../reader/ui/main_window.py" line="925"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="914"/>
+        <location filename="../../reader/ui/main_window.py" line="925"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="931"/>
+        <location filename="../../reader/ui/main_window.py" line="942"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="943"/>
+        <location filename="../../reader/ui/main_window.py" line="954"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="955"/>
+        <location filename="../../reader/ui/main_window.py" line="966"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="960"/>
+        <location filename="../../reader/ui/main_window.py" line="971"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="969"/>
+        <location filename="../../reader/ui/main_window.py" line="980"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="980"/>
+        <location filename="../../reader/ui/main_window.py" line="991"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1008"/>
+        <location filename="../../reader/ui/main_window.py" line="1025"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1011"/>
+        <location filename="../../reader/ui/main_window.py" line="1028"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1012"/>
+        <location filename="../../reader/ui/main_window.py" line="1029"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1013"/>
+        <location filename="../../reader/ui/main_window.py" line="1030"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1014"/>
+        <location filename="../../reader/ui/main_window.py" line="1031"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1017"/>
+        <location filename="../../reader/ui/main_window.py" line="1037"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1025"/>
+        <location filename="../../reader/ui/main_window.py" line="1045"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1026"/>
+        <location filename="../../reader/ui/main_window.py" line="1046"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1041"/>
+        <location filename="../../reader/ui/main_window.py" line="1061"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1044"/>
+        <location filename="../../reader/ui/main_window.py" line="1064"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046"/>
+        <location filename="../../reader/ui/main_window.py" line="1066"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1071"/>
+        <location filename="../../reader/ui/main_window.py" line="1091"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1078"/>
+        <location filename="../../reader/ui/main_window.py" line="1098"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1085"/>
+        <location filename="../../reader/ui/main_window.py" line="1105"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1143"/>
+        <location filename="../../reader/ui/main_window.py" line="1163"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220"/>
+        <location filename="../../reader/ui/main_window.py" line="1240"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220"/>
+        <location filename="../../reader/ui/main_window.py" line="1240"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1227"/>
+        <location filename="../../reader/ui/main_window.py" line="1247"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1347"/>
+        <location filename="../../reader/ui/main_window.py" line="1367"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -604,40 +604,40 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="359"/>
-        <location filename="../../reader/ui/main_window.py" line="1227"/>
+        <location filename="../../reader/ui/main_window.py" line="370"/>
+        <location filename="../../reader/ui/main_window.py" line="1247"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1228"/>
+        <location filename="../../reader/ui/main_window.py" line="1248"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1243"/>
+        <location filename="../../reader/ui/main_window.py" line="1263"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1249"/>
+        <location filename="../../reader/ui/main_window.py" line="1269"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1310"/>
+        <location filename="../../reader/ui/main_window.py" line="1330"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="607"/>
-        <location filename="../../reader/ui/main_window.py" line="1061"/>
-        <location filename="../../reader/ui/main_window.py" line="1320"/>
+        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <location filename="../../reader/ui/main_window.py" line="1081"/>
+        <location filename="../../reader/ui/main_window.py" line="1340"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1335"/>
+        <location filename="../../reader/ui/main_window.py" line="1355"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -809,7 +809,7 @@ Data folder: {2}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/panels/search_panel.py" line="134"/>
-        <location filename="../../reader/ui/panels/search_panel.py" line="296"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="328"/>
         <source>全部章节</source>
         <translation>All chapters</translation>
     </message>
@@ -824,37 +824,106 @@ Data folder: {2}</translation>
         <translation>Also search synonyms (e.g. GDP = 地区生产总值)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="151"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="154"/>
         <source>检索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="265"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <source>空格</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <source>同时包含</source>
+        <translation>all of the words</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <source>碳达峰 碳中和</source>
+        <translation>碳达峰 碳中和</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="179"/>
+        <source>连续短语</source>
+        <translation>exact phrase</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="179"/>
+        <source>&quot;高质量发展&quot;</source>
+        <translation>&quot;高质量发展&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="180"/>
+        <source>任一</source>
+        <translation>either</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="180"/>
+        <source>松山湖 OR 滨海湾</source>
+        <translation>松山湖 OR 滨海湾</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <source>-词</source>
+        <translation>-word</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <source>排除</source>
+        <translation>exclude</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <source>创新 -科技</source>
+        <translation>创新 -科技</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="186"/>
+        <source>输入关键词即检索，不必按回车。原文中逐字出现的段落都会列出，最相关的在前。</source>
+        <translation>Type to search; no need to press Enter. Every paragraph that contains the words as written is listed, the most relevant first.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="187"/>
+        <source>Ctrl+K 检索全部文档，Ctrl+F 检索当前文档；F3 / Shift+F3 在命中之间跳转。</source>
+        <translation>Ctrl+K searches all documents, Ctrl+F the current one; F3 / Shift+F3 step through the hits.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="188"/>
+        <source>勾选“同义词”时，GDP 也会找到“地区生产总值”。</source>
+        <translation>With Synonyms ticked, GDP also finds 地区生产总值.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;输入关键词即检索，不必按回车。原文中逐字出现的段落都会列出，最相关的在前。&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;空格&lt;/td&gt;&lt;td&gt;同时包含&lt;/td&gt;&lt;td&gt;碳达峰 碳中和&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;“…”&lt;/td&gt;&lt;td&gt;连续短语&lt;/td&gt;&lt;td&gt;&quot;高质量发展&quot;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OR&lt;/td&gt;&lt;td&gt;任一&lt;/td&gt;&lt;td&gt;松山湖 OR 滨海湾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;-词&lt;/td&gt;&lt;td&gt;排除&lt;/td&gt;&lt;td&gt;创新 -科技&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Ctrl+K 检索全部文档，Ctrl+F 检索当前文档；F3 / Shift+F3 在命中之间跳转。勾选“同义词”时，GDP 也会找到“地区生产总值”。&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;Type to search; no need to press Enter. Every paragraph that contains the words as written is listed, the most relevant first.&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;space&lt;/td&gt;&lt;td&gt;all of the words&lt;/td&gt;&lt;td&gt;碳达峰 碳中和&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&quot;…&quot;&lt;/td&gt;&lt;td&gt;exact phrase&lt;/td&gt;&lt;td&gt;&quot;高质量发展&quot;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OR&lt;/td&gt;&lt;td&gt;either&lt;/td&gt;&lt;td&gt;松山湖 OR 滨海湾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;-word&lt;/td&gt;&lt;td&gt;exclude&lt;/td&gt;&lt;td&gt;创新 -科技&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Ctrl+K searches all documents, Ctrl+F the current one; F3 / Shift+F3 step through the hits. With Synonyms ticked, GDP also finds 地区生产总值.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="297"/>
         <source>没有找到“{0}”。</source>
         <translation>No matches for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="267"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="299"/>
         <source>共 {0} 段命中</source>
         <translation>{0} paragraphs match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="269"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="301"/>
         <source>，已列出 {0} 段，滚动到底部列出更多</source>
         <translation>; {0} listed, scroll to the end for more</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="275"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="307"/>
         <source>；另有 {0} 个文档</source>
         <translation>; {0} more documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="278"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="310"/>
         <source>{0} 也检索了：{1}</source>
         <translation>{0} also searched: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="302"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="334"/>
         <source>另有 {0} 个章节，先选定文档可逐一列出</source>
         <translation>{0} more chapters: choose a document to list them all</translation>
     </message>

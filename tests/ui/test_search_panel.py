@@ -254,3 +254,16 @@ def test_search_hits_use_a_colour_of_their_own_and_go_when_the_panel_closes(wind
     qtbot.waitUntil(lambda: len(window.view._transient) > 0, timeout=5000)
     window.search_dock.hide()
     qtbot.waitUntil(lambda: window.view._transient == [], timeout=2000)
+
+
+def test_empty_panel_explains_the_syntax_until_something_is_typed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search_dock.show()
+    window.search_dock.raise_()
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert panel.guide.isVisible() and not panel.results.isVisible()
+    assert "OR" in panel.guide.text() and "Ctrl+K" in panel.guide.text()
+    _search(window, qtbot, "松山湖")
+    assert not panel.guide.isVisible() and panel.results.isVisible()
+    panel.query_box.clear()
+    assert panel.guide.isVisible()

@@ -173,12 +173,41 @@ class SearchPanel(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.summary)
         lay.addWidget(self.results, 1)
+        # Before anything is typed the panel says how to search instead of showing an empty list.
+        rows = (
+            (self.tr("空格"), self.tr("同时包含"), self.tr("碳达峰 碳中和")),
+            ('"…"', self.tr("连续短语"), self.tr('"高质量发展"')),
+            ("OR", self.tr("任一"), self.tr("松山湖 OR 滨海湾")),
+            (self.tr("-词"), self.tr("排除"), self.tr("创新 -科技")),
+        )
+        table = "".join(
+            f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td><td>{html.escape(c)}</td></tr>" for a, b, c in rows
+        )
+        intro = self.tr("输入关键词即检索，不必按回车。原文中逐字出现的段落都会列出，最相关的在前。")
+        keys = self.tr("Ctrl+K 检索全部文档，Ctrl+F 检索当前文档；F3 / Shift+F3 在命中之间跳转。")
+        synonyms = self.tr("勾选“同义词”时，GDP 也会找到“地区生产总值”。")
+        self.guide = QLabel(
+            f"<p>{html.escape(intro)}</p><table cellpadding='3'>{table}</table>"
+            f"<p>{html.escape(keys)} {html.escape(synonyms)}</p>"
+        )
+        self.guide.setObjectName("searchGuide")
+        self.guide.setWordWrap(True)
+        self.guide.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.guide.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.guide, 1)
+        self.query_box.textChanged.connect(self._show_guide)
+        self._show_guide()
         self.setTabOrder(self.query_box, self.results)
         self._jump_pending = False
         self._result: Any = None
         self._mark = ""
         self._doc_titles: dict[str, str] = {}
         self._more_pending = False
+
+    def _show_guide(self, _text: str = "") -> None:
+        empty = not self.query()
+        self.guide.setVisible(empty)
+        self.results.setVisible(not empty)
 
     # ---------------------------------------------------------------- what the window reads
     def query(self) -> str:
