@@ -17,10 +17,11 @@ def _palette(dark: bool) -> QPalette:
     p = QPalette()
     if dark:
         window, base, text, muted, accent = "#252526", "#1e1e1e", "#d8d4cc", "#8d887f", "#6b8fc7"
-        alt, button = "#2b2b2b", "#2d2d2d"
+        # White on the selection needs a deep blue (contrast 7:1); the light accent stays for links on dark.
+        alt, button, selection = "#2b2b2b", "#2d2d2d", "#2c5a93"
     else:
         window, base, text, muted, accent = "#f3f1ec", "#fbfaf7", "#2b2b2b", "#8a857c", "#3b6ea8"
-        alt, button = "#f0ede6", "#f6f4ef"
+        alt, button, selection = "#f0ede6", "#f6f4ef", accent
     for role, color in (
         (QPalette.ColorRole.Window, window),
         (QPalette.ColorRole.Base, base),
@@ -32,7 +33,7 @@ def _palette(dark: bool) -> QPalette:
         (QPalette.ColorRole.ToolTipBase, base),
         (QPalette.ColorRole.ToolTipText, text),
         (QPalette.ColorRole.PlaceholderText, muted),
-        (QPalette.ColorRole.Highlight, accent),
+        (QPalette.ColorRole.Highlight, selection),
         (QPalette.ColorRole.HighlightedText, "#ffffff"),
         (QPalette.ColorRole.Link, accent),
     ):

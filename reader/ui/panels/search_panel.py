@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from reader.document.tables import labelled_cells
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 220
+MUTED = "#8a857c"  # the path line and column names: readable on light and dark, set off from the text
 SUMMARY_DOCS = 5  # documents named in the summary line, most hits first
 CHAPTER_CHOICES = 100  # chapters offered by the chapter filter, most hits first
 PAGE = 50  # hits shown at first; scrolling to the end of the list asks for the next page
@@ -56,7 +57,7 @@ def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: s
     is shown cell by cell with its column names (常住人口城镇化率（%） · 2020年 60.6* · 2025年 65)."""
     if getattr(hit, "columns", None):
         cells = [
-            (f'<span style="color:#8a857c;">{html.escape(label)}</span> ' if label else "")
+            (f'<span style="color:{MUTED};">{html.escape(label)}</span> ' if label else "")
             + _marked(hit.text[a:b], a, hit.matches, mark)
             for label, a, b in labelled_cells(hit.text, hit.columns)
         ]
@@ -66,22 +67,27 @@ def snippet_html(hit: Any, mark: str, via: list[str] | None = None, doc_title: s
         body = _marked(text, start, hit.matches, mark)
         lead = "…" if start > 0 else ""
         tail = "…" if start + len(text) < len(hit.text) else ""
-    note = f' <span style="color:#8a857c;">≈ {html.escape("、".join(via))}</span>' if via else ""
+    note = f' <span style="color:{MUTED};">≈ {html.escape("、".join(via))}</span>' if via else ""
     path = html.escape(hit.path)
     if doc_title:
         short = doc_title if len(doc_title) <= 20 else doc_title[:19] + "…"
         path = f'<span style="font-weight:600;">{html.escape(short)}</span> · {path}'
-    return f'<span style="color:#8a857c; font-size:small;">{path}</span>{note}<br>{lead}{body}{tail}'
+    return f'<span style="color:{MUTED}; font-size:small;">{path}</span>{note}<br>{lead}{body}{tail}'
 
 
 class SnippetDelegate(QStyledItemDelegate):
     """Paints an item's HTML (path line + snippet) wrapped to the view's width."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, selected: bool = False
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
-        doc.setHtml(index.data(HTML_ROLE) or "")
+        text = index.data(HTML_ROLE) or ""
+        if selected:  # grey on the selection colour cannot be read: the path takes the selected-text colour
+            text = text.replace(f"color:{MUTED};", "")
+        doc.setHtml(text)
         doc.setTextWidth(max(120, option.rect.width() if option.rect.width() > 0 else 320))
         return doc
 
@@ -92,10 +98,16 @@ class SnippetDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         painter.save()
         painter.translate(option.rect.topLeft())
-        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.setClipRect(context.clip)
+        doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
