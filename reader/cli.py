@@ -37,6 +37,33 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+# argparse's own words (usage, options, its error messages), in the CLI's bilingual style. argparse looks them up
+# through its module's gettext function at the time it formats them.
+_ARGPARSE_WORDS = {
+    "usage: ": "用法 / usage: ",
+    "positional arguments": "命令与参数 / positional arguments",
+    "options": "选项 / options",
+    "show this help message and exit": "显示本帮助并退出 / show this help message and exit",
+    "show program's version number and exit": "显示版本号并退出 / show the version and exit",
+    "the following arguments are required: %s": "缺少必需的参数 / required: %s",
+    "unrecognized arguments: %s": "无法识别的参数 / unrecognized arguments: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择 %(value)r，可选：%(choices)s / invalid choice",
+    "expected one argument": "需要一个值 / expected one argument",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r（应为 %(type)s）/ invalid value",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s / ambiguous",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+}
+_argparse_gettext = argparse._  # type: ignore[attr-defined]
+
+
+def _argparse_text(message: str) -> str:
+    return _ARGPARSE_WORDS.get(message) or _argparse_gettext(message)
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -568,6 +595,17 @@ def _protect_exclusions(argv: list[str]) -> list[str]:
     ]
 
 
+def _check_output(output: str | None) -> None:
+    """-o FILE writes into an existing folder: a mistyped folder is reported, not created."""
+    if not output:
+        return
+    from pathlib import Path
+
+    folder = Path(output).expanduser().parent
+    if not folder.is_dir():
+        raise ReaderError(f"无法写入 {output}：文件夹 {folder} 不存在。请先创建该文件夹，或换一个位置。")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
@@ -576,6 +614,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.query = " ".join(a.replace(_EXCLUDE_MARK, "-") for a in args.query)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
     try:
+        _check_output(getattr(args, "output", None))
         return func(args)
     except ReaderError as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -6,12 +6,19 @@ import os
 import tempfile
 from pathlib import Path
 
+# The process's umask, read once at import (reading it means setting it, which must not race with other threads):
+# a written file gets the permissions any program's new file gets, not mkstemp's owner-only 0600.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a file so that readers see either the old or the new content, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()

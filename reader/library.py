@@ -35,7 +35,7 @@ BUNDLED_NOTES = {
     "修复": "转载网站删去了领导人姓名，致使固定表述残缺；已按官方文本恢复 6 处（“习近平新时代中国特色社会主义思想”等），"
     "其余文字未作改动。",
 }
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2  # 2: Entry.title_set (older versions would fail on the unknown field; they say "newer version")
 
 
 MAX_TEXT_CHARS = 10_000_000  # a five-year plan is ~30 thousand characters; a whole yearbook is a few million
@@ -55,6 +55,7 @@ class Entry:
     imported_at: float
     updated_at: float
     bundled: bool = False
+    title_set: bool = False  # the title was given by the user (import --title): re-imports keep it
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,16 +152,23 @@ class Library:
         catalog = self._load_catalog()
         if ref == BUNDLED_DOC_ID or ref in catalog:
             return ref
-        for e in catalog.values():
-            if e.title == ref:
-                return e.id
         if Path(ref).exists():
             by_path = self._id_for_path(Path(ref))
             if by_path in catalog:
                 return by_path
+        titled = [e for e in catalog.values() if e.title == ref]
+        if len(titled) == 1:
+            return titled[0].id
+        if len(titled) > 1:
+            raise DocumentNotFound(
+                f"文档库中有 {len(titled)} 个文档标题都是“{ref}”（{'、'.join(e.id for e in titled)}）。请改用文档 id。"
+            )
         prefixed = [i for i in [BUNDLED_DOC_ID, *catalog] if i.startswith(ref)]
         if len(prefixed) == 1:
             return prefixed[0]
+        if len(prefixed) > 1:
+            shown = "、".join(prefixed[:5]) + ("…" if len(prefixed) > 5 else "")
+            raise DocumentNotFound(f"“{ref}”是 {len(prefixed)} 个文档 id 的开头（{shown}）。请多输入几个字符。")
         raise DocumentNotFound(
             f"文档库中没有“{ref}”。用 `policy-reader list` 查看已有文档，或先用 `policy-reader import 文件` 导入。"
         )
@@ -235,10 +243,13 @@ class Library:
         if progress:
             progress(60, "structure")
         doc = build(raw, doc_id)
-        if title:
-            doc = replace(doc, meta=replace(doc.meta, title=title))
         catalog = self._load_catalog()
         previous = catalog.get(doc_id)
+        title_set = bool(title)
+        if not title and previous is not None and previous.title_set:
+            title, title_set = previous.title, True  # opening the file again does not undo the user's title
+        if title:
+            doc = replace(doc, meta=replace(doc.meta, title=title))
         now = time.time()
         entry = Entry(
             id=doc_id,
@@ -250,6 +261,7 @@ class Library:
             blocks=len(doc.blocks),
             imported_at=previous.imported_at if previous else now,
             updated_at=now,
+            title_set=title_set,
         )
         if progress:
             progress(90, "saving")

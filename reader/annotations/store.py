@@ -276,6 +276,8 @@ class AnnotationStore:
         b = doc.blocks[block]
         if kind == "bookmark" and start == end == 0:
             end = min(len(b.text), 24)
+        if start > end:
+            raise ReaderError(f"起始位置 {start} 在结束位置 {end} 之后：--start 应不大于 --end。")
         if not (0 <= start <= end <= len(b.text)):
             raise ReaderError(f"位置 {start}–{end} 超出第 {block} 段的长度（{len(b.text)} 字）。")
         if kind == "highlight" and start == end:

@@ -63,7 +63,8 @@ def test_chapter_note_and_bookmark(store: AnnotationStore, seed_doc: Document) -
     [
         ({"kind": "stamp", "block": 1}, "类型"),
         ({"kind": "highlight", "block": 10_000}, "没有第"),
-        ({"kind": "highlight", "block": 1, "start": 5, "end": 1}, "超出"),
+        ({"kind": "highlight", "block": 1, "start": 5, "end": 1}, "起始位置 5 在结束位置 1 之后"),
+        ({"kind": "highlight", "block": 1, "start": 0, "end": 100_000}, "超出"),
         ({"kind": "highlight", "block": 1, "start": 3, "end": 3}, "至少"),
         ({"kind": "highlight", "block": 1, "start": 0, "end": 3, "color": "red"}, "颜色"),
     ],

@@ -98,6 +98,15 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["outline", "--no-such-flag"])
     assert exc.value.code == 2
+    # argparse's own words come in the CLI's language too, not English among Chinese.
+    err = capsys.readouterr().err
+    assert err.startswith("用法 / usage:") and "错误：无法识别的参数" in err
+    with pytest.raises(SystemExit):
+        main(["targets", "--kind", "x"])
+    assert "参数 --kind：无效的选择 'x'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["outline", "--help"])
+    assert "选项 / options" in capsys.readouterr().out
 
 
 def test_data_dir_flag_beats_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,3 +177,55 @@ def test_the_bundled_plan_restores_only_the_stripped_names_and_says_it_is_an_exc
     assert "认线”工作思路" in text and text.rstrip().endswith("拓展金融服务应用场。")
     extra = doc.meta.extra
     assert "金融" in extra["节选"] and "6 处" in extra["修复"] and "idg.timedg.com" in extra["来源"]
+
+
+def test_ambiguous_titles_and_prefixes_are_named_not_guessed(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = []
+    for name in ("a", "b"):
+        copy = tmp_path / name / "plan.txt"
+        copy.parent.mkdir()
+        copy.write_text((DATA / "plan_enumerations.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        code, out, _ = run_cli(capsys, "import", str(copy), "--title", "同名方案")
+        assert code == 0
+        ids.append(out.strip())
+    code, out, err = run_cli(capsys, "outline", "同名方案")
+    assert code == 1 and "2 个文档标题都是“同名方案”" in err and all(i in err for i in ids)
+    common = ids[0][: next(i for i, (a, b) in enumerate(zip(*ids, strict=False)) if a != b)]
+    assert common  # both ids start with the file's name
+    code, out, err = run_cli(capsys, "outline", common)
+    assert code == 1 and "请多输入几个字符" in err and "没有" not in err
+    code, out, _ = run_cli(capsys, "outline", ids[0])
+    assert code == 0
+
+
+def test_output_into_a_missing_folder_is_refused_and_files_get_normal_permissions(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-folder" / "targets.csv"
+    code, _, err = run_cli(capsys, "targets", "--csv", "-o", str(missing))
+    assert code == 1 and "不存在" in err and len(err.strip().splitlines()) == 1
+    assert not missing.parent.exists()
+    written = tmp_path / "targets.csv"
+    code, _, _ = run_cli(capsys, "targets", "--csv", "-o", str(written))
+    assert code == 0 and written.read_text(encoding="utf-8-sig").startswith("类型")
+    if os.name == "posix":
+        umask = os.umask(0o022)
+        os.umask(umask)
+        assert written.stat().st_mode & 0o777 == 0o666 & ~umask  # what any new file gets, not owner-only
+
+
+def test_reopening_a_file_keeps_the_title_given_at_import(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = str(DATA / "plan_enumerations.txt")
+    code, out, _ = run_cli(capsys, "import", source, "--title", "我的标题")
+    assert code == 0
+    doc_id = out.strip()
+    from reader.session import Session
+
+    Session(data_dir).import_file(source)  # what `gui FILE` and drag-and-drop do: no title given
+    _, out, _ = run_cli(capsys, "list", "--json")
+    assert {e["id"]: e["title"] for e in json.loads(out)}[doc_id] == "我的标题"
+    run_cli(capsys, "import", source, "--title", "新标题")
+    _, out, _ = run_cli(capsys, "list", "--json")
+    assert {e["id"]: e["title"] for e in json.loads(out)}[doc_id] == "新标题"
