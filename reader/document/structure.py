@@ -299,6 +299,12 @@ def _official(text: str) -> tuple[NodeKind, str, str] | None:
     return None
 
 
+def is_numbered_heading(text: str) -> bool:
+    """A heading that carries its own number (第一章, 一、, 1.): not a document's title."""
+    text = text.strip()
+    return _official(text) is not None or _enum(text) is not None
+
+
 def _has_official_headings(paragraphs: list[RawParagraph]) -> bool:
     strong = 0
     enums = 0

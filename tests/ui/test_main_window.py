@@ -270,3 +270,19 @@ def test_highlight_menu_shows_colours_and_shortcuts(window) -> None:  # type: ig
     assert all(not a.icon().isNull() for a in colours)
     assert colours[0].text().endswith("\tCtrl+H")
     assert any(a.text().endswith("\tCtrl+Shift+N") for a in menu.actions())
+
+
+def test_a_documents_title_is_set_above_its_chapter_headings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import DATA
+
+    doc, _, _ = window.session.import_file(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", index=False)
+    window.open_document(doc.id)
+    chapter = next(b.index for b in window.doc.blocks if b.text.startswith("第一章"))
+    qtbot.waitUntil(lambda: window.view.text_block(chapter).isValid())
+
+    def size(index: int) -> float:
+        return window.view.text_block(index).charFormat().fontPointSize()
+
+    assert window.doc.blocks[0].text == "中华人民共和国国民经济和社会发展第十五个五年规划纲要"
+    assert size(0) > size(chapter) > 0
+    assert window.view.text_block(0).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Block, BlockKind, Document, NodeKind
-from reader.document.structure import lead_sentence
+from reader.document.structure import is_numbered_heading, lead_sentence
 from reader.document.tables import NUMERIC_CELL  # numbers are set flush right so digits line up
 
 CJK_FAMILIES = [
@@ -528,15 +528,18 @@ class DocumentView(QTextBrowser):
         cf.setForeground(colors["text"])
         kind = block.kind
         if kind is BlockKind.HEADING:
-            scale = {1: 1.5, 2: 1.3, 3: 1.15}.get(level, 1.05)
+            # The document's own title (an unnumbered heading that opens it) is set above every chapter heading,
+            # centred, as printed plans set it.
+            is_title = block.index == 0 and not is_numbered_heading(block.text)
+            scale = 1.75 if is_title else {1: 1.5, 2: 1.3, 3: 1.15}.get(level, 1.05)
             cf.setFontPointSize(self._point_size() * scale)
             cf.setFontWeight(QFont.Weight.Bold)
             cf.setForeground(colors["heading"])
-            bf.setTopMargin(em * (1.6 if level <= 2 else 0.9))
-            bf.setBottomMargin(em * 0.6)
-            bf.setHeadingLevel(min(level, 6))
-            if block.index == 0:
-                bf.setAlignment(bf.alignment())
+            bf.setTopMargin(em * (1.6 if level <= 2 or is_title else 0.9))
+            bf.setBottomMargin(em * (1.2 if is_title else 0.6))
+            bf.setHeadingLevel(1 if is_title else min(level, 6))
+            if is_title:
+                bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         elif kind is BlockKind.NOTE:
             cf.setFontPointSize(self._point_size() * 0.88)
             cf.setForeground(colors["muted"])
