@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.document.frame import BlockFrame, PlanFrame, read_frame
@@ -512,6 +512,24 @@ def _from_cell(doc_id: str, cell: Cell) -> Target:
 # ---------------------------------------------------------------- a document
 
 
+# A quoted code used in short form (“415X”集群) names only its head noun; the plan's first mention gives it in full
+# (“415X”先进制造业集群培育工程). The indicator takes the full form, as a reader resolves it.
+# Only the nouns such codes name (a cluster, a project, a system, an action…): in “高效办成一件事”落地 the word after
+# the quote is a verb, and 全面落地 elsewhere is not a longer name.
+_CODE_SHORT = re.compile(r"^(“[^”]{1,12}”)(集群|工程|体系|行动|计划|产业|项目|战略|机制|平台|基地|园区|清单|名单)")
+
+
+def _expand_code(name: str, text: str) -> str:
+    m = _CODE_SHORT.match(name)
+    if not m:
+        return name
+    code, head = m.groups()
+    full = re.search(re.escape(code) + r"([\u4e00-\u9fff]{2,8}?)" + re.escape(head), text)
+    if not full or full.start() == text.find(code + head):
+        return name  # the short form is the first mention, or no longer form exists
+    return code + full.group(1) + name[len(code) :]
+
+
 def extract(doc: Document) -> list[Target]:
     """All targets and past figures of a document, in reading order."""
     return [t for batch in extract_iter(doc) for t in batch]
@@ -520,6 +538,13 @@ def extract(doc: Document) -> list[Target]:
 def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Target]]:
     """The same, a batch of blocks at a time (the reader window highlights a long plan as it goes)."""
     frame = read_frame(doc)
+    text: list[str] = []
+
+    def whole() -> str:
+        if not text:
+            text.append("\n".join(b.text for b in doc.blocks))
+        return text[0]
+
     cells: dict[int, list[Cell]] = {}
     for cell in read_tables(doc, frame.now):
         cells.setdefault(cell.block.index, []).append(cell)
@@ -535,6 +560,11 @@ def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Targ
             found = [t for t in extract_block(doc.id, block, frame, BlockFrame("neutral", None)) if t.kind == "actual"]
         else:
             found = extract_block(doc.id, block, frame)
+        for i, t in enumerate(found):
+            if t.indicator.startswith("“"):
+                expanded = _expand_code(t.indicator, whole())
+                if expanded != t.indicator:
+                    found[i] = replace(t, indicator=expanded)
         out.extend(found)
         size += len(block.text)
         if size >= batch_chars:

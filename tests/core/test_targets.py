@@ -446,3 +446,18 @@ def test_an_html_table_gives_the_same_figures_as_the_text_rows(tmp_path: Path) -
     assert from_html[-len(from_text) :] == from_text
     # 21 rows, 17 with a base and a target value, 3 with one value (GDP, 劳动生产率, 收入), 〔6〕 alone: 38 figures.
     assert len(from_text) == 38
+
+
+def _doc(path: Path) -> Document:
+    return build(read_file(path), path.stem)
+
+
+def test_a_quoted_code_in_short_form_takes_its_first_full_mention() -> None:
+    # 浙江 2026: 「“415X”先进制造业集群培育工程」 first, then 「到2030年“415X”集群营收突破13万亿元」.
+    found = extract(_doc(CORPUS / "zhejiang_2026_gwr_15th_goals.txt"))
+    assert [t.indicator for t in found if "集群营收突破13万亿元" in t.text] == ["“415X”先进制造业集群营收"]
+    # 东莞 2026: 「17项“高效办成一件事”落地」 — the word after the quote is a verb; 全面落地 elsewhere is no longer
+    # name, so nothing is inserted.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    names = [t.indicator for t in found if "“高效办成一件事”" in t.indicator]
+    assert names and all("全面" not in n for n in names)

@@ -29,8 +29,6 @@ ACCEPTED = {
     # Same words in another order: 农业转移人口和其他常住人口在城镇落户 / 在城镇落户的农业转移人口….
     ("indicator", "1亿农业转移人口和其他常住人口在城镇落户"),
     ("indicator", "推动45个主要涉农街镇集聚发展乡村“土特产”"),
-    # The text says “415X”集群营收; the gold expands it to “415X”先进制造业集群营收.
-    ("indicator", "“415X”集群营收突破13万亿元"),
     # Bundled plan: 存、贷款 shares 款 across the pair; the name keeps the text's 本外币存.
     ("indicator", "本外币存、贷款余额分别突破1.8万亿元和1.2万亿元"),
     ("indicator", "是2015年的1.8倍和2.1倍"),
