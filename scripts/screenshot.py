@@ -73,6 +73,26 @@ def main() -> int:
             print(path)
         win.close()
         QApplication.processEvents()
+    # The English interface (Qt's translation) on the same plan, with the search panel's guide.
+    with tempfile.TemporaryDirectory() as data:
+        app, win = create_window(data, lang="en")
+        win.resize(1280, 820)
+        win.show()
+        win.open_default()
+        for _ in range(20):
+            app.processEvents()
+        win.set_theme("light")
+        win.search_dock.raise_()
+        target = next(b.index for b in win.doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
+        win.view.scroll_to_block(target - 1)
+        for _ in range(40):
+            app.processEvents()
+        win._text_scrolled(win.view.top_block())
+        path = out / "main-window-en.png"
+        win.grab().save(str(path))
+        print(path)
+        win.close()
+        QApplication.processEvents()
     return 0
 
 

@@ -143,6 +143,12 @@ class MainWindow(QMainWindow):
         self.crumb_label = QLabel()
         self.crumb_label.setObjectName("breadcrumb")
         self.progress_label = QLabel()
+        # A long title and chapter path give way (cut at the right); the reading progress is always whole.
+        self.title_label.setMinimumWidth(1)
+        self.title_label.setMaximumWidth(480)
+        self.crumb_label.setMinimumWidth(1)
+        widest = self.tr("已读 {0}%").format(100)
+        self.progress_label.setMinimumWidth(self.progress_label.fontMetrics().horizontalAdvance(widest) + 8)
         sb = self.statusBar()
         sb.addWidget(self.title_label)
         sb.addWidget(self.crumb_label, 1)
