@@ -575,13 +575,18 @@ class SearchIndex:
         state = self._state()
         # 1. Which blocks match: sets of block numbers from the gram postings, phrases checked against
         #    the folded text column. AND = intersection, OR = union, -word = difference.
+        #    Alongside, the blocks with the words as typed (not only a synonym), for the ranking tiers.
         matched_set: set[int] | None = None
+        typed_set: set[int] | None = None
         for group in parsed.groups:
             ids: set[int] = set()
+            typed: set[int] = set()
             for clause in group:
+                typed |= state.containing(clause.text)
                 for alt in clause.alternatives:
                     ids |= state.containing(alt)
             matched_set = ids if matched_set is None else matched_set & ids
+            typed_set = typed if typed_set is None else typed_set & typed
         matched_set = matched_set or set()
         for clause in parsed.excluded:
             matched_set -= state.containing(clause.text)
@@ -603,14 +608,7 @@ class SearchIndex:
         #    (headings and lead sentences count double) times the block's role (KIND_WEIGHT); ties in reading
         #    order.
         want = result.total if limit is None else min(limit, result.total)
-        literal = matched_set
-        if result.expansions:
-            literal = set(matched_set)
-            for group in parsed.groups:
-                typed: set[int] = set()
-                for clause in group:
-                    typed |= state.containing(clause.text)
-                literal &= typed
+        literal = matched_set & typed_set if result.expansions and typed_set is not None else matched_set
         tiers = [literal, matched_set - literal]
         if len(parsed.positive) > 1:
             phrase = state.containing("".join(c.text for c in parsed.positive)) & matched_set
