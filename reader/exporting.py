@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.document.model import Document
 from reader.fileio import atomic_write_text
 
 # A cell starting with one of these is a formula in Excel, LibreOffice and Numbers (CWE-1236).
@@ -57,10 +56,3 @@ def safe_filename(name: str, default: str = "export", limit: int = 80) -> str:
     if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
         return default
     return cleaned
-
-
-def chapter_path(doc: Document, block: int, sep: str = " › ") -> str:
-    """Where a block sits in the document: its chapter, section and item labels, outermost first."""
-    if not 0 <= block < len(doc.blocks):
-        return ""
-    return sep.join(n.label for n in doc.node_path(doc.blocks[block].node))

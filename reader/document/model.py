@@ -150,6 +150,12 @@ class Document:
                 return n
         raise KeyError(node_id)
 
+    def chapter_path(self, block: int) -> str:
+        """Where a block sits: its chapter, section and item labels, outermost first, joined by " › "."""
+        if not 0 <= block < len(self.blocks):
+            return ""
+        return " › ".join(n.label for n in self.node_path(self.blocks[block].node))
+
     def node_path(self, node_id: str) -> list[Node]:
         """The chain of nodes from a root down to ``node_id`` (empty if unknown)."""
 

@@ -506,9 +506,7 @@ class MainWindow(QMainWindow):
     def _update_status(self, block: int) -> None:
         if self.doc is None or not self.doc.blocks:
             return
-        block = min(block, len(self.doc.blocks) - 1)
-        path = self.doc.node_path(self.doc.blocks[block].node)
-        self.crumb_label.setText(" › ".join(n.label for n in path))
+        self.crumb_label.setText(self.doc.chapter_path(min(block, len(self.doc.blocks) - 1)))
         bar = self.view.verticalScrollBar()
         percent = 100 if bar.maximum() == 0 else round(100 * bar.value() / bar.maximum())
         self.progress_label.setText(self.tr("已读 {0}%").format(percent))

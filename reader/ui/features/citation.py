@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.document.model import Document
-from reader.exporting import chapter_path
 from reader.ui.views.document_view import DocumentView
 
 
@@ -46,7 +45,7 @@ class CitationCopy(QObject):
         if doc is None or not quoted:
             return ""
         block, _ = self._view.locate(self._view.textCursor().selectionStart())
-        where = chapter_path(doc, block)
+        where = doc.chapter_path(block)
         if where:
             return self.tr("{0}\n——《{1}》{2}").format(quoted, doc.title, where)
         return self.tr("{0}\n——《{1}》").format(quoted, doc.title)
