@@ -525,8 +525,8 @@ def _expand_code(name: str, text: str) -> str:
         return name
     code, head = m.groups()
     full = re.search(re.escape(code) + r"([\u4e00-\u9fff]{2,8}?)" + re.escape(head), text)
-    if not full or full.start() == text.find(code + head):
-        return name  # the short form is the first mention, or no longer form exists
+    if not full:
+        return name  # the plan never gives a longer form
     return code + full.group(1) + name[len(code) :]
 
 
@@ -538,13 +538,7 @@ def extract(doc: Document) -> list[Target]:
 def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Target]]:
     """The same, a batch of blocks at a time (the reader window highlights a long plan as it goes)."""
     frame = read_frame(doc)
-    text: list[str] = []
-
-    def whole() -> str:
-        if not text:
-            text.append("\n".join(b.text for b in doc.blocks))
-        return text[0]
-
+    whole: str | None = None  # the plan's text, joined only when a quoted code needs its full form
     cells: dict[int, list[Cell]] = {}
     for cell in read_tables(doc, frame.now):
         cells.setdefault(cell.block.index, []).append(cell)
@@ -562,7 +556,8 @@ def extract_iter(doc: Document, batch_chars: int = 20_000) -> Iterator[list[Targ
             found = extract_block(doc.id, block, frame)
         for i, t in enumerate(found):
             if t.indicator.startswith("“"):
-                expanded = _expand_code(t.indicator, whole())
+                whole = whole if whole is not None else "\n".join(b.text for b in doc.blocks)
+                expanded = _expand_code(t.indicator, whole)
                 if expanded != t.indicator:
                     found[i] = replace(t, indicator=expanded)
         out.extend(found)
