@@ -282,7 +282,11 @@ def drop_furniture(pages: Sequence[Sequence[str | TableRow]]) -> list[str | Tabl
 def display_width(text: str) -> int:
     """Width in half-width cells: a Chinese character or full-width sign is two, a Latin
     letter or digit one — how wide a line is set, which its character count is not when it mixes the two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
 
 
 # The dot leaders of a table of contents; an entry ends with its page number after them. Contents lines are not
@@ -337,7 +341,7 @@ def measure_page(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     # two; proportional Latin lines vary by a tenth or more, and the whole document's widths are the better guide.
     text = "".join(x for x in lines if isinstance(x, str))
     letters = sum(1 for c in text if not c.isspace())
-    cjk = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    cjk = sum(1 for c in text if _wide(c))
     full = full_width(wrapped) if letters and cjk >= 0.5 * letters else None
     out: list[str | TableRow] = []
     for line in lines:
