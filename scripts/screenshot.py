@@ -14,23 +14,33 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _window(data: str, lang: str):  # type: ignore[no-untyped-def]
+    """The main window at the README's size on the bundled plan, in a fresh data folder."""
+    from reader.ui.app import create_window
+
+    app, win = create_window(data, lang=lang)
+    win.resize(1280, 820)
+    win.show()
+    win.open_default()
+    for _ in range(20):
+        app.processEvents()
+    return app, win
+
+
+def _headline_target(doc) -> int:  # type: ignore[no-untyped-def]
+    """The paragraph with the plan's headline target (到2025年GDP达到1.3万亿元左右)."""
+    return next(b.index for b in doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
+
+
 def main() -> int:
     from PySide6.QtWidgets import QApplication
-
-    from reader.ui.app import create_window
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out = Path(args[0] if args else "docs/img")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
-        app, win = create_window(data, lang="zh")
-        win.resize(1280, 820)
-        win.show()
-        win.open_default()
-        for _ in range(20):
-            app.processEvents()
-        doc = win.doc
-        target = next(b.index for b in doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
+        app, win = _window(data, "zh")
+        target = _headline_target(win.doc)
         win.jump_to_block(target - 1)
         # Show the search panel with a real query, the way a reader would use it.
         while not win.index_ready:
@@ -75,15 +85,10 @@ def main() -> int:
         QApplication.processEvents()
     # The English interface (Qt's translation) on the same plan, with the search panel's guide.
     with tempfile.TemporaryDirectory() as data:
-        app, win = create_window(data, lang="en")
-        win.resize(1280, 820)
-        win.show()
-        win.open_default()
-        for _ in range(20):
-            app.processEvents()
+        app, win = _window(data, "en")
         win.set_theme("light")
         win.search_dock.raise_()
-        target = next(b.index for b in win.doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
+        target = _headline_target(win.doc)
         win.view.scroll_to_block(target - 1)
         for _ in range(40):
             app.processEvents()
