@@ -246,13 +246,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = nsub.add_parser("delete", parents=[common], help="删除批注（可在应用中撤销） / delete")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_notes_delete)
+    p = nsub.add_parser(
+        "backup",
+        parents=[common],
+        help="立即备份 / back up now",
+        description="立即把批注数据库备份到 backups/（校验后才保留；程序每天打开时也会自动备份，保留最近 7 份）。",
+    )
+    p.set_defaults(func=cmd_notes_backup)
+    p = nsub.add_parser(
+        "restore",
+        parents=[common],
+        help="列出或换回自动备份 / list or restore backups",
+        description="不带参数：列出 backups/ 中完好的每日备份（已校验）。带 BACKUP：先关闭阅读器窗口，"
+        "再用这份备份替换 annotations.db；原来的数据库（连同 -wal 日志）移到 backups/annotations-replaced-….db 保留。"
+        "Without BACKUP: list the checked daily backups. With BACKUP: put it in place, keeping the current database.",
+    )
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件，或 latest 表示最新的一份 / backup file")
+    p.set_defaults(func=cmd_notes_restore)
     return parser
+
+
+_OPEN_SESSIONS: list[Any] = []
 
 
 def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from reader.session import Session
 
-    return Session(getattr(args, "data_dir", None))
+    session = Session(getattr(args, "data_dir", None))
+    _OPEN_SESSIONS.append(session)  # closed when the command ends: the notes database is left whole
+    return session
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -582,6 +604,47 @@ def cmd_notes_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notes_backup(args: argparse.Namespace) -> int:
+    from reader.annotations.store import check_backup
+
+    made = _session(args).annotations.backup()
+    print(f"已备份 {check_backup(made)} 条批注：{made}", file=sys.stderr)
+    return 0
+
+
+def cmd_notes_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reader.annotations.store import check_backup, restore
+    from reader.paths import user_data_dir
+
+    data_dir = user_data_dir(getattr(args, "data_dir", None))
+    db, backup_dir = data_dir / "annotations.db", data_dir / "backups"
+    daily = sorted(backup_dir.glob("annotations-daily-*.db"), reverse=True)
+    if not args.backup:
+        good = [(p, check_backup(p)) for p in daily]
+        if not any(n is not None for _, n in good):
+            print(f"{backup_dir} 中没有可用的备份。", file=sys.stderr)
+            return 1
+        for p, n in good:
+            print(f"{p}\t{n} 条批注" if n is not None else f"{p}\t损坏，不可用")
+        print("换回其中一份：policy-reader notes restore BACKUP（先关闭阅读器窗口）", file=sys.stderr)
+        return 0
+    if args.backup == "latest":
+        good_paths = [p for p in daily if check_backup(p) is not None]
+        if not good_paths:
+            raise ReaderError(f"{backup_dir} 中没有可用的备份。")
+        backup = good_paths[0]
+    else:
+        backup = Path(args.backup).expanduser()
+        if not backup.is_file():
+            raise ReaderError(f"找不到备份文件 {backup}。用 policy-reader notes restore 列出可用的备份。")
+    notes, kept = restore(db, backup, backup_dir)
+    aside = f"原来的数据库已保留为 {kept}。" if kept else ""
+    print(f"已换回备份 {backup}（{notes} 条批注）。{aside}", file=sys.stderr)
+    return 0
+
+
 # A query word to exclude (-碳达峰) looks like an option to argparse: it is carried past the parser in disguise.
 _EXCLUDE_MARK = "\x00exclude\x00"
 
@@ -624,3 +687,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (read-only, full, permissions, a loop): say which file
+        from reader.errors import os_error_message
+
+        print(f"错误：{os_error_message(exc)}", file=sys.stderr)
+        return 1
+    finally:
+        for session in _OPEN_SESSIONS:
+            try:
+                session.close()
+            except Exception:  # closing is best effort; SQLite checkpoints on the next open
+                pass
+        _OPEN_SESSIONS.clear()

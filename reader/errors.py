@@ -45,3 +45,24 @@ class AnnotationStoreError(ReaderError):
     def __init__(self, message: str, backup: str | None = None) -> None:
         self.backup = backup
         super().__init__(message)
+
+
+def os_error_message(exc: OSError, doing: str = "读写") -> str:
+    """One line for a file-system failure: which file, what happened, what to do."""
+    import errno
+
+    where = exc.filename if exc.filename is not None else ""
+    advice = {
+        errno.ENOSPC: "磁盘已满：腾出空间后再试",
+        errno.EROFS: "所在磁盘或文件夹只读：用 --data-dir 换一个可写的文件夹",
+        errno.EACCES: "没有权限：检查该文件或文件夹的权限",
+        errno.EPERM: "没有权限：检查该文件或文件夹的权限",
+        errno.ELOOP: "符号链接形成了循环：检查这个路径",
+        errno.ENOTDIR: "路径中有一段是文件而不是文件夹：把它移走或改名",
+        errno.EISDIR: "这是一个文件夹而不是文件",
+        errno.ENAMETOOLONG: "路径太长",
+        errno.ENOENT: "文件或文件夹不存在",
+        errno.EDQUOT: "磁盘配额已用完",
+    }.get(exc.errno or 0, "")
+    text = f"无法{doing} {where}：{exc.strerror or exc}" if where else f"无法{doing}文件：{exc.strerror or exc}"
+    return text + (f"（{advice}）。" if advice else "。")

@@ -94,6 +94,12 @@ class Session:
             self._annotations = AnnotationStore(self.data_dir / "annotations.db", self.data_dir / "backups")
         return self._annotations
 
+    def close(self) -> None:
+        """Close the notes database (its write-ahead log folded into the file). The session can be used again."""
+        if self._annotations is not None:
+            self._annotations.close()
+            self._annotations = None
+
     def import_file(
         self,
         path: str | os.PathLike[str],

@@ -9,7 +9,9 @@ Daily rotating backups are made with SQLite's online backup API.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import time
@@ -115,76 +117,169 @@ _COLUMNS = (
 
 
 class AnnotationStore:
-    """Open (creating or migrating) the database at ``path``. Raises AnnotationStoreError when it cannot be used."""
+    """Open (creating or migrating) the database at ``path``. Raises AnnotationStoreError when it cannot be used.
+
+    A database that cannot be written (read-only folder or disk, full disk, no permission) but can be read is
+    opened read-only: notes can be listed and exported, changes are refused with a message saying why.
+    """
 
     def __init__(self, path: Path, backup_dir: Path | None = None) -> None:
         self.path = path
         self.backup_dir = backup_dir or path.parent / "backups"
         self.read_only = False
+        self.read_only_reason = "批注数据库当前为只读，无法保存更改。"
         self._check_file()
         try:
-            self.con = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
-            self.con.row_factory = sqlite3.Row
-            self.con.execute("PRAGMA busy_timeout = 10000")
-            self.con.execute("PRAGMA foreign_keys = ON")
-            version = self.con.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                self.con.close()
-                backup = self._copy_aside("newer")
-                raise AnnotationStoreError(
-                    f"批注数据库 {path} 来自更新版本的政策阅读器（格式 {version}，本程序只认识到 {SCHEMA_VERSION}）。"
-                    f"为免损坏，本程序不会打开或改动它（已另存副本 {backup}）。请升级政策阅读器后再打开。",
-                    backup,
-                )
-            check = self.con.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(check)
-            self.con.execute("PRAGMA journal_mode = WAL")
-            self.con.execute("PRAGMA synchronous = FULL")  # a returned write survives a power cut
-            self._migrate(version)
-        except sqlite3.DatabaseError as exc:
-            self._corrupt(exc)
-        self._maybe_backup()
+            self._open()
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            if _is_corrupt(exc):
+                self._corrupt(exc)
+            self._open_read_only(exc)
+        if not self.read_only:
+            self._clean_backup_dir()
+            try:
+                self._maybe_backup()
+            except (OSError, sqlite3.Error, ReaderError):
+                pass  # a backup is a safety net: a failed one leaves nothing behind and is retried next start
 
     # ---------------------------------------------------------------- opening safely
     def _check_file(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.exists() and self.path.stat().st_size > 0:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnnotationStoreError(
+                f"无法创建批注数据库所在的文件夹 {self.path.parent}：{exc.strerror or exc}。"
+                "请检查权限，或用 --data-dir 换一个可写的数据文件夹。"
+            ) from exc
+        if self.path.is_dir():
+            raise AnnotationStoreError(
+                f"批注数据库的位置 {self.path} 是一个文件夹，不是文件。请把它移走或改名后重新打开。"
+            )
+        try:
             with self.path.open("rb") as f:
-                if f.read(16) != SQLITE_MAGIC:
-                    self._corrupt(sqlite3.DatabaseError("file is not a database"))
+                head = f.read(16)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise AnnotationStoreError(
+                f"无法读取批注数据库 {self.path}：{exc.strerror or exc}。请检查该文件的权限。"
+            ) from exc
+        if head and head != SQLITE_MAGIC:
+            self._corrupt(sqlite3.DatabaseError("file is not a database"))
 
-    def _copy_aside(self, why: str) -> str:
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.backup_dir / f"{self.path.stem}-{why}-{stamp}{self.path.suffix}"
-        shutil.copy2(self.path, target)
-        for extra in ("-wal", "-shm"):
-            side = Path(str(self.path) + extra)
-            if side.exists():
-                shutil.copy2(side, Path(str(target) + extra))
-        return str(target)
+    def _open(self) -> None:
+        self.con = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
+        self.con.row_factory = sqlite3.Row
+        self.con.execute("PRAGMA busy_timeout = 10000")
+        self.con.execute("PRAGMA foreign_keys = ON")
+        self._refuse_newer()
+        check = self.con.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
+        self._set_wal()
+        self.con.execute("PRAGMA synchronous = FULL")  # a returned write survives a power cut
+        self._migrate()
+
+    def _refuse_newer(self) -> None:
+        version = self.con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self.con.close()
+            backup = self._copy_aside("newer")
+            raise AnnotationStoreError(
+                f"批注数据库 {self.path} 来自更新版本的政策阅读器（格式 {version}，本程序只认识到 {SCHEMA_VERSION}）。"
+                f"为免损坏，本程序不会打开或改动它（已另存副本 {backup}）。请升级政策阅读器后再打开。",
+                backup,
+            )
+
+    def _set_wal(self) -> None:
+        """Switching to WAL needs a moment alone with the file: on a new database several processes may ask at once."""
+        for attempt in range(100):
+            try:
+                self.con.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
+
+    def _open_read_only(self, exc: sqlite3.Error) -> None:
+        """The file cannot be opened for writing: read what it holds, change nothing, and say why."""
+        reason = (
+            f"批注数据库 {self.path} 无法写入（{exc}）：数据文件夹只读、磁盘已满或没有权限。"
+            "已保存的批注未受影响。腾出空间、检查权限，或用 --data-dir 换一个可写的数据文件夹后再改批注。"
+        )
+        wal = Path(str(self.path) + "-wal")
+        uris = [f"{self.path.as_uri()}?mode=ro"]
+        if not (wal.exists() and wal.stat().st_size > 0):  # everything is in the main file: read it as it is
+            uris.append(f"{self.path.as_uri()}?immutable=1")
+        if self.path.exists() and self.path.stat().st_size > 0:
+            for uri in uris:
+                try:
+                    self.con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                    self.con.row_factory = sqlite3.Row
+                    self._refuse_newer()
+                    if self.con.execute("PRAGMA quick_check").fetchone()[0] == "ok" and self._has_schema():
+                        self.read_only = True
+                        self.read_only_reason = reason
+                        return
+                except sqlite3.Error:
+                    pass
+                self._close_quietly()
+        raise AnnotationStoreError(reason)
+
+    def _has_schema(self) -> bool:
+        row = self.con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'annotations'").fetchone()
+        return bool(row[0])
+
+    def _close_quietly(self) -> None:
+        con = getattr(self, "con", None)
+        if con is not None:
+            try:
+                con.close()
+            except sqlite3.Error:
+                pass
+
+    def _copy_aside(self, why: str) -> str | None:
+        """Keep a copy of the file as it is (once: an identical copy already kept is reused). None if impossible."""
+        try:
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            digest = _digest(self.path)
+            for earlier in sorted(self.backup_dir.glob(f"{self.path.stem}-{why}-*{self.path.suffix}")):
+                if earlier.stat().st_size == self.path.stat().st_size and _digest(earlier) == digest:
+                    return str(earlier)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            target = self.backup_dir / f"{self.path.stem}-{why}-{stamp}{self.path.suffix}"
+            _copy_durably(self.path, target)
+            for extra in ("-wal", "-shm"):
+                side = Path(str(self.path) + extra)
+                if side.exists():
+                    _copy_durably(side, Path(str(target) + extra))
+            return str(target)
+        except OSError:
+            return None
 
     def _corrupt(self, exc: Exception) -> None:
-        try:
-            self.con.close()
-        except Exception:
-            pass
+        self._close_quietly()
         backup = self._copy_aside("corrupt")
         latest = self.latest_backup()
+        kept = f"已另存副本 {backup}" if backup else "无法另存副本（磁盘已满或只读？）"
         advice = (
-            f"可用最近的自动备份 {latest} 替换它（先关闭程序）。"
+            f"可用 policy-reader notes restore {latest} 换回最近的完好备份（会先把这个文件留作副本）。"
             if latest
             else "可把副本交给技术支持，或用 sqlite3 的 .recover 命令抢救。"
         )
         raise AnnotationStoreError(
-            f"批注数据库 {self.path} 已损坏（{exc}）。程序不会改动它，已另存副本 {backup}；批注功能暂时只读停用。{advice}",
+            f"批注数据库 {self.path} 已损坏（{exc}）。程序不会改动它，{kept}；批注功能暂时停用。{advice}",
             backup,
         )
 
-    def _migrate(self, version: int) -> None:
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction() as cur:
+    def _migrate(self) -> None:
+        if self.con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        with self.transaction() as cur:  # under the write lock: another process may have just done it
+            version = cur.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version + 1, SCHEMA_VERSION + 1):
                 cur.executescript_safe(MIGRATIONS[number - 1])  # type: ignore[attr-defined]
                 cur.execute(f"PRAGMA user_version = {number}")
 
@@ -192,12 +287,16 @@ class AnnotationStore:
     def transaction(self) -> Iterator[Any]:
         """BEGIN IMMEDIATE … COMMIT: writers queue on the lock (busy timeout) instead of failing."""
         if self.read_only:
-            raise ReaderError("批注数据库当前为只读，无法保存更改。")
+            raise ReaderError(self.read_only_reason)
         cur = _Cursor(self.con)
         try:
             self.con.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:  # locked for longer than the busy timeout
-            raise ReaderError(f"批注数据库 {self.path} 正被另一个程序占用（{exc}），请稍后再试。") from exc
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # locked for longer than the busy timeout
+                raise ReaderError(f"批注数据库 {self.path} 正被另一个程序占用（{exc}），请稍后再试。") from exc
+            raise ReaderError(
+                f"无法写入批注数据库 {self.path}（{exc}）：磁盘已满或数据文件夹只读？这次更改没有保存。"
+            ) from exc
         try:
             yield cur
         except sqlite3.OperationalError as exc:
@@ -223,33 +322,81 @@ class AnnotationStore:
             self.con.execute("ROLLBACK")
 
     # ---------------------------------------------------------------- backups
+    def backups(self) -> list[Path]:
+        """The daily backups that are good to restore (checked, not just present), newest first."""
+        found = sorted(self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"), reverse=True)
+        return [p for p in found if check_backup(p) is not None]
+
     def latest_backup(self) -> str | None:
-        found = sorted(self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"))
-        return str(found[-1]) if found else None
+        good = self.backups()
+        return str(good[0]) if good else None
+
+    def _clean_backup_dir(self) -> None:
+        """Remove what an interrupted backup left: temporary files and daily backups that do not check out."""
+        if not self.backup_dir.is_dir():
+            return
+        for leftover in self.backup_dir.glob(f".{self.path.stem}-daily-*"):
+            _unlink(leftover)
+        for daily in self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"):
+            if check_backup(daily) is None:
+                _unlink(daily)
 
     def _maybe_backup(self) -> None:
-        latest = self.latest_backup()
-        if latest and time.time() - Path(latest).stat().st_mtime < BACKUP_EVERY_S:
+        good = self.backups()
+        if good and time.time() - good[0].stat().st_mtime < BACKUP_EVERY_S:
             return
         if self.count(include_deleted=True) == 0:
             return
         self.backup()
 
     def backup(self) -> Path:
-        """A consistent copy made with the online backup API; keeps the newest BACKUPS_KEPT."""
+        """A checked copy: written with SQLite's online backup API under a temporary name, synced, verified
+        (integrity check, same number of notes as the database it was taken from), then renamed into place.
+        Keeps the newest BACKUPS_KEPT. Raises ReaderError (and leaves nothing behind) if the copy is not good."""
         self.backup_dir.mkdir(parents=True, exist_ok=True)
-        target = self.backup_dir / f"{self.path.stem}-daily-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
-        dest = sqlite3.connect(str(target))
+        name = f"{self.path.stem}-daily-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
+        target = self.backup_dir / name
+        tmp = self.backup_dir / f".{name}.tmp"
         try:
-            self.con.backup(dest)
-        finally:
-            dest.close()
+            self.con.execute("BEGIN")  # one snapshot for the count and the copy
+            try:
+                expected = self.count(include_deleted=True)
+                dest = sqlite3.connect(str(tmp), isolation_level=None)
+                try:
+                    self.con.backup(dest)
+                finally:
+                    dest.close()
+            finally:
+                self.con.execute("COMMIT")
+            dest = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            finally:
+                dest.close()
+            counted = check_backup(tmp)
+            if counted != expected:
+                raise ReaderError(
+                    f"备份 {target} 校验未通过（应有 {expected} 条批注，读到 {counted}），已放弃这份备份。"
+                )
+            _fsync_file(tmp)
+            os.replace(tmp, target)
+            _fsync_dir(self.backup_dir)
+        except BaseException:
+            for leftover in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+                _unlink(leftover)
+            raise
         old = sorted(self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"))
         for stale in old[:-BACKUPS_KEPT]:
-            stale.unlink(missing_ok=True)
+            _unlink(stale)
         return target
 
     def close(self) -> None:
+        """Fold the write-ahead log into the database file, so that the file alone holds every note."""
+        if not self.read_only:
+            try:
+                self.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # another connection is reading; SQLite checkpoints when the last one closes
         self.con.close()
 
     # ---------------------------------------------------------------- writing
@@ -511,3 +658,123 @@ class _Cursor:
         for statement in script.split(";"):
             if statement.strip():
                 self.con.execute(statement)
+
+
+# ---------------------------------------------------------------- files
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    """Damaged content, as opposed to a file that cannot be opened or written (read-only, full, no permission)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for syncing; its renames are journalled by NTFS
+    try:
+        _fsync_file(path)
+    except OSError:
+        pass
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    """Copy under a temporary name, sync, rename: a crash or a full disk never leaves a short file by that name."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _fsync_dir(target.parent)
+
+
+def check_backup(path: Path) -> int | None:
+    """The number of notes in a backup that is good to restore (a complete, intact notes database of a version
+    this program reads), or None. Reads the file without changing it."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as f:
+            if f.read(16) != SQLITE_MAGIC:
+                return None
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            if con.execute("PRAGMA user_version").fetchone()[0] not in range(1, SCHEMA_VERSION + 1):
+                return None
+            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                return None
+            return int(con.execute("SELECT count(*) FROM annotations").fetchone()[0])
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def restore(path: Path, backup: Path, backup_dir: Path | None = None) -> tuple[int, Path | None]:
+    """Put ``backup`` in place of the notes database at ``path``, keeping the current file (and its write-ahead
+    log, which would otherwise be replayed over the restored file) in the backups folder.
+
+    Returns the number of notes restored and where the replaced database was kept. The program must not have the
+    database open meanwhile (close the window first)."""
+    backup_dir = backup_dir or path.parent / "backups"
+    backup = Path(backup)
+    notes = check_backup(backup)
+    if notes is None:
+        raise ReaderError(
+            f"{backup} 不是可用的批注备份（不是完整的批注数据库，或来自更新版本）。"
+            "用 policy-reader notes restore 列出可用的备份。"
+        )
+    kept: Path | None = None
+    sides = [Path(str(path) + s) for s in ("-wal", "-shm")]
+    try:
+        if path.exists() or any(s.exists() for s in sides):
+            if path.exists():
+                try:  # fold the log into the file, so the copy we keep is the whole old database
+                    con = sqlite3.connect(str(path), timeout=2.0, isolation_level=None)
+                    try:
+                        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    finally:
+                        con.close()
+                except sqlite3.Error:
+                    pass  # a damaged file is kept as it is, with its log beside it
+            backup_dir.mkdir(parents=True, exist_ok=True)
+            kept = backup_dir / f"{path.stem}-replaced-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
+            if path.exists():
+                os.replace(path, kept)
+            for side, suffix in zip(sides, ("-wal", "-shm"), strict=True):
+                if side.exists():
+                    os.replace(side, Path(str(kept) + suffix))
+        _copy_durably(backup, path)
+    except OSError as exc:
+        raise ReaderError(
+            f"无法换回备份：{exc.strerror or exc}（{exc.filename or path}）。"
+            + (f"原来的数据库已移到 {kept}。" if kept and not path.exists() else "原来的数据库未改动。")
+        ) from exc
+    return notes, kept

@@ -335,8 +335,8 @@ class SearchIndex:
         T.configure_jieba(root / "cache" / "jieba", resources / "dict" / "policy_terms.txt")
         self.synonyms_path = root / "synonyms.txt"
         if not self.synonyms_path.exists():
-            try:
-                shutil.copyfile(resources / "dict" / "synonyms.txt", self.synonyms_path)
+            try:  # the user's own copy to edit; written whole or not at all
+                atomic_write_text(self.synonyms_path, (resources / "dict" / "synonyms.txt").read_text("utf-8"))
             except OSError:
                 self.synonyms_path = resources / "dict" / "synonyms.txt"
         self._ix = None

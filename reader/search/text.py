@@ -205,23 +205,38 @@ def _literal(query: str, synonyms: dict[str, list[str]] | None, message: str) ->
 
 
 def load_synonyms(path: Path) -> dict[str, list[str]]:
-    """``a = b = c`` per line → {a: [b, c], b: [a, c], …} with folded keys; # starts a comment."""
-    table: dict[str, list[str]] = {}
+    """``a = b = c`` per line → {a: [b, c], b: [a, c], …} with folded keys; # starts a comment.
+
+    Read once per version of the file (its size and time): a search does not parse it again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    cached = _SYNONYMS.get(key[0])
+    if cached is not None and cached[0] == key:
+        return cached[1]
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        return table
+        return {}
+    groups: dict[str, dict[str, None]] = {}  # folded term -> its synonyms in file order (a dict keeps order)
     for line in lines:
         line = line.split("#", 1)[0].strip()
-        members = [m.strip() for m in line.split("=") if m.strip()]
+        members = list(dict.fromkeys(m.strip() for m in line.split("=") if m.strip()))
         if len(members) < 2:
             continue
         for m in members:
-            table.setdefault(fold(m), [])
+            group = groups.setdefault(fold(m), {})
             for other in members:
-                if other != m and other not in table[fold(m)]:
-                    table[fold(m)].append(other)
+                if other != m:
+                    group[other] = None
+    table = {k: list(v) for k, v in groups.items()}
+    _SYNONYMS[key[0]] = (key, table)
     return table
+
+
+_SYNONYMS: dict[str, tuple[tuple[str, int, int], dict[str, list[str]]]] = {}
 
 
 def find_all(haystack_folded: str, needle: str) -> list[tuple[int, int]]:

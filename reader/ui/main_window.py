@@ -1235,6 +1235,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.cancel_indexing()
         self.index_pool.waitForDone(5000)  # never leave a writer half-way through the index
+        self.session.close()  # every note in annotations.db itself, nothing left only in its -wal
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- import

@@ -138,3 +138,24 @@ def test_a_note_added_from_the_command_line_appears_in_the_open_window(window, q
     qtbot.waitUntil(lambda: len(window.notes) == before + 1, timeout=8000)
     assert any(a.note == "命令行加的批注" for a in window.notes)
     assert block.index in window.view.note_blocks
+
+
+def test_closing_the_window_leaves_every_note_in_annotations_db(qtbot, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The README says a copy of annotations.db is a backup: after the window closes, it must hold every note."""
+    import shutil
+    import sqlite3
+
+    from reader.ui.app import create_window
+
+    _app, win = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_default()
+    for block in (40, 41, 42):
+        win.add_note("关窗前的批注", span=(block, 0, 4))
+    win.close()
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(data_dir / "annotations.db", copy)
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == 3
+    con.close()
