@@ -560,7 +560,12 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
         text = E.to_markdown(doc, session.annotations.list(doc.id))
     else:
         items = session.annotations.list(doc_id)
-        docs = {d: session.library.open(d) for d in {a.doc for a in items}}
+        docs = {}
+        for d in {a.doc for a in items}:
+            try:
+                docs[d] = session.library.open(d)
+            except ReaderError:  # notes of a document not (or no longer) in this library: exported without chapters
+                pass
         rows = E.csv_rows(docs, items)
         if args.output:
             write_csv(args.output, E.CSV_HEADER, rows)
@@ -669,12 +674,22 @@ def _check_output(output: str | None) -> None:
         raise ReaderError(f"无法写入 {output}：文件夹 {folder} 不存在。请先创建该文件夹，或换一个位置。")
 
 
+_PATH_ARGS = {"file", "output", "data_dir", "backup"}  # file names keep their bytes, so the file can be opened
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(_protect_exclusions(list(sys.argv[1:] if argv is None else argv)))
     if isinstance(getattr(args, "query", None), list):  # 科技 -碳达峰 typed as separate words is one query
         args.query = " ".join(a.replace(_EXCLUDE_MARK, "-") for a in args.query)
+    from reader.fileio import readable
+
+    for name, value in vars(args).items():  # words typed in a terminal whose encoding is not the system's
+        if name not in _PATH_ARGS and isinstance(value, str):
+            setattr(args, name, readable(value))
+        elif isinstance(value, list) and name not in _PATH_ARGS:
+            setattr(args, name, [readable(v) if isinstance(v, str) else v for v in value])
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
     try:
         _check_output(getattr(args, "output", None))

@@ -30,3 +30,17 @@ def atomic_write_text(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def readable(text: str) -> str:
+    """Text the OS handed over with bytes it could not decode (Python's surrogate escapes: a GBK file name from a
+    zip, a query typed in a GBK terminal on a UTF-8 system), made readable: the original bytes are read as GB18030
+    when they are valid GB18030 (some GBK byte pairs are also valid UTF-8, so the whole text is decoded again, not
+    only the escaped bytes), otherwise the undecodable bytes are shown as U+FFFD. Other text is returned unchanged."""
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")

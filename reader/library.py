@@ -22,7 +22,7 @@ from typing import Any
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
-from reader.fileio import atomic_write_text
+from reader.fileio import atomic_write_text, readable
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -61,12 +61,37 @@ class Entry:
         return asdict(self)
 
 
+def _entry(data: object) -> Entry | None:
+    """A catalog entry as written by this or another version: fields it does not know are ignored, missing or
+    mistyped ones get their defaults; an entry without a usable id is left out."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+        return None
+    defaults = Entry(data["id"], data["id"], "", "", "", 0, 0, 0.0, 0.0).to_json()
+    values = {}
+    for name, default in defaults.items():
+        value = data.get(name, default)
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        values[name] = value if type(value) is type(default) else default
+    return Entry(**values)
+
+
 def _file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def resolve_source(path: str | Path) -> Path:
+    """The absolute path of a file to import; a symlink loop is an ImportFailed, not a RuntimeError."""
+    from reader.errors import ImportFailed
+
+    try:
+        return Path(path).expanduser().resolve()
+    except (RuntimeError, OSError) as exc:  # Python < 3.13 raises RuntimeError for a loop
+        raise ImportFailed(path, "符号链接形成了循环，找不到真正的文件", "请检查这个链接指向哪里") from exc
 
 
 class Library:
@@ -107,9 +132,16 @@ class Library:
                 f"文档库目录文件 {self.catalog_path} 已损坏（{exc}）。"
                 "请将其改名备份后重新导入文档；已导入的文档保存在 library/docs 中。"
             ) from exc
-        if raw.get("version", 1) > CATALOG_VERSION:
+        if not isinstance(raw, dict) or not isinstance(raw.get("docs", []), list):
+            raise ReaderError(
+                f"文档库目录文件 {self.catalog_path} 的内容不是政策阅读器的格式。"
+                "请将其改名备份后重新导入文档；已导入的文档保存在 library/docs 中。"
+            )
+        version = raw.get("version", 1)
+        if isinstance(version, int) and version > CATALOG_VERSION:
             raise ReaderError(f"文档库 {self.catalog_path} 来自更新版本的政策阅读器，请升级本程序后再打开。")
-        return {d["id"]: Entry(**d) for d in raw.get("docs", [])}
+        entries = (_entry(d) for d in raw.get("docs", []))
+        return {e.id: e for e in entries if e is not None}
 
     def _save_catalog(self, entries: dict[str, Entry]) -> None:
         data = {"version": CATALOG_VERSION, "docs": [e.to_json() for e in entries.values()]}
@@ -175,7 +207,7 @@ class Library:
 
     @staticmethod
     def _id_for_path(path: Path) -> str:
-        key = str(path.expanduser().resolve()).encode("utf-8")
+        key = str(resolve_source(path)).encode("utf-8", "surrogateescape")
         return "doc-" + hashlib.blake2b(key, digest_size=5).hexdigest()
 
     # ---------------------------------------------------------------- open / import
@@ -226,7 +258,7 @@ class Library:
         from reader.document.importers import read_file
         from reader.document.structure import build
 
-        source = Path(path).expanduser().resolve()
+        source = resolve_source(path)
         if progress:
             progress(5, "reading")
         raw = read_file(source)
@@ -250,12 +282,14 @@ class Library:
             title, title_set = previous.title, True  # opening the file again does not undo the user's title
         if title:
             doc = replace(doc, meta=replace(doc.meta, title=title))
+        # A file name the OS could not decode (a GBK name from a zip) is stored readable; the id keeps its bytes.
+        doc = replace(doc, meta=replace(doc.meta, title=readable(doc.meta.title), source=readable(doc.meta.source)))
         now = time.time()
         entry = Entry(
             id=doc_id,
             title=doc.title,
             format=doc.meta.format,
-            source_path=str(source),
+            source_path=readable(str(source)),
             sha256=_file_sha256(source),
             chars=doc.char_count,
             blocks=len(doc.blocks),

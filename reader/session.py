@@ -79,7 +79,14 @@ class Session:
         except AnnotationStoreError:
             notes = []  # a refused or damaged database is left alone; its notes are not searchable
         ids = {e.id for e in self.library.entries()}
-        return self.index.sync_notes(notes, lambda doc_id: self.library.load(doc_id) if doc_id in ids else None)
+
+        def load(doc_id: str) -> Document | None:
+            try:
+                return self.library.load(doc_id) if doc_id in ids else None
+            except ReaderError:
+                return None  # a damaged document file: its notes are not searchable until it is imported again
+
+        return self.index.sync_notes(notes, load)
 
     def search(self, query: str, doc: str | None = None, **kwargs: Any) -> SearchResult:
         self.sync_index()

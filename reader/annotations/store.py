@@ -98,16 +98,51 @@ class Annotation:
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> Annotation:
-        fields = {k: data[k] for k in Annotation.__dataclass_fields__ if k in data}
-        missing = {"id", "doc", "kind"} - set(fields)
+        """An annotation from an export; raises ValueError naming the first field that is missing or wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("不是一个对象")
+        missing = {"id", "doc", "kind"} - set(data)
         if missing:
             raise ValueError(f"缺少字段 {', '.join(sorted(missing))}")
-        defaults: dict[str, Any] = {
+        now = time.time()
+        values: dict[str, Any] = {
             "block": 0, "block_id": "", "start": 0, "end": 0, "node": "", "quote": "", "prefix": "",
             "suffix": "", "color": "", "note": "", "name": "", "status": "exact",
-            "created": time.time(), "updated": time.time(), "deleted": None, "tags": [],
+            "created": now, "updated": now, "deleted": None, "tags": [],
         }  # fmt: skip
-        return Annotation(**{**defaults, **fields})
+        for name in Annotation.__dataclass_fields__:
+            if name not in data:
+                continue
+            value = data[name]
+            if name in _INT_FIELDS:
+                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                    raise ValueError(f"字段 {name} 应为非负整数，读到 {value!r}")
+            elif name in ("created", "updated") or (name == "deleted" and value is not None):
+                if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+                    raise ValueError(f"字段 {name} 应为时间戳（数字），读到 {value!r}")
+                value = float(value)
+            elif name == "tags":
+                if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+                    raise ValueError(f"字段 tags 应为文字列表，读到 {value!r}")
+                value = sorted({t.strip() for t in value if t.strip()})
+            elif name != "deleted" and not isinstance(value, str):
+                raise ValueError(f"字段 {name} 应为文字，读到 {value!r}")
+            values[name] = value
+        if not values["id"] or not values["doc"]:
+            raise ValueError("字段 id 和 doc 不能为空")
+        if values["kind"] not in KINDS:
+            raise ValueError(f"类型“{values['kind']}”未知（可用：{'、'.join(KINDS)}）")
+        if values["color"] and values["color"] not in COLORS:
+            raise ValueError(f"颜色“{values['color']}”未知（可用：{'、'.join(COLORS)}）")
+        if values["status"] not in STATUSES:
+            raise ValueError(f"状态“{values['status']}”未知")
+        if values["start"] > values["end"]:
+            raise ValueError(f"起始位置 {values['start']} 在结束位置 {values['end']} 之后")
+        return Annotation(**values)
+
+
+_INT_FIELDS = ("block", "start", "end")
+STATUSES = ("exact", "moved", "fuzzy", "orphaned")
 
 
 _COLUMNS = (
@@ -551,7 +586,12 @@ class AnnotationStore:
 
     @staticmethod
     def _row(row: sqlite3.Row) -> Annotation:
-        return Annotation(**{k: row[k] for k in row.keys()})
+        values = {k: row[k] for k in row.keys()}
+        # A row written by an older version without type checks (block "第5段") is kept and listed as unplaced,
+        # never handed to the reader as a position.
+        if not all(isinstance(values[k], int) and values[k] >= 0 for k in _INT_FIELDS):
+            values.update(block=0, start=0, end=0, status="orphaned")
+        return Annotation(**values)
 
     def _with_tags(self, items: list[Annotation]) -> list[Annotation]:
         if not items:
@@ -609,15 +649,15 @@ class AnnotationStore:
         items = data.get("annotations")
         if not isinstance(items, list):
             raise ReaderError("批注 JSON 中没有 annotations 列表。")
-        parsed = []
+        parsed, bad = [], []
         for n, item in enumerate(items):
             try:
-                a = Annotation.from_json(item)
-            except (TypeError, ValueError) as exc:
-                raise ReaderError(f"批注 JSON 第 {n + 1} 项无效：{exc}") from exc
-            if a.kind not in KINDS:
-                raise ReaderError(f"批注 JSON 第 {n + 1} 项的类型“{a.kind}”未知。")
-            parsed.append(a)
+                parsed.append(Annotation.from_json(item))
+            except ValueError as exc:
+                bad.append(f"第 {n + 1} 项{exc}")
+        if bad:  # nothing is merged from a file with bad items: fix it (or export again) and import it whole
+            shown = "；".join(bad[:5]) + (f"；另有 {len(bad) - 5} 项" if len(bad) > 5 else "")
+            raise ReaderError(f"批注 JSON 中有 {len(bad)} 项无效，未导入任何批注：{shown}。")
         added = updated = skipped = 0
         with self.transaction() as cur:
             for a in parsed:

@@ -341,6 +341,7 @@ class SearchIndex:
                 self.synonyms_path = resources / "dict" / "synonyms.txt"
         self._ix = None
         self._search_state: _State | None = None
+        self.unreadable: dict[str, str] = {}  # document id -> why its data could not be read (not searched)
         self.rebuilt_reason = ""  # why the last open had to start from scratch ("" when it did not)
 
     # ---------------------------------------------------------------- open / rebuild
@@ -453,7 +454,14 @@ class SearchIndex:
                 writer.delete_by_term("doc", doc_id)
                 current.pop(doc_id, None)
             for source in todo:
-                doc = source.load()
+                try:
+                    doc = source.load()
+                except ReaderError as exc:  # one damaged document file must not stop the search of the others
+                    self.unreadable[source.id] = str(exc)
+                    writer.delete_by_term("doc", source.id)
+                    current.pop(source.id, None)
+                    continue
+                self.unreadable.pop(source.id, None)
                 if progress:
                     progress(int(100 * done_chars / total), doc.title)
                 writer.delete_by_term("doc", doc.id)
@@ -568,6 +576,10 @@ class SearchIndex:
         started = time.perf_counter()
         parsed = T.parse_query(query, self.synonyms() if use_synonyms else None)
         result = SearchResult(query=query, total=0, hits=[], literal=parsed.literal, message=parsed.message)
+        if self.unreadable:
+            first = next(iter(self.unreadable.values()))
+            more = f"（另有 {len(self.unreadable) - 1} 个）" if len(self.unreadable) > 1 else ""
+            result.message = "　".join(m for m in (result.message, f"未检索已损坏的文档{more}：{first}") if m)
         if not parsed.groups:
             return result
         result.expansions = {c.text: c.alternatives[1:] for c in parsed.positive if len(c.alternatives) > 1}

@@ -4,6 +4,7 @@ Each test reproduces a failure found by attacking the app (issue #14) and checks
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -283,3 +284,139 @@ def test_a_read_only_store_refuses_writes_with_the_reason(
     store.close()
     assert db.read_bytes() == before
     assert not list((tmp_path / "backups").glob("*corrupt*"))
+
+
+# ---------------------------------------------------------------- 6. one line, never a traceback
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    rc = main(list(argv))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_a_symlink_loop_is_an_import_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    rc, _, err = _cli(capsys, "import", str(tmp_path / "a.txt"), "--data-dir", str(tmp_path / "d"))
+    assert rc == 1 and "无法导入" in _one_line(err)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "listed"),
+    [
+        ('[{"id": "doc-1"}]', None),  # a list, not our format: refused with one line
+        ('{"version": 2, "docs": [{"id": "doc-1", "title": "缺字段的条目"}]}', "缺字段的条目"),
+        (
+            '{"version": 2, "docs": [{"id": "doc-1", "title": "多一个字段", "region": "广东", "chars": "x"}]}',
+            "多一个字段",
+        ),
+        ('{"version": 2, "docs": [{"title": "没有 id"}, 7]}', ""),
+    ],
+)
+def test_catalog_written_by_another_version_or_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog: str, listed: str | None
+) -> None:
+    (tmp_path / "library").mkdir(parents=True)
+    (tmp_path / "library" / "catalog.json").write_text(catalog, encoding="utf-8")
+    rc, out, err = _cli(capsys, "list", "--data-dir", str(tmp_path))
+    if listed is None:
+        assert rc == 1 and "不是政策阅读器的格式" in _one_line(err)
+    else:
+        assert rc == 0 and "Traceback" not in err
+        assert (listed in out) if listed else len(out.splitlines()) == 1  # only the bundled plan
+
+
+def test_notes_import_checks_every_field_and_imports_nothing_from_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_doc: Document
+) -> None:
+    data = str(tmp_path / "d")
+    good = {"id": "a1", "doc": seed_doc.id, "kind": "note", "block": 12, "start": 0, "end": 4, "note": "好的"}
+    items = [
+        good,
+        {**good, "id": "a2", "block": "第5段"},
+        {**good, "id": "a3", "end": None},
+        {**good, "id": "a4", "tags": "关注"},
+        {**good, "id": "a5", "start": 9, "end": 2},
+    ]
+    src = tmp_path / "notes.json"
+    src.write_text(json.dumps({"format": "policy-reader-annotations", "annotations": items}), encoding="utf-8")
+    rc, _, err = _cli(capsys, "notes", "import", str(src), "--data-dir", data)
+    line = _one_line(err)
+    assert rc == 1 and "4 项无效" in line and "第 2 项字段 block" in line and "第 3 项字段 end" in line
+    assert _cli(capsys, "notes", "list", "--data-dir", data)[1] == ""
+    src.write_text(json.dumps({"format": "policy-reader-annotations", "annotations": [good]}), encoding="utf-8")
+    assert _cli(capsys, "notes", "import", str(src), "--data-dir", data)[0] == 0
+
+
+def test_a_bad_row_left_by_an_older_version_is_listed_unplaced(tmp_path: Path, seed_doc: Document) -> None:
+    store = AnnotationStore(tmp_path / "annotations.db")
+    a = store.add(seed_doc, "note", 12, 0, 4, note="旧版本写入")
+    store.con.execute("UPDATE annotations SET block = '第5段' WHERE id = ?", (a.id,))
+    (got,) = store.list()
+    assert got.orphaned and got.block == 0 and got.note == "旧版本写入"
+
+
+def test_csv_export_with_a_note_on_a_document_not_in_this_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_doc: Document
+) -> None:
+    data = str(tmp_path / "d")
+    elsewhere = {"id": "b1", "doc": "doc-0123456789", "kind": "note", "quote": "别处的文档", "note": "合并来的"}
+    here = {"id": "b2", "doc": seed_doc.id, "kind": "note", "block": 12, "end": 4, "note": "本地的"}
+    src = tmp_path / "notes.json"
+    src.write_text(json.dumps({"format": "policy-reader-annotations", "annotations": [elsewhere, here]}), "utf-8")
+    assert _cli(capsys, "notes", "import", str(src), "--data-dir", data)[0] == 0
+    rc, out, _ = _cli(capsys, "notes", "export", "--format", "csv", "--data-dir", data)
+    assert rc == 0 and "合并来的" in out and "本地的" in out
+
+
+# ---------------------------------------------------------------- 10. one damaged document
+def test_a_damaged_document_file_is_skipped_by_search_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "d")
+    corpus = ROOT / "tests" / "data" / "corpus"
+    for name in ("nanjing_2026_gwr_p2-3.txt", "cn15_fyp_outline_p1-2.txt"):
+        assert _cli(capsys, "import", str(corpus / name), "--data-dir", data)[0] == 0
+    damaged = tmp_path / "d" / "library" / "docs" / (Library_id(corpus / "nanjing_2026_gwr_p2-3.txt") + ".json")
+    damaged.write_text("{not json", encoding="utf-8")
+    # the catalog says the document changed, so the index must read it again
+    catalog = tmp_path / "d" / "library" / "catalog.json"
+    raw = json.loads(catalog.read_text("utf-8"))
+    for e in raw["docs"]:
+        e["updated_at"] += 1
+    catalog.write_text(json.dumps(raw), "utf-8")
+    rc, out, err = _cli(capsys, "search", "科技创新", "--all", "--data-dir", data)
+    assert rc == 0 and "Traceback" not in err
+    assert "未检索已损坏的文档" in err and damaged.name in err
+    cn15 = Library_id(corpus / "cn15_fyp_outline_p1-2.txt")
+    assert f"[{cn15} #" in out and "[dongguan-14th-fyp #" in out  # the other documents are still searched
+
+
+def Library_id(path: Path) -> str:
+    from reader.library import Library
+
+    return Library._id_for_path(path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes only on Linux")
+def test_gbk_file_name_and_gbk_query_from_a_utf8_system(tmp_path: Path) -> None:
+    """A file from a Chinese zip keeps its GBK-encoded name; a GBK terminal sends GBK bytes as the query."""
+    folder = tmp_path.as_posix().encode()
+    name = "政策文件.txt".encode("gbk")
+    (Path(os.fsdecode(folder + b"/" + name))).write_text(
+        "第一章 总则\n加快发展科技创新，到2025年研发投入强度达到3%。\n"
+    )
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    data = (folder + b"/d").decode()
+    run = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"reader", b"import", folder + b"/" + name, b"--data-dir", data.encode()],
+        cwd=ROOT, capture_output=True, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode()
+    assert "已导入：政策文件" in run.stderr.decode()
+    query = "研发投入".encode("gbk")
+    run = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"reader", b"search", query, b"--data-dir", data.encode()],
+        cwd=ROOT, capture_output=True, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode()
+    assert "【研发投入】" in run.stdout.decode()

@@ -27,15 +27,20 @@ _IMPORTERS = {
 def read_file(path: str | Path) -> RawDocument:
     """Import one file by its extension; raises ImportFailed with a readable message."""
     path = Path(path)
-    if not path.exists():
-        raise ImportFailed(path, "文件不存在", "请检查路径是否正确")
-    if path.is_dir():
-        raise ImportFailed(path, "这是一个文件夹，不是文件", "请选择一个 txt、html、docx 或 pdf 文件")
-    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise ImportFailed(path, "文件不存在", "请检查路径是否正确") from exc
+    except OSError as exc:  # an unreadable folder on the way, a symlink loop, a name too long
+        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}", "请检查该文件及其所在文件夹的权限") from exc
+    import stat as _stat
+
+    if _stat.S_ISDIR(st.st_mode):
+        raise ImportFailed(path, "这是一个文件夹，不是文件", "请选择一个 txt、html、docx 或 pdf 文件")
+    if not _stat.S_ISREG(st.st_mode):
+        raise ImportFailed(path, "这不是普通文件（设备、管道或套接字）", "请选择一个 txt、html、docx 或 pdf 文件")
+    suffix = path.suffix.lower()
+    size = st.st_size
     if size == 0:
         raise ImportFailed(path, "文件是空的", "请确认文件已完整下载或保存")
     if size > MAX_FILE_BYTES:
@@ -49,6 +54,8 @@ def read_file(path: str | Path) -> RawDocument:
             return module.read(path)
         except ImportFailed:
             raise
+        except OSError as exc:  # the file went away or became unreadable while being read
+            raise ImportFailed(path, f"无法读取：{exc.strerror or exc}", "请检查该文件的权限") from exc
         except MemoryError as exc:
             raise ImportFailed(path, "文件内容过大，内存不足", "请把文件拆分后再导入") from exc
         except Exception as exc:  # a parser library tripped over a malformed file: still a clear message
