@@ -275,6 +275,10 @@ class Library:
         if progress:
             progress(60, "structure")
         doc = build(raw, doc_id)
+        if doc.char_count == 0 or not doc.blocks:
+            from reader.errors import ImportFailed
+
+            raise ImportFailed(source, "文件里没有可读的正文", "请确认文件内容完整；扫描件需要先做文字识别（OCR）")
         catalog = self._load_catalog()
         previous = catalog.get(doc_id)
         title_set = bool(title)

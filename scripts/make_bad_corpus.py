@@ -5,6 +5,7 @@ Usage: python scripts/make_bad_corpus.py
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from pathlib import Path
@@ -12,6 +13,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "bad"
 
 PLAN = "第一章 总体要求\n一、发展目标\n到2025年，地区生产总值达到1.3万亿元左右。\n"
+# Traditional characters as a Taiwan or Hong Kong page writes them (every character is in Big5).
+TRADITIONAL = "第一章 總體要求\n一、發展目標\n到2025年，地區生產總值達到一萬三千億元左右，研究與試驗發展經費投入強度達到百分之三點五。\n"
+JAPANESE = "第一章 総則\n目標：二〇二五年までに、地域の総生産を一兆三千億元程度にする。\n"
 
 
 def docx(body_xml: str, rels: str = "") -> bytes:
@@ -98,6 +102,30 @@ def main() -> None:
         "含空格 与中文 的文件名.txt": PLAN.encode("utf-8"),
         "scanned-no-text.pdf": pdf(),
         "encrypted.pdf": pdf("secret"),
+        # Encodings that decode without error into the wrong text unless the decoding is judged (issue #14).
+        "big5.txt": TRADITIONAL.encode("big5"),
+        "nul-led-utf8.txt": b"\x00" + PLAN.encode("utf-8"),
+        "all-nuls.txt": b"\x00" * 4096,
+        "bom-only.txt": codecs.BOM_UTF8,
+        "bom-only-utf16.txt": codecs.BOM_UTF16_LE,
+        "truncated-utf16.txt": (codecs.BOM_UTF16_LE + PLAN.encode("utf-16-le"))[:-1],
+        "shift-jis.txt": JAPANESE.encode("shift_jis"),
+        # Markup that used to stop the importers.
+        "bad-outline-level.docx": docx(
+            '<w:p><w:pPr><w:outlineLvl w:val="x"/></w:pPr><w:r><w:t>第一章 总体要求</w:t></w:r></w:p>'
+            + para("到2025年，地区生产总值达到1.3万亿元左右。")
+        ),
+        "unclosed-p.html": ("<html><body><h1>第一章 总体要求</h1>" + "<p>一段没有结束标记的话。" * 2000).encode(),
+        "deep-divs.html": (
+            "<html><body>" + "<div>" * 10000 + "<p>第一章 总体要求</p><p>" + PLAN + "</p>" + "</div>" * 10000
+        ).encode(),
+        "nested-layout-tables.html": (
+            "<html><body>"
+            + "<table><tr><td>" * 300
+            + "<h1>第一章 总体要求</h1><p>到2025年，地区生产总值达到1.3万亿元左右。</p>"
+            + "</td></tr></table>" * 300
+        ).encode(),
+        "unknown-security-handler.pdf": pdf("secret").replace(b"/Standard", b"/FooBarX"),
     }
     for name, data in files.items():
         (OUT / name).write_bytes(data)

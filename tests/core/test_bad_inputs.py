@@ -38,6 +38,18 @@ EXPECTED = {
     "含空格 与中文 的文件名.txt": ("ok", "第一章 总体要求"),
     "scanned-no-text.pdf": ("error", "没有文字层"),
     "encrypted.pdf": ("error", "加密"),
+    "big5.txt": ("ok", "第一章 總體要求"),
+    "nul-led-utf8.txt": ("ok", "第一章 总体要求"),
+    "all-nuls.txt": ("error", "不是文本文件"),
+    "bom-only.txt": ("error", "没有可读的正文"),
+    "bom-only-utf16.txt": ("error", "没有可读的正文"),
+    "truncated-utf16.txt": ("ok", "第一章 总体要求"),
+    "shift-jis.txt": ("ok", "第一章 総則"),
+    "bad-outline-level.docx": ("ok", "第一章 总体要求"),
+    "unclosed-p.html": ("ok", "第一章 总体要求"),
+    "deep-divs.html": ("ok", "第一章 总体要求"),
+    "nested-layout-tables.html": ("ok", "第一章 总体要求"),
+    "unknown-security-handler.pdf": ("error", "加密"),
 }
 
 

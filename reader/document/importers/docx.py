@@ -125,7 +125,10 @@ def _heading_level(para: object) -> int | None:
 
         lvl = ppr.find(qn("w:outlineLvl"))
         if lvl is not None:
-            value = int(lvl.get(qn("w:val")))
-            if value < 9:
+            try:
+                value = int(lvl.get(qn("w:val")))
+            except (TypeError, ValueError):  # a malformed level is no level, not a broken document
+                return None
+            if 0 <= value < 9:
                 return value + 1
     return None

@@ -4,7 +4,9 @@ nothing is executed and nothing is fetched (images and links are never followed)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from reader.document.importers.chrome import strip_chrome
 from reader.document.importers.text import clean_line, decode
@@ -181,15 +183,17 @@ def _is_layout(rows: list[object]) -> bool:
     return False
 
 
-def _table(table: object, out: list[RawParagraph]) -> None:
-    """A data table as rows of cells, spans placed on a grid (merged cells left empty); a layout table as the
-    content of its cells."""
+def _layout_cells(table: object) -> list[object] | None:
+    """The cells of a layout table, in reading order, to be read as blocks; None for a data table."""
     rows = _rows(table)
-    if _is_layout(rows):
-        for tr in rows:
-            for cell in tr.find_all(["td", "th"], recursive=False):  # type: ignore[attr-defined]
-                _walk(cell, out)
-        return
+    if not _is_layout(rows):
+        return None
+    return [cell for tr in rows for cell in tr.find_all(["td", "th"], recursive=False)]  # type: ignore[attr-defined]
+
+
+def _table(table: object, out: list[RawParagraph]) -> None:
+    """A data table as rows of cells, spans placed on a grid (merged cells left empty)."""
+    rows = _rows(table)
     caption = table.find("caption")  # type: ignore[attr-defined]
     if caption is not None and caption.find_parent("table") is table:
         text = _cell_text(caption)
@@ -217,17 +221,28 @@ def _table(table: object, out: list[RawParagraph]) -> None:
 
 
 def _walk(node: object, out: list[RawParagraph]) -> None:
+    """The paragraphs under ``node``, in document order. Iterative (an explicit stack, not recursion): pages nest
+    elements ten thousand deep (unclosed <p>, generated <div>s) and layout tables inside layout tables."""
     from bs4 import NavigableString, Tag
 
-    buffer: list[str] = []
-
-    def flush(level: int | None = None) -> None:
+    def flush(buffer: list[str], level: int | None = None) -> None:
         text = clean_line(re.sub(r"[ \t\r\n\f]+", " ", "".join(buffer)))
         buffer.clear()
         if text:
             out.append(RawParagraph(text, heading_level=level))
 
-    for child in node.children:  # type: ignore[attr-defined]
+    # Each frame: the children still to read at one level, and the text gathered at that level.
+    stack: list[tuple[Iterator[Any], list[str]]] = [(iter(node.children), [])]  # type: ignore[attr-defined]
+    while stack:
+        children, buffer = stack[-1]
+        child = next(children, None)
+        if child is None:
+            flush(buffer)
+            stack.pop()
+            continue
+        if isinstance(child, _Cells):  # the cells of a layout table, each read as a block
+            stack.append((iter(child.cells), []))
+            continue
         if isinstance(child, NavigableString):
             if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData"):
                 continue
@@ -235,23 +250,33 @@ def _walk(node: object, out: list[RawParagraph]) -> None:
         elif isinstance(child, Tag):
             name = child.name.lower()
             if name == "br":
-                flush()
+                flush(buffer)
             elif name == "table":
-                flush()
-                _table(child, out)
+                flush(buffer)
+                cells = _layout_cells(child)
+                if cells is None:
+                    _table(child, out)
+                else:
+                    stack.append((iter([_Cells(cells)]), []))
             elif name == "tr":  # a row outside any <table> (broken markup): its cells as one row
-                flush()
-                cells = [_cell_text(c) for c in child.find_all(["td", "th"], recursive=False)]
-                if any(cells):
-                    out.append(RawParagraph("\t".join(cells), table_row=True))
+                flush(buffer)
+                row = [_cell_text(c) for c in child.find_all(["td", "th"], recursive=False)]
+                if any(row):
+                    out.append(RawParagraph("\t".join(row), table_row=True))
             elif name in _HEADING:
-                flush()
+                flush(buffer)
                 text = clean_line(re.sub(r"\s+", " ", child.get_text(" ", strip=True)))
                 if text:
                     out.append(RawParagraph(text, heading_level=_HEADING[name]))
-            elif name in _BLOCK:
-                flush()
-                _walk(child, out)
+            elif name in _BLOCK or name in ("td", "th"):
+                flush(buffer)
+                stack.append((iter(child.children), []))
             else:
                 buffer.append(child.get_text())
-    flush()
+
+
+class _Cells:
+    """A marker on the walk's stack: the cells of a layout table."""
+
+    def __init__(self, cells: list[object]) -> None:
+        self.cells = cells

@@ -49,6 +49,12 @@ def read(path: Path, tables: bool = True) -> RawDocument:
         pages = [page.extract_text() or "" for page in reader.pages]
     except ImportFailed:
         raise
+    except NotImplementedError as exc:  # pypdf knows only the Standard security handler (and its algorithms)
+        if "encrypt" in str(exc).lower() or "handler" in str(exc).lower():
+            raise ImportFailed(
+                path, "PDF 已加密，所用的加密方式本程序不支持", "请用 PDF 阅读器打开后另存为未加密的 PDF"
+            ) from exc
+        raise ImportFailed(path, f"PDF 用到了本程序不支持的功能（{exc}）", "请用其他软件另存为 PDF") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ImportFailed(
             path, f"PDF 文件已损坏或无法解析（{type(exc).__name__}）", "请重新下载或用其他软件另存为 PDF"
