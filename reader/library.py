@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
-from reader.fileio import atomic_write_text, readable
+from reader.fileio import atomic_write_chunks, atomic_write_text, readable
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -36,9 +36,6 @@ BUNDLED_NOTES = {
     "其余文字未作改动。",
 }
 CATALOG_VERSION = 2  # 2: Entry.title_set (older versions would fail on the unknown field; they say "newer version")
-
-
-MAX_TEXT_CHARS = 10_000_000  # a five-year plan is ~30 thousand characters; a whole yearbook is a few million
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,14 @@ def _entry(data: object) -> Entry | None:
             value = float(value)
         values[name] = value if type(value) is type(default) else default
     return Entry(**values)
+
+
+def _json_chunks(data: object, progress: Callable[[int, str], None] | None) -> Iterator[str]:
+    """JSON text in pieces, reporting progress (which may cancel) every few thousand pieces."""
+    for n, chunk in enumerate(json.JSONEncoder(ensure_ascii=False).iterencode(data)):
+        if progress is not None and n % 65536 == 65535:
+            progress(90, "saving")
+        yield chunk
 
 
 def _file_sha256(path: Path) -> str:
@@ -255,13 +260,13 @@ class Library:
         The same file path always maps to the same id, so re-importing a changed
         file updates it in place and dependent data (annotations) stays attached.
         """
-        from reader.document.importers import read_file
+        from reader.document.importers import MAX_TEXT_CHARS, read_file
         from reader.document.structure import build
 
         source = resolve_source(path)
         if progress:
             progress(5, "reading")
-        raw = read_file(source)
+        raw = read_file(source, progress)
         chars = sum(len(p.text) for p in raw.paragraphs)
         if chars > MAX_TEXT_CHARS:
             from reader.errors import ImportFailed
@@ -274,7 +279,8 @@ class Library:
         doc_id = self._id_for_path(source)
         if progress:
             progress(60, "structure")
-        doc = build(raw, doc_id)
+        doc = build(raw, doc_id, tick=(lambda: progress(60, "structure")) if progress else None)
+        del raw
         if doc.char_count == 0 or not doc.blocks:
             from reader.errors import ImportFailed
 
@@ -304,7 +310,7 @@ class Library:
         if progress:
             progress(90, "saving")
         try:
-            atomic_write_text(self.root / "docs" / f"{doc_id}.json", json.dumps(doc.to_json(), ensure_ascii=False))
+            atomic_write_chunks(self.root / "docs" / f"{doc_id}.json", _json_chunks(doc.to_json(), progress))
         except OSError as exc:
             raise DataDirError(f"无法保存文档到 {self.root}：{exc.strerror or exc}（磁盘已满或文件夹只读？）") from exc
         catalog[doc_id] = entry

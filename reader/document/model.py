@@ -7,6 +7,7 @@ we store, so search hits, targets and annotations can point at spans.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -145,10 +146,10 @@ class Document:
             yield from root.walk()
 
     def node(self, node_id: str) -> Node:
-        for n in self.nodes():
-            if n.id == node_id:
-                return n
-        raise KeyError(node_id)
+        path = self._paths.get(node_id)
+        if path is None:
+            raise KeyError(node_id)
+        return path[-1]
 
     def chapter_path(self, block: int) -> str:
         """Where a block sits: its chapter, section and item labels, outermost first, joined by " › "."""
@@ -158,23 +159,28 @@ class Document:
 
     def node_path(self, node_id: str) -> list[Node]:
         """The chain of nodes from a root down to ``node_id`` (empty if unknown)."""
+        return list(self._paths.get(node_id, ()))
 
-        def search(nodes: tuple[Node, ...], trail: list[Node]) -> list[Node] | None:
-            for n in nodes:
-                if n.id == node_id:
-                    return [*trail, n]
-                found = search(n.children, [*trail, n])
-                if found:
-                    return found
-            return None
-
-        return search(self.outline, []) or []
+    @functools.cached_property
+    def _paths(self) -> dict[str, tuple[Node, ...]]:
+        """Every node's chain from its root, made once (a plan with 300,000 inferred items asks for every one)."""
+        paths: dict[str, tuple[Node, ...]] = {}
+        stack = [(n, (n,)) for n in reversed(self.outline)]
+        while stack:
+            n, trail = stack.pop()
+            paths.setdefault(n.id, trail)
+            stack.extend((c, (*trail, c)) for c in reversed(n.children))
+        return paths
 
     def block_by_id(self, block_id: str) -> Block | None:
+        return self._blocks_by_id.get(block_id)
+
+    @functools.cached_property
+    def _blocks_by_id(self) -> dict[str, Block]:
+        found: dict[str, Block] = {}
         for b in self.blocks:
-            if b.id == block_id:
-                return b
-        return None
+            found.setdefault(b.id, b)  # the first, as a scan from the start would find
+        return found
 
     @property
     def char_count(self) -> int:

@@ -14,6 +14,7 @@ Two modes:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reader.document.model import (
@@ -225,15 +226,16 @@ class _Builder:
         self.owners.append(owner if owner is not None else (self.stack[-1] if self.stack else None))
 
 
-def build(raw: RawDocument, doc_id: str) -> Document:
-    """Turn imported paragraphs into a Document with a chapter tree."""
+def build(raw: RawDocument, doc_id: str, tick: Callable[[], None] | None = None) -> Document:
+    """Turn imported paragraphs into a Document with a chapter tree. ``tick`` is called every few thousand
+    paragraphs (a progress report that may raise Cancelled)."""
     paragraphs = list(raw.paragraphs)
     meta = raw.meta
     paragraphs, meta = _take_title(paragraphs, meta)
-    if _has_official_headings(paragraphs):
-        builder = _build_from_headings(paragraphs)
+    if _has_official_headings(paragraphs, tick):
+        builder = _build_from_headings(paragraphs, tick)
     else:
-        builder = _infer(paragraphs)
+        builder = _infer(paragraphs, tick)
     texts = [p.text for p in paragraphs]
     ids = block_ids(texts)
     # Blocks before any node (possible only with official headings) get a preface node,
@@ -305,10 +307,12 @@ def is_numbered_heading(text: str) -> bool:
     return _official(text) is not None or _enum(text) is not None
 
 
-def _has_official_headings(paragraphs: list[RawParagraph]) -> bool:
+def _has_official_headings(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = None) -> bool:
     strong = 0
     enums = 0
-    for p in paragraphs:
+    for n, p in enumerate(paragraphs):
+        if tick is not None and n % 4096 == 4095:
+            tick()
         if p.heading_level and p.heading_level > 0:
             strong += 1
             continue
@@ -327,7 +331,7 @@ def _heading_like(rest: str) -> bool:
     return lead_sentence(rest) is not None
 
 
-def _build_from_headings(paragraphs: list[RawParagraph]) -> _Builder:
+def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = None) -> _Builder:
     b = _Builder()
     in_notes = False
     in_toc = False
@@ -335,6 +339,8 @@ def _build_from_headings(paragraphs: list[RawParagraph]) -> _Builder:
     last_enum: dict[tuple[str, int], int] = {}  # (style, parent id) -> last number seen
 
     for i, p in enumerate(paragraphs):
+        if tick is not None and i % 4096 == 4095:
+            tick()
         text = p.text
         if p.heading_level == 0:  # document title line
             b.add(BlockKind.HEADING, None)
@@ -458,11 +464,13 @@ def _role(text: str, previous_role: str) -> str:
     return "intro"
 
 
-def _infer(paragraphs: list[RawParagraph]) -> _Builder:
+def _infer(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = None) -> _Builder:
     """Chapters open with an introductory paragraph, sections with a 导语, items with a lead sentence."""
     b = _Builder()
     roles: list[str] = []
-    for p in paragraphs:
+    for n, p in enumerate(paragraphs):
+        if tick is not None and n % 4096 == 4095:
+            tick()
         if p.table_row:
             roles.append("table")  # a row of a table belongs to the part it stands in; it never opens one
             continue

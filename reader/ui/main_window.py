@@ -1261,14 +1261,25 @@ class MainWindow(QMainWindow):
             self.index_ready = False  # the new text is indexed right after, in the index queue
             return doc.id
 
+        finished = False  # closing the dialog emits canceled too: after the work is over that is no cancel
+
         def done(doc_id: str) -> None:
+            nonlocal finished
+            finished = True
             dialog.close()
+            if task.progress.cancelled:  # finished before it saw the cancel: it is in the library, not opened
+                self.statusBar().showMessage(self.tr("取消前导入已完成，可在文档列表中打开。"), 8000)
+                self.start_indexing()
+                self.import_finished.emit(doc_id)
+                return
             self.open_document(doc_id)
             self.start_indexing()
             self.statusBar().showMessage(self.tr("已导入：{0}").format(self.doc.title if self.doc else doc_id), 5000)
             self.import_finished.emit(doc_id)
 
         def failed(error: ReaderError) -> None:
+            nonlocal finished
+            finished = True
             dialog.close()
             if isinstance(error, Cancelled):
                 self.statusBar().showMessage(self.tr("已取消导入。"), 5000)
@@ -1277,7 +1288,15 @@ class MainWindow(QMainWindow):
             self.import_failed.emit(str(error))
 
         task = run_in_background(work, done, failed, lambda p, _m: dialog.setValue(p))
-        dialog.canceled.connect(task.cancel)
+
+        def cancel() -> None:  # the dialog goes at once; the work stops at its next progress report
+            if finished:
+                return
+            task.cancel()
+            dialog.close()
+            self.statusBar().showMessage(self.tr("正在取消导入…"), 3000)
+
+        dialog.canceled.connect(cancel)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

@@ -4,31 +4,31 @@
 <context>
     <name>CitationCopy</name>
     <message>
-        <location filename="../../reader/ui/features/citation.py" line="31"/>
+        <location filename="../../reader/ui/features/citation.py" line="30"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/citation.py" line="33"/>
+        <location filename="../../reader/ui/features/citation.py" line="32"/>
         <source>复制所选文字，并在其后注明文件名称和所在章节</source>
         <translation>Copy the selected text followed by the document title and the chapter it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/citation.py" line="51"/>
+        <location filename="../../reader/ui/features/citation.py" line="50"/>
         <source>{0}
 ——《{1}》{2}</source>
         <translation>{0}
 — “{1}”, {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/citation.py" line="52"/>
+        <location filename="../../reader/ui/features/citation.py" line="51"/>
         <source>{0}
 ——《{1}》</source>
         <translation>{0}
 — “{1}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/citation.py" line="59"/>
+        <location filename="../../reader/ui/features/citation.py" line="58"/>
         <source>已复制所选文字及出处</source>
         <translation>Copied the selection with its source</translation>
     </message>
@@ -84,7 +84,7 @@
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
         <location filename="../../reader/ui/main_window.py" line="84"/>
-        <location filename="../../reader/ui/main_window.py" line="1371"/>
+        <location filename="../../reader/ui/main_window.py" line="1395"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="104"/>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
@@ -105,493 +105,504 @@
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184"/>
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
+        <location filename="../../reader/ui/main_window.py" line="194"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="200"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="202"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="209"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
-        <location filename="../../reader/ui/main_window.py" line="1370"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
+        <location filename="../../reader/ui/main_window.py" line="1394"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <location filename="../../reader/ui/main_window.py" line="211"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <location filename="../../reader/ui/main_window.py" line="213"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
+        <location filename="../../reader/ui/main_window.py" line="218"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214"/>
+        <location filename="../../reader/ui/main_window.py" line="220"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215"/>
+        <location filename="../../reader/ui/main_window.py" line="221"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="222"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217"/>
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218"/>
+        <location filename="../../reader/ui/main_window.py" line="224"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219"/>
+        <location filename="../../reader/ui/main_window.py" line="225"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <location filename="../../reader/ui/main_window.py" line="226"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223"/>
+        <location filename="../../reader/ui/main_window.py" line="229"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241"/>
+        <location filename="../../reader/ui/main_window.py" line="247"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243"/>
+        <location filename="../../reader/ui/main_window.py" line="249"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253"/>
+        <location filename="../../reader/ui/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269"/>
+        <location filename="../../reader/ui/main_window.py" line="275"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274"/>
+        <location filename="../../reader/ui/main_window.py" line="280"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277"/>
-        <location filename="../../reader/ui/main_window.py" line="1162"/>
+        <location filename="../../reader/ui/main_window.py" line="283"/>
+        <location filename="../../reader/ui/main_window.py" line="1166"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282"/>
+        <location filename="../../reader/ui/main_window.py" line="288"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287"/>
+        <location filename="../../reader/ui/main_window.py" line="293"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294"/>
+        <location filename="../../reader/ui/main_window.py" line="300"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296"/>
+        <location filename="../../reader/ui/main_window.py" line="302"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300"/>
+        <location filename="../../reader/ui/main_window.py" line="306"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347"/>
+        <location filename="../../reader/ui/main_window.py" line="353"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353"/>
+        <location filename="../../reader/ui/main_window.py" line="359"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361"/>
+        <location filename="../../reader/ui/main_window.py" line="367"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367"/>
+        <location filename="../../reader/ui/main_window.py" line="373"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368"/>
+        <location filename="../../reader/ui/main_window.py" line="374"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371"/>
+        <location filename="../../reader/ui/main_window.py" line="377"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
-        <location filename="../../reader/ui/main_window.py" line="588"/>
+        <location filename="../../reader/ui/main_window.py" line="392"/>
+        <location filename="../../reader/ui/main_window.py" line="592"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="387"/>
-        <location filename="../../reader/ui/main_window.py" line="588"/>
+        <location filename="../../reader/ui/main_window.py" line="393"/>
+        <location filename="../../reader/ui/main_window.py" line="592"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="508"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
+        <location filename="../../reader/ui/main_window.py" line="512"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="533"/>
+        <location filename="../../reader/ui/main_window.py" line="537"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="585"/>
+        <location filename="../../reader/ui/main_window.py" line="589"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/main_window.py" line="597"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="595"/>
+        <location filename="../../reader/ui/main_window.py" line="599"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="598"/>
+        <location filename="../../reader/ui/main_window.py" line="602"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
+        <location filename="../../reader/ui/main_window.py" line="603"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="609"/>
+        <location filename="../../reader/ui/main_window.py" line="613"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="610"/>
+        <location filename="../../reader/ui/main_window.py" line="614"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616"/>
-        <location filename="../../reader/ui/main_window.py" line="1079"/>
+        <location filename="../../reader/ui/main_window.py" line="620"/>
+        <location filename="../../reader/ui/main_window.py" line="1083"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="660"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="665"/>
+        <location filename="../../reader/ui/main_window.py" line="669"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="709"/>
+        <location filename="../../reader/ui/main_window.py" line="713"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="738"/>
+        <location filename="../../reader/ui/main_window.py" line="742"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="790"/>
+        <location filename="../../reader/ui/main_window.py" line="794"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="800"/>
+        <location filename="../../reader/ui/main_window.py" line="804"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="874"/>
+        <location filename="../../reader/ui/main_window.py" line="878"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="901"/>
+        <location filename="../../reader/ui/main_window.py" line="905"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="901"/>
-        <location filename="../../reader/ui/main_window.py" line="925"/>
+        <location filename="../../reader/ui/main_window.py" line="905"/>
+        <location filename="../../reader/ui/main_window.py" line="929"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="925"/>
+        <location filename="../../reader/ui/main_window.py" line="929"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="942"/>
+        <location filename="../../reader/ui/main_window.py" line="946"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="954"/>
+        <location filename="../../reader/ui/main_window.py" line="958"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="966"/>
+        <location filename="../../reader/ui/main_window.py" line="970"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="971"/>
+        <location filename="../../reader/ui/main_window.py" line="975"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="980"/>
+        <location filename="../../reader/ui/main_window.py" line="984"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="991"/>
+        <location filename="../../reader/ui/main_window.py" line="995"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1025"/>
+        <location filename="../../reader/ui/main_window.py" line="1029"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1028"/>
+        <location filename="../../reader/ui/main_window.py" line="1032"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1029"/>
+        <location filename="../../reader/ui/main_window.py" line="1033"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1030"/>
+        <location filename="../../reader/ui/main_window.py" line="1034"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1031"/>
+        <location filename="../../reader/ui/main_window.py" line="1035"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1037"/>
+        <location filename="../../reader/ui/main_window.py" line="1041"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1045"/>
+        <location filename="../../reader/ui/main_window.py" line="1049"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046"/>
+        <location filename="../../reader/ui/main_window.py" line="1050"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1061"/>
+        <location filename="../../reader/ui/main_window.py" line="1065"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1064"/>
+        <location filename="../../reader/ui/main_window.py" line="1068"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1066"/>
+        <location filename="../../reader/ui/main_window.py" line="1070"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1091"/>
+        <location filename="../../reader/ui/main_window.py" line="1095"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1098"/>
+        <location filename="../../reader/ui/main_window.py" line="1102"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1105"/>
+        <location filename="../../reader/ui/main_window.py" line="1109"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1163"/>
+        <location filename="../../reader/ui/main_window.py" line="1167"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1240"/>
+        <location filename="../../reader/ui/main_window.py" line="1245"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1240"/>
+        <location filename="../../reader/ui/main_window.py" line="1245"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1247"/>
+        <location filename="../../reader/ui/main_window.py" line="1252"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1367"/>
+        <location filename="../../reader/ui/main_window.py" line="1271"/>
+        <source>取消前导入已完成，可在文档列表中打开。</source>
+        <translation>The import finished before it could be cancelled; open it from the document list.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1297"/>
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1391"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -604,40 +615,40 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
-        <location filename="../../reader/ui/main_window.py" line="1247"/>
+        <location filename="../../reader/ui/main_window.py" line="376"/>
+        <location filename="../../reader/ui/main_window.py" line="1252"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1248"/>
+        <location filename="../../reader/ui/main_window.py" line="1253"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1263"/>
+        <location filename="../../reader/ui/main_window.py" line="1277"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1269"/>
+        <location filename="../../reader/ui/main_window.py" line="1285"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1330"/>
+        <location filename="../../reader/ui/main_window.py" line="1354"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618"/>
-        <location filename="../../reader/ui/main_window.py" line="1081"/>
-        <location filename="../../reader/ui/main_window.py" line="1340"/>
+        <location filename="../../reader/ui/main_window.py" line="622"/>
+        <location filename="../../reader/ui/main_window.py" line="1085"/>
+        <location filename="../../reader/ui/main_window.py" line="1364"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1355"/>
+        <location filename="../../reader/ui/main_window.py" line="1379"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -778,118 +789,118 @@ Data folder: {2}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="118"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="130"/>
         <source>检索：空格=并且，&quot;短语&quot;，OR，-排除</source>
         <translation>Search: space = AND, &quot;phrase&quot;, OR, -exclude</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="119"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="131"/>
         <source>检索词</source>
         <translation>Search query</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="127"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="139"/>
         <source>检索范围</source>
         <translation>Search scope</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="128"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="140"/>
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="129"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="141"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="133"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="145"/>
         <source>按章筛选</source>
         <translation>Filter by chapter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="134"/>
-        <location filename="../../reader/ui/panels/search_panel.py" line="328"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="146"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="340"/>
         <source>全部章节</source>
         <translation>All chapters</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="136"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="148"/>
         <source>同义词</source>
         <translation>Synonyms</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="137"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="149"/>
         <source>同时检索同义词（如 GDP = 地区生产总值）</source>
         <translation>Also search synonyms (e.g. GDP = 地区生产总值)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="154"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="166"/>
         <source>检索结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="190"/>
         <source>空格</source>
         <translation>space</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="190"/>
         <source>同时包含</source>
         <translation>all of the words</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="178"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="190"/>
         <source>碳达峰 碳中和</source>
         <translation>碳达峰 碳中和</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="179"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
         <source>连续短语</source>
         <translation>exact phrase</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="179"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
         <source>&quot;高质量发展&quot;</source>
         <translation>&quot;高质量发展&quot;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="180"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="192"/>
         <source>任一</source>
         <translation>either</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="180"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="192"/>
         <source>松山湖 OR 滨海湾</source>
         <translation>松山湖 OR 滨海湾</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>-词</source>
         <translation>-word</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>排除</source>
         <translation>exclude</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="181"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>创新 -科技</source>
         <translation>创新 -科技</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="186"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="198"/>
         <source>输入关键词即检索，不必按回车。原文中逐字出现的段落都会列出，最相关的在前。</source>
         <translation>Type to search; no need to press Enter. Every paragraph that contains the words as written is listed, the most relevant first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="187"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="199"/>
         <source>Ctrl+K 检索全部文档，Ctrl+F 检索当前文档；F3 / Shift+F3 在命中之间跳转。</source>
         <translation>Ctrl+K searches all documents, Ctrl+F the current one; F3 / Shift+F3 step through the hits.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="188"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="200"/>
         <source>勾选“同义词”时，GDP 也会找到“地区生产总值”。</source>
         <translation>With Synonyms ticked, GDP also finds 地区生产总值.</translation>
     </message>
@@ -898,32 +909,32 @@ Data folder: {2}</translation>
         <translation type="vanished">&lt;p&gt;Type to search; no need to press Enter. Every paragraph that contains the words as written is listed, the most relevant first.&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;space&lt;/td&gt;&lt;td&gt;all of the words&lt;/td&gt;&lt;td&gt;碳达峰 碳中和&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&quot;…&quot;&lt;/td&gt;&lt;td&gt;exact phrase&lt;/td&gt;&lt;td&gt;&quot;高质量发展&quot;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OR&lt;/td&gt;&lt;td&gt;either&lt;/td&gt;&lt;td&gt;松山湖 OR 滨海湾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;-word&lt;/td&gt;&lt;td&gt;exclude&lt;/td&gt;&lt;td&gt;创新 -科技&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Ctrl+K searches all documents, Ctrl+F the current one; F3 / Shift+F3 step through the hits. With Synonyms ticked, GDP also finds 地区生产总值.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="297"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
         <source>没有找到“{0}”。</source>
         <translation>No matches for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="299"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="311"/>
         <source>共 {0} 段命中</source>
         <translation>{0} paragraphs match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="301"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="313"/>
         <source>，已列出 {0} 段，滚动到底部列出更多</source>
         <translation>; {0} listed, scroll to the end for more</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="307"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="319"/>
         <source>；另有 {0} 个文档</source>
         <translation>; {0} more documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="310"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="322"/>
         <source>{0} 也检索了：{1}</source>
         <translation>{0} also searched: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="334"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="346"/>
         <source>另有 {0} 个章节，先选定文档可逐一列出</source>
         <translation>{0} more chapters: choose a document to list them all</translation>
     </message>

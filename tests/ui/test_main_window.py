@@ -286,3 +286,19 @@ def test_a_documents_title_is_set_above_its_chapter_headings(window, qtbot) -> N
     assert window.doc.blocks[0].text == "中华人民共和国国民经济和社会发展第十五个五年规划纲要"
     assert size(0) > size(chapter) > 0
     assert window.view.text_block(0).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_cancelling_an_import_closes_the_dialog_at_once_and_imports_nothing(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(f"第{i}行。" for i in range(300_000)), encoding="utf-8")
+    window.import_file(str(path))
+    dialog = window.findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: dialog.value() >= 5, timeout=20000)
+    with qtbot.waitSignal(window.import_failed, timeout=60000) as failed:
+        dialog.findChild(QPushButton).click()  # 取消
+        assert not dialog.isVisible()  # gone at once, not when the work notices
+    assert "取消" in failed.args[0]
+    assert [e.id for e in window.session.library.entries()] == ["dongguan-14th-fyp"]
+    assert window.doc.id == "dongguan-14th-fyp"

@@ -2,15 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.document.model import RawDocument
-from reader.errors import ImportFailed, UnsupportedFormat
+from reader.errors import ImportFailed, ReaderError, UnsupportedFormat
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 
 # Refuse absurd inputs before reading them whole (a plan is a few MB at most).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# A five-year plan is ~30 thousand characters; a whole yearbook is a few million.
+MAX_TEXT_CHARS = 10_000_000
+
+Progress = Callable[[int, str], None]
+
+
+def too_long(path: Path, text: str) -> None:
+    """Refuse a text over the limit as soon as it is decoded, before paragraphs and structure are built from it
+    (which takes memory many times its size). Counts characters that are not spaces or line ends."""
+    chars = len(text) - sum(text.count(c) for c in " \t\r\n\u3000")
+    if chars > MAX_TEXT_CHARS:
+        raise ImportFailed(
+            path,
+            f"正文有 {chars / 10000:.0f} 万字，超过单个文档 {MAX_TEXT_CHARS // 10000} 万字的上限",
+            "请把文件按篇或章拆分后分别导入",
+        )
+
+
+def read_bytes(path: Path, progress: Progress | None = None, share: tuple[int, int] = (5, 25)) -> bytes:
+    """The file's bytes, read in pieces so that a large file reports progress and can be cancelled (the progress
+    function raises Cancelled)."""
+    try:
+        size = path.stat().st_size
+        parts = []
+        done = 0
+        with path.open("rb") as f:
+            while chunk := f.read(4 << 20):
+                parts.append(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(share[0] + (share[1] - share[0]) * done // max(size, 1), "reading")
+        return b"".join(parts)
+    except OSError as exc:
+        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
 
 
 _IMPORTERS = {
@@ -24,8 +59,9 @@ _IMPORTERS = {
 }
 
 
-def read_file(path: str | Path) -> RawDocument:
-    """Import one file by its extension; raises ImportFailed with a readable message."""
+def read_file(path: str | Path, progress: Progress | None = None) -> RawDocument:
+    """Import one file by its extension; raises ImportFailed with a readable message. ``progress`` is called
+    while reading (0–60 %) and may raise Cancelled to stop."""
     path = Path(path)
     try:
         st = path.stat()
@@ -51,8 +87,8 @@ def read_file(path: str | Path) -> RawDocument:
 
         module = importlib.import_module(f"reader.document.importers.{reader}")
         try:
-            return module.read(path)
-        except ImportFailed:
+            return module.read(path, progress=progress)
+        except ReaderError:  # ImportFailed, or Cancelled from the progress function
             raise
         except OSError as exc:  # the file went away or became unreadable while being read
             raise ImportFailed(path, f"无法读取：{exc.strerror or exc}", "请检查该文件的权限") from exc

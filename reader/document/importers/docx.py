@@ -42,7 +42,7 @@ def _check_archive(path: Path) -> None:
         raise ImportFailed(path, "文件已损坏或不是 .docx 格式", "旧版 .doc 请先用 Word 或 WPS 另存为 .docx") from exc
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, progress: object = None) -> RawDocument:
     _check_archive(path)
     import docx  # python-docx
     from docx.oxml.ns import qn

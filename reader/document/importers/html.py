@@ -4,7 +4,7 @@ nothing is executed and nothing is fetched (images and links are never followed)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +76,10 @@ _CHROME_HINT = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|shar
 _MAIN_HINT = re.compile(r"trs_editor|zoom|article|content|main|text|detail|body", re.I)
 
 
-def read(path: Path) -> RawDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
+def read(path: Path, progress: Callable[[int, str], None] | None = None) -> RawDocument:
+    from reader.document.importers import read_bytes, too_long
+
+    data = read_bytes(path, progress)
     declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
     text = None
     encoding = ""
@@ -94,6 +93,7 @@ def read(path: Path) -> RawDocument:
             text = None
     if text is None:
         text, encoding = decode(data, path)
+    too_long(path, re.sub(r"<[^>]*>", "", text))  # the markup does not count, the text does
     return from_html(text, title=path.stem, source=path.name, encoding=encoding)
 
 

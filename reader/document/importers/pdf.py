@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ _STARTS_BLOCK = re.compile(
 )
 
 
-def read(path: Path, tables: bool = True) -> RawDocument:
+def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] | None = None) -> RawDocument:
     import logging
 
     from pypdf import PdfReader
@@ -46,7 +46,12 @@ def read(path: Path, tables: bool = True) -> RawDocument:
                 ok = 0
             if not ok:
                 raise ImportFailed(path, "PDF 已加密，需要密码才能读取", "请先用 PDF 阅读器去除密码后另存")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        count = len(reader.pages)
+        for n, page in enumerate(reader.pages):
+            if progress is not None:
+                progress(5 + 45 * n // max(count, 1), f"第 {n + 1}/{count} 页")
+            pages.append(page.extract_text() or "")
     except ImportFailed:
         raise
     except NotImplementedError as exc:  # pypdf knows only the Standard security handler (and its algorithms)

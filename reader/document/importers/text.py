@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.document.importers.chrome import strip_chrome
 from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
+
+Progress = Callable[[int, str], None]
 
 # Characters that only occur in binary files, never in a text plan.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
@@ -129,13 +132,14 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(sample) * 0.001
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, progress: Progress | None = None) -> RawDocument:
     """Import a .txt file: one paragraph per non-empty line, chrome lines become metadata."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(path, f"无法读取：{exc.strerror or exc}") from exc
+    from reader.document.importers import read_bytes, too_long
+
+    data = read_bytes(path, progress)
     text, encoding = decode(data, path)
+    del data
+    too_long(path, text)
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise ImportFailed(path, "文件里没有可读的正文（只有空白或编码标记）", "请确认文件已完整保存")
     if not _looks_like_text(text):
