@@ -67,3 +67,28 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
         except OSError:
             pass
         raise
+
+
+STALE_TEMP_S = 3600  # a write in progress (another window) is seconds old; an hour-old temporary file is debris
+
+
+def remove_stale_temp(folders: Iterable[Path]) -> int:
+    """Delete the temporary files (``.name.xxxx.tmp``) that a killed write left in these folders; returns how many.
+    Only files older than an hour: another window may be writing one right now."""
+    import time
+
+    removed = 0
+    cutoff = time.time() - STALE_TEMP_S
+    for folder in folders:
+        try:
+            candidates = list(folder.glob(".*.tmp"))
+        except OSError:
+            continue
+        for p in candidates:
+            try:
+                if p.is_file() and p.stat().st_mtime < cutoff:
+                    p.unlink()
+                    removed += 1
+            except OSError:
+                pass
+    return removed

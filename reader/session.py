@@ -33,6 +33,9 @@ class Session:
         self.data_dir: Path = user_data_dir(data_dir)
         self.resources: Path = resources_dir()
         self.library = Library(self.data_dir, self.resources)
+        from reader.fileio import remove_stale_temp
+
+        remove_stale_temp([self.data_dir, self.library.root, self.library.root / "docs", self.data_dir / "index"])
         self._index: SearchIndex | None = None
         self._annotations: AnnotationStore | None = None
         self._targets: dict[tuple[str, int], list[Target]] = {}

@@ -325,6 +325,23 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
         }
 
 
+def _merge_policy(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's own policy (merge the small segments), and also rewrite any segment that is one-fifth deleted
+    entries: re-importing an edited document deletes its old entries, which otherwise stay on disk for good."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import MERGE_SMALL
+
+    kept = []
+    for seg in MERGE_SMALL(writer, segments):
+        if seg.doc_count_all() and seg.deleted_count() > 0.2 * seg.doc_count_all():
+            reader = SegmentReader(writer.storage, writer.schema, seg)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(seg)
+    return kept
+
+
 class SearchIndex:
     """Open (creating or rebuilding as needed) the index in ``root``."""
 
@@ -471,7 +488,7 @@ class SearchIndex:
                     writer.add_document(**entry)
                 current[doc.id] = source.stamp
                 done_chars += source.chars
-            writer.commit()
+            writer.commit(mergetype=_merge_policy)
         except BaseException:
             writer.cancel()
             raise
@@ -547,7 +564,7 @@ class SearchIndex:
                     words=text,
                     head="",
                 )
-            writer.commit()
+            writer.commit(mergetype=_merge_policy)
         except BaseException:
             writer.cancel()
             raise

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.history_pos = -1
         self._focus_mode = False
         self._closing = False
+        self._notes_sync_queued = False
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
@@ -865,9 +866,14 @@ class MainWindow(QMainWindow):
             self._sync_notes_index()
 
     def _sync_notes_index(self) -> None:
-        """Notes are searchable too: refresh their index entries in the index queue."""
+        """Notes are searchable too: refresh their index entries in the index queue. One update waits in the
+        queue at most: it reads the notes when it runs, so later changes need no update of their own."""
+        if self._notes_sync_queued or self._closing:
+            return
+        self._notes_sync_queued = True
 
         def work(_p: Progress) -> bool:
+            self._notes_sync_queued = False  # changes from now on need another update
             return self.session.sync_notes_index()
 
         run_in_background(work, lambda _r: None, lambda _e: None, None, self.index_pool)
@@ -1234,6 +1240,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self._closing = True
         self.cancel_indexing()
+        self.index_pool.clear()  # queued updates and searches are dropped: the next start brings the index up to date
         self.index_pool.waitForDone(5000)  # never leave a writer half-way through the index
         self.session.close()  # every note in annotations.db itself, nothing left only in its -wal
         super().closeEvent(event)

@@ -420,3 +420,43 @@ def test_gbk_file_name_and_gbk_query_from_a_utf8_system(tmp_path: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 0, run.stderr.decode()
     assert "【研发投入】" in run.stdout.decode()
+
+
+# ---------------------------------------------------------------- 11. the data folder does not grow by itself
+def test_temporary_files_of_killed_writes_are_removed_at_start(tmp_path: Path) -> None:
+    from reader.session import Session
+
+    data = tmp_path / "d"
+    docs = data / "library" / "docs"
+    docs.mkdir(parents=True)
+    old = [docs / ".doc-1.json.k2j3.tmp", data / "library" / ".catalog.json.x9.tmp", data / ".synonyms.txt.a.tmp"]
+    for p in old:
+        p.write_text("half written", encoding="utf-8")
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    fresh = docs / ".doc-2.json.zz.tmp"  # another window is writing it right now
+    fresh.write_text("being written", encoding="utf-8")
+    Session(data)
+    assert not [p for p in old if p.exists()]
+    assert fresh.exists()
+
+
+def test_reimporting_an_edited_document_does_not_grow_the_index(tmp_path: Path) -> None:
+    from reader.session import Session
+
+    source = tmp_path / "plan.txt"
+    text = (ROOT / "tests" / "data" / "corpus" / "cn14_fyp_outline_p1-2.txt").read_text("utf-8")
+    source.write_text(text, encoding="utf-8")
+    session = Session(tmp_path / "d")
+    session.import_file(source)
+    session.search("科技")
+
+    def size() -> int:
+        return sum(p.stat().st_size for p in (tmp_path / "d" / "index").iterdir())
+
+    first = size()
+    for i in range(10):
+        text += f"\n新增的第{i}段。"
+        source.write_text(text, encoding="utf-8")
+        session.import_file(source)
+    assert session.search("新增的第9段").total == 1
+    assert size() < 1.5 * first, f"index grew from {first} to {size()} bytes"

@@ -159,3 +159,31 @@ def test_closing_the_window_leaves_every_note_in_annotations_db(qtbot, data_dir:
     con = sqlite3.connect(copy)
     assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == 3
     con.close()
+
+
+def test_closing_with_note_index_updates_queued_ends_cleanly(qtbot, data_dir: Path, capfd) -> None:  # type: ignore[no-untyped-def]
+    """Each note change queues an index update of the notes; closing must not leave them running (the process
+    used to linger ~15 s printing "Signal source has been deleted")."""
+    from reader.ui.app import create_window
+
+    _app, win = create_window(str(data_dir), lang="zh")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_default()
+    qtbot.waitUntil(lambda: win.index_ready, timeout=60000)
+    import time
+
+    real = win.session.sync_notes_index
+
+    def slow() -> bool:  # as in a library of hundreds of plans
+        time.sleep(0.5)
+        return real()
+
+    win.session.sync_notes_index = slow
+    for block in range(40, 70):
+        win.add_note(f"第{block}段的批注", span=(block, 0, 4))
+    win.close()
+    assert win.index_pool.activeThreadCount() == 0  # nothing still running after the window is gone
+    qtbot.wait(300)
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err and "Traceback" not in err
