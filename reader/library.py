@@ -132,7 +132,11 @@ class Library:
             raw = json.loads(self.catalog_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
+        except OSError as exc:  # permissions, an I/O error: the file may be fine, it cannot be read now
+            from reader.errors import os_error_message
+
+            raise ReaderError(os_error_message(exc, "读取文档库")) from exc
+        except ValueError as exc:
             raise ReaderError(
                 f"文档库目录文件 {self.catalog_path} 已损坏（{exc}）。"
                 "请将其改名备份后重新导入文档；已导入的文档保存在 library/docs 中。"
@@ -235,6 +239,10 @@ class Library:
                 doc = Document.from_json(json.loads(path.read_text(encoding="utf-8")))
             except FileNotFoundError as exc:
                 raise DocumentNotFound(f"文档 {doc_id} 的数据文件 {path} 不见了，请重新导入原文件。") from exc
+            except OSError as exc:
+                from reader.errors import os_error_message
+
+                raise ReaderError(os_error_message(exc, "读取文档")) from exc
             except (ValueError, KeyError, TypeError) as exc:
                 raise ReaderError(f"文档 {doc_id} 的数据文件 {path} 已损坏（{exc}），请重新导入原文件。") from exc
         return doc

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -460,3 +461,64 @@ def test_reimporting_an_edited_document_does_not_grow_the_index(tmp_path: Path) 
         session.import_file(source)
     assert session.search("新增的第9段").total == 1
     assert size() < 1.5 * first, f"index grew from {first} to {size()} bytes"
+
+
+# ---------------------------------------------------------------- 6. permissions (as an ordinary user)
+def _as_nobody() -> list[str]:
+    """Run as an unprivileged user (the tests run as root in CI, and root ignores permissions)."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run as an ordinary user")
+    cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m", "reader"]
+    probe = subprocess.run([*cmd, "--version"], cwd=ROOT, capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("the Python in use cannot be run by an ordinary user here")
+    return cmd
+
+
+@pytest.fixture
+def open_tmp() -> Any:
+    """A temporary folder an ordinary user may enter (pytest's own are private to root)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="policy-reader-perm-"))
+    folder.chmod(0o777)
+    yield folder
+    for p in folder.rglob("*"):
+        p.chmod(0o777) if p.is_dir() else None
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_unreadable_folders_and_files_are_one_line_each(open_tmp: Path) -> None:
+    cmd = _as_nobody()
+    tmp_path = open_tmp
+    data = tmp_path / "d"
+    env = {**os.environ, "HOME": str(tmp_path)}
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*cmd, *argv, "--data-dir", str(data)], cwd=ROOT, capture_output=True, text=True, env=env)
+
+    plan = ROOT / "tests" / "data" / "corpus" / "nanjing_2026_gwr_p2-3.txt"
+    assert run("notes", "add", "--block", "10", "--end", "4", "--note", "保存好的").returncode == 0
+    assert run("import", str(plan)).returncode == 0
+    secret = tmp_path / "secret"
+    secret.mkdir(mode=0o700)
+    shutil.copy(plan, secret / plan.name)
+    cases = [
+        (data / "library", 0o000, ("list",), "没有权限"),
+        (data / "library" / "catalog.json", 0o000, ("list",), "没有权限"),
+        (data / "library", 0o000, ("search", "人才"), "没有权限"),
+        (data, 0o000, ("notes", "list"), "没有权限"),
+        (data / "annotations.db", 0o000, ("notes", "list"), "权限"),
+        (secret, 0o700, ("import", str(secret / plan.name)), "权限"),
+        (data, 0o555, ("notes", "add", "--block", "11", "--end", "4"), "无法写入"),
+    ]
+    for target, mode, argv, words in cases:
+        old = target.stat().st_mode & 0o777
+        target.chmod(mode)
+        try:
+            done = run(*argv)
+        finally:
+            target.chmod(old)
+        assert done.returncode == 1 and words in _one_line(done.stderr), (target, argv, done.stderr)
+    listed = run("notes", "list")
+    assert listed.returncode == 0 and "保存好的" in listed.stdout
