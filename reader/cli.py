@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -704,8 +705,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # the file system said no (read-only, full, permissions, a loop): say which file
         from reader.errors import os_error_message
+        from reader.paths import ENV_HOME
 
-        print(f"错误：{os_error_message(exc)}", file=sys.stderr)
+        folder = getattr(args, "data_dir", None) or os.environ.get(ENV_HOME) or "数据文件夹"
+        print(f"错误：{os_error_message(exc, folder=str(folder))}", file=sys.stderr)
         return 1
     finally:
         for session in _OPEN_SESSIONS:

@@ -47,11 +47,12 @@ class AnnotationStoreError(ReaderError):
         super().__init__(message)
 
 
-def os_error_message(exc: OSError, doing: str = "读写") -> str:
-    """One line for a file-system failure: which file, what happened, what to do."""
+def os_error_message(exc: OSError, doing: str = "读写", folder: str = "") -> str:
+    """One line for a file-system failure: which file (or, when the system does not say, the folder being
+    written), what happened, what to do."""
     import errno
 
-    where = exc.filename if exc.filename is not None else ""
+    where = str(exc.filename) if exc.filename is not None else (f"{folder} 中的文件" if folder else "")
     advice = {
         errno.ENOSPC: "磁盘已满：腾出空间后再试",
         errno.EROFS: "所在磁盘或文件夹只读：用 --data-dir 换一个可写的文件夹",
@@ -63,6 +64,7 @@ def os_error_message(exc: OSError, doing: str = "读写") -> str:
         errno.ENAMETOOLONG: "路径太长",
         errno.ENOENT: "文件或文件夹不存在",
         errno.EDQUOT: "磁盘配额已用完",
+        errno.EEXIST: "同名的文件挡住了要建的文件夹：把它移走或改名",
     }.get(exc.errno or 0, "")
     text = f"无法{doing} {where}：{exc.strerror or exc}" if where else f"无法{doing}文件：{exc.strerror or exc}"
     return text + (f"（{advice}）。" if advice else "。")

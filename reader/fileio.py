@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,6 +41,7 @@ def readable(text: str) -> str:
     only the escaped bytes), otherwise the undecodable bytes are shown as U+FFFD. Other text is returned unchanged."""
     if not any("\udc80" <= c <= "\udcff" for c in text):
         return text
+    text = re.sub("[\ud800-\udc7f\udd00-\udfff]", "", text)  # surrogates that stand for no byte
     raw = text.encode("utf-8", "surrogateescape")
     try:
         return raw.decode("gb18030")
@@ -92,3 +94,12 @@ def remove_stale_temp(folders: Iterable[Path]) -> int:
             except OSError:
                 pass
     return removed
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Text safe to store and encode: lone surrogates (from a damaged clipboard or a mis-decoded argument) cannot
+    be written as UTF-8 and never occur in a document, so they are dropped."""
+    return _SURROGATE.sub("", text) if _SURROGATE.search(text) else text

@@ -22,7 +22,7 @@ from typing import Any
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
-from reader.fileio import atomic_write_chunks, atomic_write_text, readable
+from reader.fileio import atomic_write_chunks, atomic_write_text, readable, without_surrogates
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -97,6 +97,10 @@ def resolve_source(path: str | Path) -> Path:
         return Path(path).expanduser().resolve()
     except (RuntimeError, OSError) as exc:  # Python < 3.13 raises RuntimeError for a loop
         raise ImportFailed(path, "符号链接形成了循环，找不到真正的文件", "请检查这个链接指向哪里") from exc
+    except ValueError as exc:  # a NUL or a character no file system can name (UnicodeError is a ValueError)
+        raise ImportFailed(
+            without_surrogates(str(path)).replace("\x00", "�"), "文件名中有无法识别的字符", "请检查文件路径"
+        ) from exc
 
 
 class Library:

@@ -39,11 +39,15 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
-    path = path.expanduser().resolve()
     try:
+        path = path.expanduser().resolve()
         path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except ValueError as exc:  # a NUL or an unnameable character in the path
         raise DataDirError(
-            f"无法创建数据文件夹 {path}：{exc.strerror or exc}（请用 --data-dir 指定一个可写的文件夹）"
+            f"数据文件夹的路径 {str(path)!r} 中有无法识别的字符（请用 --data-dir 指定一个普通的文件夹）"
+        ) from exc
+    except (OSError, RuntimeError) as exc:
+        raise DataDirError(
+            f"无法创建数据文件夹 {path}：{getattr(exc, 'strerror', None) or exc}（请用 --data-dir 指定一个可写的文件夹）"
         ) from exc
     return path

@@ -25,6 +25,7 @@ from typing import Any
 from reader.annotations.anchor import context, locate
 from reader.document.model import Document
 from reader.errors import AnnotationStoreError, ReaderError
+from reader.fileio import without_surrogates
 
 KINDS = ("highlight", "note", "bookmark")
 COLORS = ("yellow", "green", "blue", "pink")
@@ -464,6 +465,8 @@ class AnnotationStore:
             raise ReaderError(f"位置 {start}–{end} 超出第 {block} 段的长度（{len(b.text)} 字）。")
         if kind == "highlight" and start == end:
             raise ReaderError("高亮需要选中至少一个字。")
+        note, name = without_surrogates(note), without_surrogates(name)
+        tags = [without_surrogates(t) for t in tags]
         quote, prefix, suffix = context(b.text, start, end)
         now = time.time()
         a = Annotation(
@@ -526,6 +529,9 @@ class AnnotationStore:
     ) -> Annotation:
         if color is not None and color and color not in COLORS:
             raise ReaderError(f"未知的颜色“{color}”，可用：{'、'.join(COLORS)}。")
+        note = without_surrogates(note) if note is not None else None
+        name = without_surrogates(name) if name is not None else None
+        tags = [without_surrogates(t) for t in tags] if tags is not None else None
         with self.transaction() as cur:
             sets, args = ["updated = ?"], [time.time()]
             for column, value in (("note", note), ("color", color), ("name", name)):

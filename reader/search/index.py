@@ -37,7 +37,7 @@ from reader.document.model import BlockKind, Document
 from reader.document.structure import lead_sentence
 from reader.document.tables import row_headers
 from reader.errors import Cancelled, ReaderError
-from reader.fileio import atomic_write_text
+from reader.fileio import atomic_write_text, readable, without_surrogates
 from reader.search import text as T
 
 FORMAT = 5  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
@@ -591,6 +591,7 @@ class SearchIndex:
     ) -> SearchResult:
         """Hits for ``query`` (see :func:`reader.search.text.parse_query` for the syntax)."""
         started = time.perf_counter()
+        query = without_surrogates(readable(query))  # a query pasted or typed with undecodable bytes
         parsed = T.parse_query(query, self.synonyms() if use_synonyms else None)
         result = SearchResult(query=query, total=0, hits=[], literal=parsed.literal, message=parsed.message)
         if self.unreadable:
@@ -688,7 +689,8 @@ class _State:
         )
         self.ftext = _FoldedText(self.reader, self.leaves)
         self.n_docs = max(1, self.reader.doc_count_all())
-        lengths = [self.reader.doc_field_length(d, "words", 0) for d in range(self.reader.doc_count_all())]
+        # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
+        lengths = [self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all())]
         avg = max(1.0, sum(lengths) / self.n_docs)
         # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
         self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in lengths]

@@ -81,10 +81,17 @@ def _jieba():  # type: ignore[no-untyped-def]
 
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer()
+                cached = _cache_dir is not None
                 if _cache_dir is not None:
-                    _cache_dir.mkdir(parents=True, exist_ok=True)
+                    try:
+                        _cache_dir.mkdir(parents=True, exist_ok=True)
+                    except OSError:
+                        cached = False  # `cache` is a file, the folder is read-only: build the dictionary each time
                     tk.tmp_dir = str(_cache_dir)
+                if not cached:
+                    jieba.setLogLevel(logging.CRITICAL)  # its failed cache write is expected, not worth a traceback
                 tk.initialize()
+                jieba.setLogLevel(logging.WARNING)
                 if _user_dict is not None and _user_dict.exists():
                     tk.load_userdict(str(_user_dict))
                 _tokenizer = tk

@@ -230,6 +230,7 @@ def test_full_disk_keeps_notes_readable_and_says_the_disk_is_full() -> None:
         echo "== list"; $R --data-dir $D notes list | wc -l
         echo "== add"; $R --data-dir $D notes add --block 13 --end 4 2>&1 || echo "rc=$?"
         echo "== import"; $R --data-dir $D import {root}/tests/data/heldout/gwr_2026_dongguan.txt 2>&1 || echo "rc=$?"
+        echo "== search"; $R --data-dir $D search 人才 2>&1 || echo "rc=$?"
         rm $D/fill
         echo "== after"; $R --data-dir $D notes list | wc -l
         ls -a $D $D/backups
@@ -242,6 +243,7 @@ def test_full_disk_keeps_notes_readable_and_says_the_disk_is_full() -> None:
     assert parts["list"].strip() == "3"
     assert "rc=1" in parts["add"] and "磁盘已满" in _one_line(parts["add"])
     assert "rc=1" in parts["import"] and "磁盘已满" in _one_line(parts["import"])
+    assert "rc=1" in parts["search"] and "磁盘已满" in _one_line(parts["search"])  # the index cannot be written
     assert parts["after"].split()[0] == "3"
     assert "corrupt" not in parts["after"] and ".tmp" not in parts["after"]
 
@@ -522,3 +524,16 @@ def test_unreadable_folders_and_files_are_one_line_each(open_tmp: Path) -> None:
         assert done.returncode == 1 and words in _one_line(done.stderr), (target, argv, done.stderr)
     listed = run("notes", "list")
     assert listed.returncode == 0 and "保存好的" in listed.stdout
+
+
+def test_a_file_where_cache_or_backups_should_be(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "cache").write_text("", encoding="utf-8")
+    (data / "backups").write_text("", encoding="utf-8")
+    rc, out, err = _cli(capsys, "search", "人才", "--data-dir", str(data))
+    assert rc == 0 and "【人才】" in out and "Traceback" not in err  # the cache is only a cache
+    for block in ("10", "11"):
+        assert _cli(capsys, "notes", "add", "--block", block, "--end", "4", "--data-dir", str(data))[0] == 0
+    rc, _, err = _cli(capsys, "notes", "backup", "--data-dir", str(data))
+    assert rc == 1 and "backups" in _one_line(err) and "移走或改名" in err

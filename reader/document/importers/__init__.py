@@ -59,6 +59,26 @@ _IMPORTERS = {
 }
 
 
+def _valid_text(raw: RawDocument) -> RawDocument:
+    """No lone surrogates in what an importer hands on (a PDF's broken character map can name U+D900): they cannot
+    be stored or indexed, and stand for no character."""
+    from dataclasses import replace
+
+    from reader.fileio import readable, without_surrogates
+
+    paragraphs = [
+        replace(p, text=without_surrogates(p.text)) if any("\ud800" <= c <= "\udfff" for c in p.text) else p
+        for p in raw.paragraphs
+    ]
+    # A title taken from a file name the OS could not decode (a GBK name from a zip) is read as GB18030 first.
+    meta = replace(
+        raw.meta,
+        title=without_surrogates(readable(raw.meta.title)),
+        source=without_surrogates(readable(raw.meta.source)),
+    )
+    return replace(raw, paragraphs=paragraphs, meta=meta)
+
+
 def read_file(path: str | Path, progress: Progress | None = None) -> RawDocument:
     """Import one file by its extension; raises ImportFailed with a readable message. ``progress`` is called
     while reading (0–60 %) and may raise Cancelled to stop."""
@@ -69,6 +89,8 @@ def read_file(path: str | Path, progress: Progress | None = None) -> RawDocument
         raise ImportFailed(path, "文件不存在", "请检查路径是否正确") from exc
     except OSError as exc:  # an unreadable folder on the way, a symlink loop, a name too long
         raise ImportFailed(path, f"无法读取：{exc.strerror or exc}", "请检查该文件及其所在文件夹的权限") from exc
+    except ValueError as exc:  # a NUL or an unnameable character in the name
+        raise ImportFailed(repr(str(path)), "文件名中有无法识别的字符", "请检查文件路径") from exc
     import stat as _stat
 
     if _stat.S_ISDIR(st.st_mode):
@@ -87,7 +109,7 @@ def read_file(path: str | Path, progress: Progress | None = None) -> RawDocument
 
         module = importlib.import_module(f"reader.document.importers.{reader}")
         try:
-            return module.read(path, progress=progress)
+            return _valid_text(module.read(path, progress=progress))
         except ReaderError:  # ImportFailed, or Cancelled from the progress function
             raise
         except OSError as exc:  # the file went away or became unreadable while being read
