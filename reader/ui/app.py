@@ -102,8 +102,34 @@ def run(data_dir: str | None = None, file: str | None = None, lang: str | None =
         app = QApplication.instance() or QApplication(sys.argv[:1])
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    sys.excepthook = _report_to(window)
     window.show()
     window.open_default()
     if file:
         window.import_file(file)
     return app.exec()
+
+
+def _report_to(window: object):  # type: ignore[no-untyped-def]
+    """An exception that escapes a slot is shown to the user in one message (a file-system error says which file
+    and what to do) instead of only printing a traceback the user never sees; the app keeps running."""
+    import traceback
+
+    from PySide6.QtCore import QCoreApplication
+
+    from reader.errors import os_error_message
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if isinstance(exc, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+            return
+        traceback.print_exception(kind, exc, tb)  # type: ignore[arg-type]  # for a bug report from a terminal
+        if isinstance(exc, OSError):
+            message = os_error_message(exc)
+        elif isinstance(exc, ReaderError):
+            message = str(exc)
+        else:
+            message = QCoreApplication.translate("App", "内部错误：{0}").format(f"{type(exc).__name__}: {exc}")
+        window.show_error(message)  # type: ignore[attr-defined]
+
+    return hook

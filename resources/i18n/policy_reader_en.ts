@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../reader/ui/app.py" line="132"/>
+        <source>内部错误：{0}</source>
+        <translation>Internal error: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CitationCopy</name>
     <message>
         <location filename="../../reader/ui/features/citation.py" line="30"/>
@@ -83,526 +91,526 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="84"/>
-        <location filename="../../reader/ui/main_window.py" line="1395"/>
+        <location filename="../../reader/ui/main_window.py" line="85"/>
+        <location filename="../../reader/ui/main_window.py" line="1402"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="103"/>
+        <location filename="../../reader/ui/main_window.py" line="104"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="104"/>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="105"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="109"/>
+        <location filename="../../reader/ui/main_window.py" line="110"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <location filename="../../reader/ui/main_window.py" line="194"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="200"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200"/>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201"/>
+        <location filename="../../reader/ui/main_window.py" line="202"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
-        <location filename="../../reader/ui/main_window.py" line="1394"/>
+        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="1401"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213"/>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="217"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218"/>
+        <location filename="../../reader/ui/main_window.py" line="219"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <location filename="../../reader/ui/main_window.py" line="221"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221"/>
+        <location filename="../../reader/ui/main_window.py" line="222"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223"/>
+        <location filename="../../reader/ui/main_window.py" line="224"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224"/>
+        <location filename="../../reader/ui/main_window.py" line="225"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
+        <location filename="../../reader/ui/main_window.py" line="226"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="226"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="228"/>
+        <location filename="../../reader/ui/main_window.py" line="229"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <location filename="../../reader/ui/main_window.py" line="234"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <location filename="../../reader/ui/main_window.py" line="234"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <location filename="../../reader/ui/main_window.py" line="234"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247"/>
+        <location filename="../../reader/ui/main_window.py" line="248"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249"/>
+        <location filename="../../reader/ui/main_window.py" line="250"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259"/>
+        <location filename="../../reader/ui/main_window.py" line="260"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275"/>
+        <location filename="../../reader/ui/main_window.py" line="276"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280"/>
+        <location filename="../../reader/ui/main_window.py" line="281"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283"/>
-        <location filename="../../reader/ui/main_window.py" line="1166"/>
+        <location filename="../../reader/ui/main_window.py" line="284"/>
+        <location filename="../../reader/ui/main_window.py" line="1172"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="288"/>
+        <location filename="../../reader/ui/main_window.py" line="289"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="293"/>
+        <location filename="../../reader/ui/main_window.py" line="294"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300"/>
+        <location filename="../../reader/ui/main_window.py" line="301"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <location filename="../../reader/ui/main_window.py" line="303"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <location filename="../../reader/ui/main_window.py" line="307"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353"/>
+        <location filename="../../reader/ui/main_window.py" line="354"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="359"/>
+        <location filename="../../reader/ui/main_window.py" line="360"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367"/>
+        <location filename="../../reader/ui/main_window.py" line="368"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="373"/>
+        <location filename="../../reader/ui/main_window.py" line="374"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="374"/>
+        <location filename="../../reader/ui/main_window.py" line="375"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377"/>
+        <location filename="../../reader/ui/main_window.py" line="378"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392"/>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="393"/>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393"/>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="394"/>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150"/>
-        <location filename="../../reader/ui/main_window.py" line="512"/>
+        <location filename="../../reader/ui/main_window.py" line="151"/>
+        <location filename="../../reader/ui/main_window.py" line="513"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="537"/>
+        <location filename="../../reader/ui/main_window.py" line="538"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="589"/>
+        <location filename="../../reader/ui/main_window.py" line="590"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="597"/>
+        <location filename="../../reader/ui/main_window.py" line="598"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
+        <location filename="../../reader/ui/main_window.py" line="600"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="602"/>
+        <location filename="../../reader/ui/main_window.py" line="603"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="603"/>
+        <location filename="../../reader/ui/main_window.py" line="604"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="613"/>
+        <location filename="../../reader/ui/main_window.py" line="614"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="614"/>
+        <location filename="../../reader/ui/main_window.py" line="615"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620"/>
-        <location filename="../../reader/ui/main_window.py" line="1083"/>
+        <location filename="../../reader/ui/main_window.py" line="621"/>
+        <location filename="../../reader/ui/main_window.py" line="1089"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="660"/>
+        <location filename="../../reader/ui/main_window.py" line="661"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669"/>
+        <location filename="../../reader/ui/main_window.py" line="670"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="713"/>
+        <location filename="../../reader/ui/main_window.py" line="714"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="742"/>
+        <location filename="../../reader/ui/main_window.py" line="743"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="794"/>
+        <location filename="../../reader/ui/main_window.py" line="795"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="804"/>
+        <location filename="../../reader/ui/main_window.py" line="805"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="878"/>
+        <location filename="../../reader/ui/main_window.py" line="884"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="905"/>
+        <location filename="../../reader/ui/main_window.py" line="911"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="905"/>
-        <location filename="../../reader/ui/main_window.py" line="929"/>
+        <location filename="../../reader/ui/main_window.py" line="911"/>
+        <location filename="../../reader/ui/main_window.py" line="935"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="929"/>
+        <location filename="../../reader/ui/main_window.py" line="935"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="946"/>
+        <location filename="../../reader/ui/main_window.py" line="952"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958"/>
+        <location filename="../../reader/ui/main_window.py" line="964"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="970"/>
+        <location filename="../../reader/ui/main_window.py" line="976"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="975"/>
+        <location filename="../../reader/ui/main_window.py" line="981"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="984"/>
+        <location filename="../../reader/ui/main_window.py" line="990"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="995"/>
+        <location filename="../../reader/ui/main_window.py" line="1001"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1029"/>
+        <location filename="../../reader/ui/main_window.py" line="1035"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1032"/>
+        <location filename="../../reader/ui/main_window.py" line="1038"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1033"/>
+        <location filename="../../reader/ui/main_window.py" line="1039"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034"/>
+        <location filename="../../reader/ui/main_window.py" line="1040"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1035"/>
+        <location filename="../../reader/ui/main_window.py" line="1041"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1041"/>
+        <location filename="../../reader/ui/main_window.py" line="1047"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1049"/>
+        <location filename="../../reader/ui/main_window.py" line="1055"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1050"/>
+        <location filename="../../reader/ui/main_window.py" line="1056"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1065"/>
+        <location filename="../../reader/ui/main_window.py" line="1071"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1068"/>
+        <location filename="../../reader/ui/main_window.py" line="1074"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1070"/>
+        <location filename="../../reader/ui/main_window.py" line="1076"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1095"/>
+        <location filename="../../reader/ui/main_window.py" line="1101"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1102"/>
+        <location filename="../../reader/ui/main_window.py" line="1108"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1109"/>
+        <location filename="../../reader/ui/main_window.py" line="1115"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1167"/>
+        <location filename="../../reader/ui/main_window.py" line="1173"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1245"/>
+        <location filename="../../reader/ui/main_window.py" line="1252"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1245"/>
+        <location filename="../../reader/ui/main_window.py" line="1252"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1252"/>
+        <location filename="../../reader/ui/main_window.py" line="1259"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1271"/>
+        <location filename="../../reader/ui/main_window.py" line="1278"/>
         <source>取消前导入已完成，可在文档列表中打开。</source>
         <translation>The import finished before it could be cancelled; open it from the document list.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1297"/>
+        <location filename="../../reader/ui/main_window.py" line="1304"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1391"/>
+        <location filename="../../reader/ui/main_window.py" line="1398"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -615,40 +623,40 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="376"/>
-        <location filename="../../reader/ui/main_window.py" line="1252"/>
+        <location filename="../../reader/ui/main_window.py" line="377"/>
+        <location filename="../../reader/ui/main_window.py" line="1259"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1253"/>
+        <location filename="../../reader/ui/main_window.py" line="1260"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1277"/>
+        <location filename="../../reader/ui/main_window.py" line="1284"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1285"/>
+        <location filename="../../reader/ui/main_window.py" line="1292"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1354"/>
+        <location filename="../../reader/ui/main_window.py" line="1361"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="622"/>
-        <location filename="../../reader/ui/main_window.py" line="1085"/>
-        <location filename="../../reader/ui/main_window.py" line="1364"/>
+        <location filename="../../reader/ui/main_window.py" line="623"/>
+        <location filename="../../reader/ui/main_window.py" line="1091"/>
+        <location filename="../../reader/ui/main_window.py" line="1371"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1379"/>
+        <location filename="../../reader/ui/main_window.py" line="1386"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

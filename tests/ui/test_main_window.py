@@ -302,3 +302,21 @@ def test_cancelling_an_import_closes_the_dialog_at_once_and_imports_nothing(wind
     assert "取消" in failed.args[0]
     assert [e.id for e in window.session.library.entries()] == ["dongguan-14th-fyp"]
     assert window.doc.id == "dongguan-14th-fyp"
+
+
+def test_an_error_escaping_a_slot_is_shown_not_only_printed(window, capsys) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from reader.ui.app import _report_to
+
+    hook = _report_to(window)
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device", "/data/library/catalog.json")
+    except OSError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert "catalog.json" in window.last_error and "磁盘已满" in window.last_error
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert "ZeroDivisionError" in window.last_error
