@@ -6,7 +6,7 @@ import re
 import time
 from typing import Any
 
-from reader.annotations.store import Annotation
+from reader.annotations.model import Annotation
 from reader.document.model import Document
 
 CSV_HEADER = (

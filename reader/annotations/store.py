@@ -1,149 +1,40 @@
-"""The annotations database: one SQLite file in the data folder.
+"""The annotations database: one SQLite file in the data folder (schema in ``schema.py``, files in ``files.py``).
 
-WAL journal, foreign keys on, every write in its own short transaction (durable on return),
-schema version in ``PRAGMA user_version`` with numbered migrations. A database written by a
-newer version is refused and left untouched (a copy is kept in ``backups/``); a corrupt one is
-detected on open, copied to ``backups/`` and reported, and the app carries on read-only.
-Daily rotating backups are made with SQLite's online backup API.
+WAL journal, every write its own short transaction (durable on return). A newer version's database is refused
+untouched, a corrupt one reported (one copy kept), one that cannot be written opened read-only; checked daily backups.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import shutil
 import sqlite3
 import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.anchor import context, locate
+from reader.annotations.files import (
+    SQLITE_MAGIC,
+    check_backup,
+    clean_backup_dir,
+    copy_aside,
+    good_backups,
+    is_corrupt,
+    make_backup,
+    restore,
+)
+from reader.annotations.model import COLORS, INT_FIELDS, KINDS, STATUSES, Annotation
+from reader.annotations.schema import MIGRATIONS, SCHEMA_VERSION, Cursor
 from reader.document.model import Document
 from reader.errors import AnnotationStoreError, ReaderError
 from reader.fileio import without_surrogates
 
-KINDS = ("highlight", "note", "bookmark")
-COLORS = ("yellow", "green", "blue", "pink")
-BACKUPS_KEPT = 7
+__all__ = ["COLORS", "KINDS", "SCHEMA_VERSION", "STATUSES", "Annotation", "AnnotationStore", "check_backup", "restore"]
+
 BACKUP_EVERY_S = 24 * 3600
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-MIGRATIONS: list[str] = [
-    # 1: the first schema
-    """
-    CREATE TABLE annotations (
-        id TEXT PRIMARY KEY,
-        doc TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'bookmark')),
-        block INTEGER NOT NULL DEFAULT 0,
-        block_id TEXT NOT NULL DEFAULT '',
-        start INTEGER NOT NULL DEFAULT 0,
-        "end" INTEGER NOT NULL DEFAULT 0,
-        node TEXT NOT NULL DEFAULT '',
-        quote TEXT NOT NULL DEFAULT '',
-        prefix TEXT NOT NULL DEFAULT '',
-        suffix TEXT NOT NULL DEFAULT '',
-        color TEXT NOT NULL DEFAULT '',
-        note TEXT NOT NULL DEFAULT '',
-        name TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT 'exact',
-        created REAL NOT NULL,
-        updated REAL NOT NULL,
-        deleted REAL
-    );
-    CREATE INDEX annotations_doc ON annotations (doc, deleted, block);
-    CREATE TABLE tags (
-        annotation TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
-        tag TEXT NOT NULL,
-        PRIMARY KEY (annotation, tag)
-    );
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass
-class Annotation:
-    id: str
-    doc: str
-    kind: str
-    block: int
-    block_id: str
-    start: int
-    end: int
-    node: str
-    quote: str
-    prefix: str
-    suffix: str
-    color: str
-    note: str
-    name: str
-    status: str
-    created: float
-    updated: float
-    deleted: float | None = None
-    tags: list[str] = field(default_factory=list)
-
-    @property
-    def orphaned(self) -> bool:
-        return self.status == "orphaned"
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-    @staticmethod
-    def from_json(data: dict[str, Any]) -> Annotation:
-        """An annotation from an export; raises ValueError naming the first field that is missing or wrong."""
-        if not isinstance(data, dict):
-            raise ValueError("不是一个对象")
-        missing = {"id", "doc", "kind"} - set(data)
-        if missing:
-            raise ValueError(f"缺少字段 {', '.join(sorted(missing))}")
-        now = time.time()
-        values: dict[str, Any] = {
-            "block": 0, "block_id": "", "start": 0, "end": 0, "node": "", "quote": "", "prefix": "",
-            "suffix": "", "color": "", "note": "", "name": "", "status": "exact",
-            "created": now, "updated": now, "deleted": None, "tags": [],
-        }  # fmt: skip
-        for name in Annotation.__dataclass_fields__:
-            if name not in data:
-                continue
-            value = data[name]
-            if name in _INT_FIELDS:
-                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                    raise ValueError(f"字段 {name} 应为非负整数，读到 {value!r}")
-            elif name in ("created", "updated") or (name == "deleted" and value is not None):
-                if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
-                    raise ValueError(f"字段 {name} 应为时间戳（数字），读到 {value!r}")
-                value = float(value)
-            elif name == "tags":
-                if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-                    raise ValueError(f"字段 tags 应为文字列表，读到 {value!r}")
-                value = sorted({t.strip() for t in value if t.strip()})
-            elif name != "deleted" and not isinstance(value, str):
-                raise ValueError(f"字段 {name} 应为文字，读到 {value!r}")
-            values[name] = value
-        if not values["id"] or not values["doc"]:
-            raise ValueError("字段 id 和 doc 不能为空")
-        if values["kind"] not in KINDS:
-            raise ValueError(f"类型“{values['kind']}”未知（可用：{'、'.join(KINDS)}）")
-        if values["color"] and values["color"] not in COLORS:
-            raise ValueError(f"颜色“{values['color']}”未知（可用：{'、'.join(COLORS)}）")
-        if values["status"] not in STATUSES:
-            raise ValueError(f"状态“{values['status']}”未知")
-        if values["start"] > values["end"]:
-            raise ValueError(f"起始位置 {values['start']} 在结束位置 {values['end']} 之后")
-        return Annotation(**values)
-
-
-_INT_FIELDS = ("block", "start", "end")
-STATUSES = ("exact", "moved", "fuzzy", "orphaned")
 
 
 _COLUMNS = (
@@ -169,7 +60,7 @@ class AnnotationStore:
             self._open()
         except sqlite3.Error as exc:
             self._close_quietly()
-            if _is_corrupt(exc):
+            if is_corrupt(exc):
                 self._corrupt(exc)
             self._open_read_only(exc)
         if not self.read_only:
@@ -277,23 +168,7 @@ class AnnotationStore:
                 pass
 
     def _copy_aside(self, why: str) -> str | None:
-        """Keep a copy of the file as it is (once: an identical copy already kept is reused). None if impossible."""
-        try:
-            self.backup_dir.mkdir(parents=True, exist_ok=True)
-            digest = _digest(self.path)
-            for earlier in sorted(self.backup_dir.glob(f"{self.path.stem}-{why}-*{self.path.suffix}")):
-                if earlier.stat().st_size == self.path.stat().st_size and _digest(earlier) == digest:
-                    return str(earlier)
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            target = self.backup_dir / f"{self.path.stem}-{why}-{stamp}{self.path.suffix}"
-            _copy_durably(self.path, target)
-            for extra in ("-wal", "-shm"):
-                side = Path(str(self.path) + extra)
-                if side.exists():
-                    _copy_durably(side, Path(str(target) + extra))
-            return str(target)
-        except OSError:
-            return None
+        return copy_aside(self.path, self.backup_dir, why)
 
     def _corrupt(self, exc: Exception) -> None:
         self._close_quietly()
@@ -324,7 +199,7 @@ class AnnotationStore:
         """BEGIN IMMEDIATE … COMMIT: writers queue on the lock (busy timeout) instead of failing."""
         if self.read_only:
             raise ReaderError(self.read_only_reason)
-        cur = _Cursor(self.con)
+        cur = Cursor(self.con)
         try:
             self.con.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -360,22 +235,14 @@ class AnnotationStore:
     # ---------------------------------------------------------------- backups
     def backups(self) -> list[Path]:
         """The daily backups that are good to restore (checked, not just present), newest first."""
-        found = sorted(self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"), reverse=True)
-        return [p for p in found if check_backup(p) is not None]
+        return good_backups(self.path, self.backup_dir)
 
     def latest_backup(self) -> str | None:
         good = self.backups()
         return str(good[0]) if good else None
 
     def _clean_backup_dir(self) -> None:
-        """Remove what an interrupted backup left: temporary files and daily backups that do not check out."""
-        if not self.backup_dir.is_dir():
-            return
-        for leftover in self.backup_dir.glob(f".{self.path.stem}-daily-*"):
-            _unlink(leftover)
-        for daily in self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"):
-            if check_backup(daily) is None:
-                _unlink(daily)
+        clean_backup_dir(self.path, self.backup_dir)
 
     def _maybe_backup(self) -> None:
         good = self.backups()
@@ -386,45 +253,12 @@ class AnnotationStore:
         self.backup()
 
     def backup(self) -> Path:
-        """A checked copy: written with SQLite's online backup API under a temporary name, synced, verified
-        (integrity check, same number of notes as the database it was taken from), then renamed into place.
-        Keeps the newest BACKUPS_KEPT. Raises ReaderError (and leaves nothing behind) if the copy is not good."""
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        name = f"{self.path.stem}-daily-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
-        target = self.backup_dir / name
-        tmp = self.backup_dir / f".{name}.tmp"
+        """A checked copy of the database in the backups folder (see ``files.make_backup``)."""
+        self.con.execute("BEGIN")  # one snapshot for the count and the copy
         try:
-            self.con.execute("BEGIN")  # one snapshot for the count and the copy
-            try:
-                expected = self.count(include_deleted=True)
-                dest = sqlite3.connect(str(tmp), isolation_level=None)
-                try:
-                    self.con.backup(dest)
-                finally:
-                    dest.close()
-            finally:
-                self.con.execute("COMMIT")
-            dest = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-            finally:
-                dest.close()
-            counted = check_backup(tmp)
-            if counted != expected:
-                raise ReaderError(
-                    f"备份 {target} 校验未通过（应有 {expected} 条批注，读到 {counted}），已放弃这份备份。"
-                )
-            _fsync_file(tmp)
-            os.replace(tmp, target)
-            _fsync_dir(self.backup_dir)
-        except BaseException:
-            for leftover in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-                _unlink(leftover)
-            raise
-        old = sorted(self.backup_dir.glob(f"{self.path.stem}-daily-*{self.path.suffix}"))
-        for stale in old[:-BACKUPS_KEPT]:
-            _unlink(stale)
-        return target
+            return make_backup(self.con, self.path, self.backup_dir, self.count(include_deleted=True))
+        finally:
+            self.con.execute("COMMIT")
 
     def close(self) -> None:
         """Fold the write-ahead log into the database file, so that the file alone holds every note."""
@@ -494,28 +328,10 @@ class AnnotationStore:
         return a
 
     def _insert(self, cur: Any, a: Annotation) -> None:
+        fields = [c.strip().strip('"') for c in _COLUMNS.split(",")]
         cur.execute(
-            f"INSERT INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a.id,
-                a.doc,
-                a.kind,
-                a.block,
-                a.block_id,
-                a.start,
-                a.end,
-                a.node,
-                a.quote,
-                a.prefix,
-                a.suffix,
-                a.color,
-                a.note,
-                a.name,
-                a.status,
-                a.created,
-                a.updated,
-                a.deleted,
-            ),
+            f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * len(fields))})",
+            tuple(getattr(a, f) for f in fields),
         )
         cur.executemany("INSERT OR IGNORE INTO tags (annotation, tag) VALUES (?, ?)", [(a.id, t) for t in a.tags])
 
@@ -595,7 +411,7 @@ class AnnotationStore:
         values = {k: row[k] for k in row.keys()}
         # A row written by an older version without type checks (block "第5段") is kept and listed as unplaced,
         # never handed to the reader as a position.
-        if not all(isinstance(values[k], int) and values[k] >= 0 for k in _INT_FIELDS):
+        if not all(isinstance(values[k], int) and values[k] >= 0 for k in INT_FIELDS):
             values.update(block=0, start=0, end=0, status="orphaned")
         return Annotation(**values)
 
@@ -682,145 +498,3 @@ class AnnotationStore:
 
     def dumps(self, doc: str | None = None) -> str:
         return json.dumps(self.export_json(doc), ensure_ascii=False, indent=1)
-
-
-class _Cursor:
-    """A thin cursor wrapper so migrations can run multi-statement scripts inside our transaction."""
-
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
-        self.rowcount = 0
-
-    def execute(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Cursor:
-        cur = self.con.execute(sql, tuple(args))
-        self.rowcount = cur.rowcount
-        return cur
-
-    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        self.con.executemany(sql, [tuple(r) for r in rows])
-
-    def executescript_safe(self, script: str) -> None:
-        # executescript() would COMMIT first; run statement by statement to stay in the transaction.
-        for statement in script.split(";"):
-            if statement.strip():
-                self.con.execute(statement)
-
-
-# ---------------------------------------------------------------- files
-def _is_corrupt(exc: sqlite3.Error) -> bool:
-    """Damaged content, as opposed to a file that cannot be opened or written (read-only, full, no permission)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name:
-        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-    text = str(exc)
-    return "malformed" in text or "not a database" in text
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for syncing; its renames are journalled by NTFS
-    try:
-        _fsync_file(path)
-    except OSError:
-        pass
-
-
-def _copy_durably(source: Path, target: Path) -> None:
-    """Copy under a temporary name, sync, rename: a crash or a full disk never leaves a short file by that name."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        shutil.copyfile(source, tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        _unlink(tmp)
-        raise
-    _fsync_dir(target.parent)
-
-
-def check_backup(path: Path) -> int | None:
-    """The number of notes in a backup that is good to restore (a complete, intact notes database of a version
-    this program reads), or None. Reads the file without changing it."""
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return None
-        with path.open("rb") as f:
-            if f.read(16) != SQLITE_MAGIC:
-                return None
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-        try:
-            if con.execute("PRAGMA user_version").fetchone()[0] not in range(1, SCHEMA_VERSION + 1):
-                return None
-            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                return None
-            return int(con.execute("SELECT count(*) FROM annotations").fetchone()[0])
-        finally:
-            con.close()
-    except (OSError, sqlite3.Error):
-        return None
-
-
-def restore(path: Path, backup: Path, backup_dir: Path | None = None) -> tuple[int, Path | None]:
-    """Put ``backup`` in place of the notes database at ``path``, keeping the current file (and its write-ahead
-    log, which would otherwise be replayed over the restored file) in the backups folder.
-
-    Returns the number of notes restored and where the replaced database was kept. The program must not have the
-    database open meanwhile (close the window first)."""
-    backup_dir = backup_dir or path.parent / "backups"
-    backup = Path(backup)
-    notes = check_backup(backup)
-    if notes is None:
-        raise ReaderError(
-            f"{backup} 不是可用的批注备份（不是完整的批注数据库，或来自更新版本）。"
-            "用 policy-reader notes restore 列出可用的备份。"
-        )
-    kept: Path | None = None
-    sides = [Path(str(path) + s) for s in ("-wal", "-shm")]
-    try:
-        if path.exists() or any(s.exists() for s in sides):
-            if path.exists():
-                try:  # fold the log into the file, so the copy we keep is the whole old database
-                    con = sqlite3.connect(str(path), timeout=2.0, isolation_level=None)
-                    try:
-                        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                    finally:
-                        con.close()
-                except sqlite3.Error:
-                    pass  # a damaged file is kept as it is, with its log beside it
-            backup_dir.mkdir(parents=True, exist_ok=True)
-            kept = backup_dir / f"{path.stem}-replaced-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
-            if path.exists():
-                os.replace(path, kept)
-            for side, suffix in zip(sides, ("-wal", "-shm"), strict=True):
-                if side.exists():
-                    os.replace(side, Path(str(kept) + suffix))
-        _copy_durably(backup, path)
-    except OSError as exc:
-        raise ReaderError(
-            f"无法换回备份：{exc.strerror or exc}（{exc.filename or path}）。"
-            + (f"原来的数据库已移到 {kept}。" if kept and not path.exists() else "原来的数据库未改动。")
-        ) from exc
-    return notes, kept
