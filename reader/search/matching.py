@@ -1,0 +1,205 @@
+"""Matching: which blocks hold a term, from posting sets of character grams checked against the folded text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+from reader.search import text as T
+from reader.search.ranking import BM25_B, BM25_K1, Ranking
+from reader.search.results import _text
+
+GRAM_READ_RATIO = 8  # intersect a gram's postings only while it has fewer than 8x the candidates so far
+CACHE_IDS = 600_000  # block numbers kept in cached posting sets (~40 MB), for type-ahead
+
+
+class _State(Ranking):
+    """One open searcher and what searches over it need, built once per index version:
+    the document and chapter of every block, field lengths for BM25, and posting sets of grams."""
+
+    def __init__(self, ix: Any) -> None:
+        self.searcher = ix.searcher()
+        self.reader = self.searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        names: dict[str, str] = {}  # one string per document and chapter, not one per block
+        self.doc_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("doc"))]
+        self.chapter_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("chapter"))]
+        self.kind_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("kind"))]
+        self.role_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("role"))]
+        self.chapter_labels = dict(
+            zip(self.chapter_of, map(_text, self.reader.column_reader("chapter_label")), strict=True)
+        )
+        self.ftext = _FoldedText(self.reader, self.leaves)
+        self.n_docs = max(1, self.reader.doc_count_all())
+        # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
+        lengths = [self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all())]
+        avg = max(1.0, sum(lengths) / self.n_docs)
+        # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
+        self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in lengths]
+        self._ids: dict[str, set[int]] = {}
+        self._cached = 0
+        if self.reader.doc_count_all():
+            self.searcher.stored_fields(0)  # opens the stored-fields column now, not on the first search
+
+    def current(self) -> bool:
+        return bool(self.searcher.up_to_date())
+
+    def close(self) -> None:
+        # Views into the mapped segments go first, so the maps can close (on Windows an open map keeps a
+        # replaced segment file from being deleted).
+        self.ftext.release()
+        self.forget()
+        self.searcher.close()
+
+    # ------------------------------------------------------------ postings, a block of ids at a time
+    def _postings(self, field: str, text: str) -> Iterator[tuple[Any, Any, int]]:
+        """(ids, weights, offset) arrays per posting block of every segment."""
+        for leaf, offset in self.leaves:
+            try:
+                m = leaf.postings(field, text)
+            except Exception:
+                continue
+            if not hasattr(m, "_read_ids"):
+                ids = list(m.all_ids())
+                yield ids, [1.0] * len(ids), offset
+                continue
+            while m.is_active():
+                if m._ids is None:
+                    m._read_ids()
+                if m._weights is None:
+                    m._read_weights()
+                yield m._ids, m._weights, offset
+                m._next_block()
+
+    # ------------------------------------------------------------ a cache of recent block sets, for type-ahead
+    def forget(self) -> None:
+        """Drop every cached block set (benchmarks use this to measure a cold search)."""
+        self._ids.clear()
+        self._cached = 0
+
+    def _cached_set(self, key: str) -> set[int] | None:
+        ids = self._ids.get(key)
+        if ids is not None:
+            self._ids[key] = self._ids.pop(key)  # most recently used last
+        return ids
+
+    def _cache(self, key: str, ids: set[int]) -> set[int]:
+        """Keep ``ids`` under ``key`` within the memory budget, dropping the least recently used sets."""
+        if len(ids) <= CACHE_IDS // 4:
+            self._cached += len(ids) - len(self._ids.pop(key, ()))
+            self._ids[key] = ids
+            while self._cached > CACHE_IDS and self._ids:
+                self._cached -= len(self._ids.pop(next(iter(self._ids))))
+        return ids
+
+    def _gram_ids(self, gram: str) -> set[int]:
+        ids = self._cached_set(gram)
+        if ids is None:
+            ids = set()
+            for block_ids, _w, offset in self._postings("grams", gram):
+                ids.update(map(offset.__add__, block_ids) if offset else block_ids)
+            self._cache(gram, ids)
+        return ids
+
+    def _gram_df(self, gram: str) -> int:
+        """How many blocks hold this gram (from the term dictionary, without reading postings)."""
+        return int(self.reader.doc_frequency("grams", gram))
+
+    def _prefix_ids(self, char: str) -> set[int]:
+        ids = self._cached_set("\x00" + char)
+        if ids is None:
+            ids = set()
+            for term in self.reader.expand_prefix("grams", char):
+                ids |= self._gram_ids(term.decode("utf-8") if isinstance(term, bytes) else term)
+            self._cache("\x00" + char, ids)
+        return ids
+
+    def containing(self, term: str) -> set[int]:
+        """Blocks whose folded text contains ``term`` (folded); exact, including spaces inside it.
+
+        The set may be shared with the cache: callers must not change it."""
+        folded = T.fold(term).strip()
+        parts = folded.split()
+        if not parts:
+            return set()
+        found = self._cached_set("\x01" + folded)
+        if found is None:
+            found = self._cache("\x01" + folded, self._containing(folded, parts))
+        return found
+
+    def _containing(self, folded: str, parts: list[str]) -> set[int]:
+        candidates: set[int] | None = None
+        needs_check = len(parts) > 1
+        for part in sorted(parts, key=len, reverse=True):
+            if len(part) == 1:
+                ids = self._prefix_ids(part)
+            else:
+                df = {g: self._gram_df(g) for g in T.query_grams(part)}
+                grams = sorted(df, key=df.__getitem__)
+                ids = set(self._gram_ids(grams[0]))
+                for g in grams[1:]:
+                    if not ids or df[g] > GRAM_READ_RATIO * len(ids):
+                        break  # checking the few candidates' text is cheaper than reading a long posting list
+                    ids &= self._gram_ids(g)
+                needs_check = needs_check or len(grams) > 1
+            candidates = ids if candidates is None else candidates & ids
+            if not candidates:
+                return set()
+        assert candidates is not None
+        if not needs_check:  # one gram (two characters) or one character: the postings are exact
+            return candidates
+        return self.ftext.containing(folded.encode("utf-8"), candidates)
+
+
+class _FoldedText:
+    """The folded-text column, checked in place: does block ``d`` contain these bytes?
+
+    Each segment's column is one memory-mapped buffer of UTF-8 texts with an offset and a length per
+    block; a compiled literal pattern searches the block's slice of it without copying (one C call per
+    candidate, against three layers of Whoosh column readers and a copy). Falls back to the column reader
+    when a segment is not mapped."""
+
+    def __init__(self, reader: Any, leaves: list[tuple[Any, int]]) -> None:
+        self.column = reader.column_reader("ftext")
+        self.firsts: list[int] = []
+        self.parts: list[tuple[Any, int, Any, Any] | None] = []
+        for leaf, first in leaves:
+            part = None
+            try:
+                col = leaf.column_reader("ftext", translate=False)
+                buf = getattr(col._dbfile, "_buf", None)
+                if isinstance(buf, memoryview):
+                    part = (buf, col._basepos, col._offsets, col._lengths)
+            except Exception:  # an unexpected column layout: use the column reader
+                part = None
+            self.firsts.append(first)
+            self.parts.append(part)
+
+    def release(self) -> None:
+        self.parts = [None] * len(self.parts)
+
+    def containing(self, needle: bytes, candidates: set[int]) -> set[int]:
+        if None in self.parts or not self.parts:
+            column = self.column
+            return {d for d in candidates if needle in column[d]}
+        search = re.compile(re.escape(needle)).search
+        if len(self.parts) == 1:  # the usual case (a merged index): no segment lookup per block, ~14% quicker
+            buf, base, offsets, lengths = self.parts[0]  # type: ignore[misc]
+            out = set()
+            for d in candidates:
+                start = base + offsets[d]
+                if search(buf, start, start + lengths[d]):
+                    out.add(d)
+            return out
+        out = set()
+        firsts, parts = self.firsts, self.parts
+        for d in candidates:
+            i = bisect_right(firsts, d) - 1
+            buf, base, offsets, lengths = parts[i]  # type: ignore[misc]
+            local = d - firsts[i]
+            start = base + offsets[local]
+            if search(buf, start, start + lengths[local]):
+                out.add(d)
+        return out
