@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
 	$(BIN)/ruff format --check reader tests bench scripts
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

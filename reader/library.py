@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
@@ -89,7 +90,7 @@ def _file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def resolve_source(path: str | Path) -> Path:
+def resolve_source(path: str | os.PathLike[str]) -> Path:
     """The absolute path of a file to import; a symlink loop is an ImportFailed, not a RuntimeError."""
     from reader.errors import ImportFailed
 
@@ -263,7 +264,7 @@ class Library:
 
     def import_file(
         self,
-        path: str | Path,
+        path: str | os.PathLike[str],
         title: str | None = None,
         progress: Callable[[int, str], None] | None = None,
     ) -> tuple[Document, bool]:

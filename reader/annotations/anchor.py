@@ -63,7 +63,7 @@ def locate(
     for b in doc.blocks:
         i = b.text.find(quote)
         while i >= 0:
-            score = _common_suffix(b.text[max(0, i - CONTEXT) : i], prefix) + _common_prefix(
+            score: float = _common_suffix(b.text[max(0, i - CONTEXT) : i], prefix) + _common_prefix(
                 b.text[i + len(quote) : i + len(quote) + CONTEXT], suffix
             )
             score -= min(abs(b.index - block), 50) * 0.01

@@ -6,6 +6,7 @@ untouched, a corrupt one reported (one copy kept), one that cannot be written op
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import time
@@ -191,7 +192,7 @@ class AnnotationStore:
         with self.transaction() as cur:  # under the write lock: another process may have just done it
             version = cur.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version + 1, SCHEMA_VERSION + 1):
-                cur.executescript_safe(MIGRATIONS[number - 1])  # type: ignore[attr-defined]
+                cur.executescript_safe(MIGRATIONS[number - 1])
                 cur.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
@@ -349,7 +350,8 @@ class AnnotationStore:
         name = without_surrogates(name) if name is not None else None
         tags = [without_surrogates(t) for t in tags] if tags is not None else None
         with self.transaction() as cur:
-            sets, args = ["updated = ?"], [time.time()]
+            sets: builtins.list[str] = ["updated = ?"]
+            args: builtins.list[Any] = [time.time()]
             for column, value in (("note", note), ("color", color), ("name", name)):
                 if value is not None:
                     sets.append(f"{column} = ?")
@@ -388,9 +390,11 @@ class AnnotationStore:
         """A number that changes whenever another connection (another window, the CLI) commits a change."""
         return int(self.con.execute("PRAGMA data_version").fetchone()[0])
 
-    def list(self, doc: str | None = None, include_deleted: bool = False, kind: str | None = None) -> list[Annotation]:
+    def list(
+        self, doc: str | None = None, include_deleted: bool = False, kind: str | None = None
+    ) -> builtins.list[Annotation]:
         sql = f"SELECT {_COLUMNS} FROM annotations WHERE 1 = 1"
-        args: list[Any] = []
+        args: builtins.list[Any] = []
         if doc:
             sql += " AND doc = ?"
             args.append(doc)
@@ -415,7 +419,7 @@ class AnnotationStore:
             values.update(block=0, start=0, end=0, status="orphaned")
         return Annotation(**values)
 
-    def _with_tags(self, items: list[Annotation]) -> list[Annotation]:
+    def _with_tags(self, items: builtins.list[Annotation]) -> builtins.list[Annotation]:
         if not items:
             return items
         by_id = {a.id: a for a in items}

@@ -165,7 +165,7 @@ class Document:
     def _paths(self) -> dict[str, tuple[Node, ...]]:
         """Every node's chain from its root, made once (a plan with 300,000 inferred items asks for every one)."""
         paths: dict[str, tuple[Node, ...]] = {}
-        stack = [(n, (n,)) for n in reversed(self.outline)]
+        stack: list[tuple[Node, tuple[Node, ...]]] = [(n, (n,)) for n in reversed(self.outline)]
         while stack:
             n, trail = stack.pop()
             paths.setdefault(n.id, trail)

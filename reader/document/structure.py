@@ -388,9 +388,7 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             rank = {1: 1, 2: 2, 3: 3, 4: 5, 5: 6}.get(p.heading_level, 7)
             kind = {1: NodeKind.PART, 2: NodeKind.CHAPTER, 3: NodeKind.SECTION}.get(p.heading_level, NodeKind.ITEM)
             enum = _enum(text)
-            number = enum[1] if enum else None
-            title = enum[2] if enum else text
-            b.open(_Draft(kind, rank, number, title, False, i))
+            b.open(_Draft(kind, rank, enum[1] if enum else None, enum[2] if enum else text, False, i))
             b.add(BlockKind.HEADING)
             continue
 

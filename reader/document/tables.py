@@ -86,7 +86,7 @@ def find_tables(doc: Document) -> list[Table]:
             caption = blocks[i - 1]
         # The first row is the header when it holds no numbers and rows with numbers follow it.
         header = 1 if len(rows) > 1 and _is_header(rows[0].text.split("\t")) else 0
-        notes = []
+        notes: list[Block] = []
         k = j
         while k < len(blocks) and NOTE.match(blocks[k].text.strip()) and len(notes) < 3:
             notes.append(blocks[k])

@@ -16,7 +16,7 @@ class _PositionTokenizer(Tokenizer):
     def _tokens(self, value: str) -> Iterable[tuple[str, int, int]]:
         raise NotImplementedError
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

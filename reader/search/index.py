@@ -109,14 +109,14 @@ class SearchIndex:
         self._write_manifest({})
         self.rebuilt_reason = reason
 
-    def _storage(self):  # type: ignore[no-untyped-def]
+    def _storage(self):
         # Memory-mapped segment files: phrase checks read the folded-text column at slices of a map
         # (plain reads were 1.5x slower at 1,000 plans); mapped pages are clean file cache, not heap.
         from whoosh.filedb.filestore import FileStorage
 
         return FileStorage(str(self.dir), supports_mmap=True)
 
-    def open(self):  # type: ignore[no-untyped-def]
+    def open(self):
         if self._ix is not None:
             return self._ix
         manifest = self._manifest()

@@ -97,8 +97,8 @@ def _patch_whoosh_buffer_file() -> None:
         else:
             original(self, buf, name=name, onclose=onclose)
 
-    structfile.BufferFile.__init__ = __init__  # type: ignore[method-assign]
-    structfile.BufferFile._policy_reader_patched = True  # type: ignore[attr-defined]
+    structfile.BufferFile.__init__ = __init__
+    structfile.BufferFile._policy_reader_patched = True
     # Posting ids are stored as deltas; Whoosh sums them in a Python generator, one call per id.
     # itertools.accumulate yields the same running sums in C (a third of a common word's search time).
     whoosh3.delta_decode = itertools.accumulate

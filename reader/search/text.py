@@ -70,7 +70,7 @@ def jieba_loaded() -> bool:
     return _tokenizer is not None
 
 
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba():
     global _tokenizer
     if _tokenizer is None:
         with _jieba_lock:

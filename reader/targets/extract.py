@@ -300,7 +300,7 @@ def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: in
         gap = text[prev.end : q.start]
         k = gap.find(_SPLIT)
         bounds.append(prev.end + k + 1 if k >= 0 else -1)
-    segments = []
+    segments: list[tuple[int, int]] = []
     for i in range(len(quantities)):
         start = bounds[i]
         if start == -1:
@@ -371,7 +371,7 @@ def _items(
         names = earlier[-len(quantities) :]
         change = re.search(r"(增长|增速|下降|降低|提高|提升|减少|增加)$", indicators.clean(head))
         return [(a, b, n + (change.group(1) if change else ""), (q,)) for n, q in zip(names, quantities, strict=True)]
-    out = []
+    out: list[tuple[int, int, str, tuple[Quantity, ...]]] = []
     for q, (s, e) in zip(quantities, _split_points(text, quantities, c_start, c_end), strict=False):
         before = text[s : q.start]
         # Values of one stretch not split by 、 (1.8倍和2.1倍) name the indicator once, before the first.

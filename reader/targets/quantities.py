@@ -302,7 +302,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     # 600亿、800亿元: a bare magnitude in a list takes the unit of the value after it.
     for i, q in enumerate(found[:-1]):
-        nxt = found[i + 1]
-        if q.unit in ("万", "亿", "万亿") and nxt.unit.startswith(q.unit) and len(nxt.unit) > len(q.unit):
-            found[i] = replace(q, unit=nxt.unit)
+        following = found[i + 1]
+        if q.unit in ("万", "亿", "万亿") and following.unit.startswith(q.unit) and len(following.unit) > len(q.unit):
+            found[i] = replace(q, unit=following.unit)
     return found

@@ -195,6 +195,7 @@ def _read_one(table: Table, now: int | None) -> list[Cell]:
             value = parse_number(m.group("num"))
             cumulative = bool(m.group("open") and m.group("close"))
             qual = [x for x in (m.group("cmp"), "累计" if cumulative else None, m.group("q")) if x]
+            year: int | None
             if col.kind == "rate":
                 kind, year = "target", last_year
                 if not cumulative:

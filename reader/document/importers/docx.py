@@ -45,6 +45,8 @@ def _check_archive(path: Path) -> None:
 def read(path: Path, progress: object = None) -> RawDocument:
     _check_archive(path)
     import docx  # python-docx
+    import docx.table
+    import docx.text.paragraph
     from docx.oxml.ns import qn
 
     try:
@@ -91,15 +93,16 @@ def read(path: Path, progress: object = None) -> RawDocument:
 
 def _cell_text(cell: object) -> str:
     """A cell's paragraphs and the rows of any table nested in it, in order, on one line."""
-    import docx
+    import docx.table
+    import docx.text.paragraph
     from docx.oxml.ns import qn
 
     parts: list[str] = []
     for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
         if child.tag == qn("w:p"):
-            parts.append(docx.text.paragraph.Paragraph(child, cell).text)
+            parts.append(docx.text.paragraph.Paragraph(child, cell).text)  # type: ignore[arg-type]
         elif child.tag == qn("w:tbl"):
-            for row in docx.table.Table(child, cell).rows:
+            for row in docx.table.Table(child, cell).rows:  # type: ignore[arg-type]
                 seen: list[object] = []
                 texts = []
                 for c in row.cells:

@@ -107,7 +107,7 @@ def from_html(markup: str, *, title: str, source: str = "", encoding: str = "") 
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
-        marker = " ".join([str(tag.get("id", "")), " ".join(tag.get("class", []) or [])])
+        marker = " ".join([str(tag.get("id", "")), " ".join(tag.get("class") or [])])
         if marker.strip() and _CHROME_HINT.search(marker) and not _MAIN_HINT.search(marker):
             tag.decompose()
     root = _main_element(soup)
@@ -133,7 +133,7 @@ def from_html(markup: str, *, title: str, source: str = "", encoding: str = "") 
     return RawDocument(paragraphs=paragraphs, meta=meta)
 
 
-def _main_element(soup: object):  # type: ignore[no-untyped-def]
+def _main_element(soup: object):
     """The element holding the article: <article>/<main>, else the largest text container."""
     for name in ("article", "main"):
         found = soup.find(name)  # type: ignore[attr-defined]
@@ -147,7 +147,7 @@ def _main_element(soup: object):  # type: ignore[no-untyped-def]
             n = len(tag.get_text(strip=True))
             if n > best_len:
                 best, best_len = tag, n
-    body = soup.body or soup  # type: ignore[attr-defined]
+    body: Any = soup.body or soup  # type: ignore[attr-defined]
     if best is not None and best_len >= 0.5 * len(body.get_text(strip=True)):
         return best
     return body

@@ -40,6 +40,7 @@ def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] |
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
+            ok: object
             try:
                 ok = reader.decrypt("")
             except Exception:  # unsupported encryption algorithms raise various errors
