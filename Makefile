@@ -50,4 +50,6 @@ clean:
 # Refresh the translation source from the UI code, then compile it (edit the .ts with Qt Linguist).
 i18n: $(STAMP)
 	$(BIN)/pyside6-lupdate reader/ui/*.py reader/ui/*/*.py -source-language zh_CN -target-language en -ts resources/i18n/policy_reader_en.ts
+	$(BIN)/python scripts/carry_translations.py resources/i18n/policy_reader_en.ts
+	$(BIN)/pyside6-lupdate reader/ui/*.py reader/ui/*/*.py -source-language zh_CN -target-language en -ts resources/i18n/policy_reader_en.ts
 	$(BIN)/pyside6-lrelease resources/i18n/policy_reader_en.ts -qm resources/i18n/policy_reader_en.qm

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader import BUNDLED_DOC_ID
-from reader.document.importers import SUPPORTED_SUFFIXES
 from reader.document.model import Document
 from reader.errors import Cancelled, ReaderError
 from reader.session import Session
@@ -41,6 +39,7 @@ from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
+from reader.ui.features.importing import ImportFeature
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
@@ -84,6 +83,10 @@ class MainWindow(QMainWindow):
         self._notes_sync_queued = False
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
+        self.importer = ImportFeature(session, self)
+        self.importer.imported.connect(self._imported)
+        self.importer.failed.connect(self._import_failed)
+        self.importer.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.setObjectName("mainWindow")
         # Notes written by another process show up when the window is focused again, or within a few seconds.
         self._notes_version: int | None = None
@@ -1247,74 +1250,31 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- import
     def open_file_dialog(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开政策文件"), "", self.tr("政策文件 ({0});;所有文件 (*)").format(patterns)
-        )
-        if path:
-            self.import_file(path)
+        self.importer.choose_file()
 
     def import_file(self, path: str, title: str | None = None) -> None:
-        """Import in the background with a cancellable progress dialog, then open the document."""
-        dialog = QProgressDialog(self.tr("正在导入 {0}…").format(Path(path).name), self.tr("取消"), 0, 100, self)
-        dialog.setWindowTitle(self.tr("导入"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setValue(0)
+        """Import in the background (see ImportFeature), then open the document."""
+        self.importer.import_file(path, title)
 
-        def work(progress: Progress) -> str:
-            doc, _replaced, _anchored = self.session.import_file(path, title=title, progress=progress, index=False)
-            self.index_ready = False  # the new text is indexed right after, in the index queue
-            return doc.id
-
-        finished = False  # closing the dialog emits canceled too: after the work is over that is no cancel
-
-        def done(doc_id: str) -> None:
-            nonlocal finished
-            finished = True
-            dialog.close()
-            if task.progress.cancelled:  # finished before it saw the cancel: it is in the library, not opened
-                self.statusBar().showMessage(self.tr("取消前导入已完成，可在文档列表中打开。"), 8000)
-                self.start_indexing()
-                self.import_finished.emit(doc_id)
-                return
+    def _imported(self, doc_id: str, open_it: bool) -> None:
+        self.index_ready = False  # the new text is indexed right after, in the index queue
+        if open_it:
             self.open_document(doc_id)
-            self.start_indexing()
             self.statusBar().showMessage(self.tr("已导入：{0}").format(self.doc.title if self.doc else doc_id), 5000)
-            self.import_finished.emit(doc_id)
+        self.start_indexing()
+        self.import_finished.emit(doc_id)
 
-        def failed(error: ReaderError) -> None:
-            nonlocal finished
-            finished = True
-            dialog.close()
-            if isinstance(error, Cancelled):
-                self.statusBar().showMessage(self.tr("已取消导入。"), 5000)
-            else:
-                self.show_error(str(error))
-            self.import_failed.emit(str(error))
-
-        task = run_in_background(work, done, failed, lambda p, _m: dialog.setValue(p))
-
-        def cancel() -> None:  # the dialog goes at once; the work stops at its next progress report
-            if finished:
-                return
-            task.cancel()
-            dialog.close()
-            self.statusBar().showMessage(self.tr("正在取消导入…"), 3000)
-
-        dialog.canceled.connect(cancel)
+    def _import_failed(self, message: str, cancelled: bool) -> None:
+        if not cancelled:
+            self.show_error(message)
+        self.import_failed.emit(message)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() for u in urls):
+        if self.importer.accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.import_file(url.toLocalFile())
-                break
+        self.importer.drop(event.mimeData())
         event.acceptProposedAction()
 
     # ----------------------------------------------------------------- print / export

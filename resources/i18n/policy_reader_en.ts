@@ -88,529 +88,547 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportFeature</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="85"/>
-        <location filename="../../reader/ui/main_window.py" line="1402"/>
-        <source>政策阅读器</source>
-        <translation>Policy Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="104"/>
-        <source>筛选目录…</source>
-        <translation>Filter contents…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="105"/>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
-        <source>筛选目录</source>
-        <translation>Filter contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="110"/>
-        <source>章节目录</source>
-        <translation>Contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="190"/>
-        <source>打开/导入文件…</source>
-        <translation>Open / import file…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
-        <source>导出当前章节为 PDF…</source>
-        <translation>Export current chapter as PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
-        <source>打印当前章节…</source>
-        <translation>Print current chapter…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
-        <source>后退</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
-        <source>前进</source>
-        <translation>Forward</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
-        <source>放大</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
-        <source>缩小</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
-        <source>实际大小</source>
-        <translation>Actual size</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="200"/>
-        <source>全屏</source>
-        <translation>Full screen</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="201"/>
-        <source>专注阅读</source>
-        <translation>Focus mode</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="202"/>
-        <source>转到目录</source>
-        <translation>Go to contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
-        <source>转到正文</source>
-        <translation>Go to text</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
-        <source>复制</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
-        <source>全选</source>
-        <translation>Select all</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
-        <location filename="../../reader/ui/main_window.py" line="1401"/>
-        <source>关于政策阅读器</source>
-        <translation>About Policy Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
-        <source>文档信息…</source>
-        <translation>Document Info…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="214"/>
-        <source>突出显示目标与既往数据</source>
-        <translation>Highlight Targets and Past Figures</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="217"/>
-        <source>导出目标与数据为 CSV…</source>
-        <translation>Export Targets and Figures as CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="219"/>
-        <source>在本文档中查找…</source>
-        <translation>Find in This Document…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="221"/>
-        <source>在全部文档中检索…</source>
-        <translation>Search All Documents…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
-        <source>下一处</source>
-        <translation>Find Next</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="223"/>
-        <source>上一处</source>
-        <translation>Find Previous</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="224"/>
-        <source>重建检索索引</source>
-        <translation>Rebuild Search Index</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
-        <source>添加/移除书签</source>
-        <translation>Toggle Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="226"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
-        <source>高亮选中文字</source>
-        <translation>Highlight Selection</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="228"/>
-        <source>为选中文字添加批注…</source>
-        <translation>Add Note to Selection…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
-        <source>导出批注…</source>
-        <translation>Export Notes…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
-        <source>导入批注…</source>
-        <translation>Import Notes…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="234"/>
-        <source>跟随系统</source>
-        <translation>Follow system</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="234"/>
-        <source>浅色</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="234"/>
-        <source>深色</source>
-        <translation>Dark</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="248"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="250"/>
-        <source>文档库</source>
-        <translation>Library</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="260"/>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="276"/>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="281"/>
-        <source>主题</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="284"/>
-        <location filename="../../reader/ui/main_window.py" line="1172"/>
-        <source>界面语言</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="289"/>
-        <source>面板</source>
-        <translation>Panels</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="294"/>
-        <source>转到(&amp;G)</source>
-        <translation>&amp;Go</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="301"/>
-        <source>书签(&amp;B)</source>
-        <translation>&amp;Bookmarks</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="303"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="307"/>
-        <source>导航</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="354"/>
-        <source>目标与数据</source>
-        <translation>Targets and Figures</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="360"/>
-        <source>检索</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="368"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="374"/>
-        <source>建立索引 %p%</source>
-        <translation>Indexing %p%</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="375"/>
-        <source>索引进度</source>
-        <translation>Indexing progress</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
-        <source>取消建立索引</source>
-        <translation>Cancel indexing</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="393"/>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
-        <source>规划目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="394"/>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
-        <source>既往数据</source>
-        <translation>Past figure</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="151"/>
-        <location filename="../../reader/ui/main_window.py" line="513"/>
-        <source>已读 {0}%</source>
-        <translation>{0}% read</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="538"/>
-        <source>正在识别目标…</source>
-        <translation>Finding targets…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
-        <source>批注：{0}</source>
-        <translation>Note: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="598"/>
-        <source>{0}（按规划期末计）</source>
-        <translation>{0} (end of plan period)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="600"/>
-        <source>比{0}年</source>
-        <translation>vs. {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="603"/>
-        <source>所在章节</source>
-        <translation>the section it is in</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="604"/>
-        <source>判断依据：{0}</source>
-        <translation>Decided by: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="614"/>
-        <source>{0}-目标与数据</source>
-        <translation>{0} - targets</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="615"/>
-        <source>导出为 CSV</source>
-        <translation>Export as CSV</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="621"/>
-        <location filename="../../reader/ui/main_window.py" line="1089"/>
-        <source>无法写入 {0}：{1}</source>
-        <translation>Cannot write {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="661"/>
-        <source>检索索引已重建（{0}）。</source>
-        <translation>The search index was rebuilt ({0}).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="670"/>
-        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
-        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="714"/>
-        <source>正在建立索引，完成后显示结果…</source>
-        <translation>Building the index; results follow when it is done…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="743"/>
-        <source>卷首</source>
-        <translation>Front matter</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="795"/>
-        <source>没有可跳转的检索结果。</source>
-        <translation>No search hits to go to.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="805"/>
-        <source>第 {0} / {1} 处</source>
-        <translation>Match {0} of {1}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="884"/>
-        <source>请先在正文中选中一段文字（不跨段）。</source>
-        <translation>Select some text first (within one paragraph).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="911"/>
-        <source>添加批注</source>
-        <translation>Add Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="911"/>
-        <location filename="../../reader/ui/main_window.py" line="935"/>
-        <source>批注内容：</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="935"/>
-        <source>编辑批注</source>
-        <translation>Edit Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="952"/>
-        <source>已删除。按 Ctrl+Z 撤销。</source>
-        <translation>Deleted. Press Ctrl+Z to undo.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="964"/>
-        <source>已撤销。</source>
-        <translation>Undone.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="976"/>
-        <source>已移除书签。</source>
-        <translation>Bookmark removed.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="981"/>
-        <source>已添加书签。</source>
-        <translation>Bookmark added.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="990"/>
-        <source>（本文档还没有书签）</source>
-        <translation>(No bookmarks in this document yet)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1001"/>
-        <source>这条批注的原文已在新版本中删改，无法定位。</source>
-        <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1035"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1038"/>
-        <source>黄色</source>
-        <translation>Yellow</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1039"/>
-        <source>绿色</source>
-        <translation>Green</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1040"/>
-        <source>蓝色</source>
-        <translation>Blue</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1041"/>
-        <source>粉色</source>
-        <translation>Pink</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1047"/>
-        <source>添加批注…</source>
-        <translation>Add Note…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1055"/>
-        <source>编辑批注…</source>
-        <translation>Edit Note…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1056"/>
-        <source>删除此高亮/批注</source>
-        <translation>Delete This Highlight/Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1071"/>
-        <source>{0}-批注</source>
-        <translation>{0} - notes</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1074"/>
-        <source>导出批注</source>
-        <translation>Export Notes</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1076"/>
-        <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
-        <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1101"/>
-        <source>导入批注</source>
-        <translation>Import Notes</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1108"/>
-        <source>无法导入批注文件 {0}：{1}</source>
-        <translation>Cannot import the notes file {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1115"/>
-        <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
-        <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1173"/>
-        <source>界面语言将在下次启动时切换。</source>
-        <translation>The language changes the next time the app starts.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1252"/>
+        <location filename="../../reader/ui/features/importing.py" line="32"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1252"/>
+        <location filename="../../reader/ui/features/importing.py" line="32"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1259"/>
+        <location filename="../../reader/ui/features/importing.py" line="53"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1278"/>
+        <location filename="../../reader/ui/features/importing.py" line="53"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="55"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="72"/>
         <source>取消前导入已完成，可在文档列表中打开。</source>
         <translation>The import finished before it could be cancelled; open it from the document list.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1304"/>
+        <location filename="../../reader/ui/features/importing.py" line="83"/>
+        <source>已取消导入。</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="93"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1398"/>
+        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/main_window.py" line="84"/>
+        <location filename="../../reader/ui/main_window.py" line="1362"/>
+        <source>政策阅读器</source>
+        <translation>Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="107"/>
+        <source>筛选目录…</source>
+        <translation>Filter contents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="108"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <source>筛选目录</source>
+        <translation>Filter contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="113"/>
+        <source>章节目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <source>打开/导入文件…</source>
+        <translation>Open / import file…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <source>导出当前章节为 PDF…</source>
+        <translation>Export current chapter as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <source>打印当前章节…</source>
+        <translation>Print current chapter…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="202"/>
+        <source>实际大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <source>专注阅读</source>
+        <translation>Focus mode</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <source>转到目录</source>
+        <translation>Go to contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <source>转到正文</source>
+        <translation>Go to text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="213"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
+        <location filename="../../reader/ui/main_window.py" line="1361"/>
+        <source>关于政策阅读器</source>
+        <translation>About Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="215"/>
+        <source>文档信息…</source>
+        <translation>Document Info…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="217"/>
+        <source>突出显示目标与既往数据</source>
+        <translation>Highlight Targets and Past Figures</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <source>导出目标与数据为 CSV…</source>
+        <translation>Export Targets and Figures as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="222"/>
+        <source>在本文档中查找…</source>
+        <translation>Find in This Document…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="224"/>
+        <source>在全部文档中检索…</source>
+        <translation>Search All Documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="225"/>
+        <source>下一处</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="226"/>
+        <source>上一处</source>
+        <translation>Find Previous</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <source>重建检索索引</source>
+        <translation>Rebuild Search Index</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
+        <source>添加/移除书签</source>
+        <translation>Toggle Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="229"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
+        <source>高亮选中文字</source>
+        <translation>Highlight Selection</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="231"/>
+        <source>为选中文字添加批注…</source>
+        <translation>Add Note to Selection…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="232"/>
+        <source>导出批注…</source>
+        <translation>Export Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <source>导入批注…</source>
+        <translation>Import Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <source>跟随系统</source>
+        <translation>Follow system</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="251"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="253"/>
+        <source>文档库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="263"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="284"/>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="287"/>
+        <location filename="../../reader/ui/main_window.py" line="1175"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="292"/>
+        <source>面板</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="297"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="304"/>
+        <source>书签(&amp;B)</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="310"/>
+        <source>导航</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <source>目标与数据</source>
+        <translation>Targets and Figures</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="363"/>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="371"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="377"/>
+        <source>建立索引 %p%</source>
+        <translation>Indexing %p%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <source>索引进度</source>
+        <translation>Indexing progress</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <source>取消建立索引</source>
+        <translation>Cancel indexing</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="396"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <source>规划目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="397"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <source>既往数据</source>
+        <translation>Past figure</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="154"/>
+        <location filename="../../reader/ui/main_window.py" line="516"/>
+        <source>已读 {0}%</source>
+        <translation>{0}% read</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="541"/>
+        <source>正在识别目标…</source>
+        <translation>Finding targets…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <source>批注：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="601"/>
+        <source>{0}（按规划期末计）</source>
+        <translation>{0} (end of plan period)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="603"/>
+        <source>比{0}年</source>
+        <translation>vs. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="606"/>
+        <source>所在章节</source>
+        <translation>the section it is in</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="607"/>
+        <source>判断依据：{0}</source>
+        <translation>Decided by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="617"/>
+        <source>{0}-目标与数据</source>
+        <translation>{0} - targets</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <source>导出为 CSV</source>
+        <translation>Export as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="624"/>
+        <location filename="../../reader/ui/main_window.py" line="1092"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="664"/>
+        <source>检索索引已重建（{0}）。</source>
+        <translation>The search index was rebuilt ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="673"/>
+        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
+        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="717"/>
+        <source>正在建立索引，完成后显示结果…</source>
+        <translation>Building the index; results follow when it is done…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="746"/>
+        <source>卷首</source>
+        <translation>Front matter</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="798"/>
+        <source>没有可跳转的检索结果。</source>
+        <translation>No search hits to go to.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="808"/>
+        <source>第 {0} / {1} 处</source>
+        <translation>Match {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="887"/>
+        <source>请先在正文中选中一段文字（不跨段）。</source>
+        <translation>Select some text first (within one paragraph).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="914"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="914"/>
+        <location filename="../../reader/ui/main_window.py" line="938"/>
+        <source>批注内容：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="938"/>
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="955"/>
+        <source>已删除。按 Ctrl+Z 撤销。</source>
+        <translation>Deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="967"/>
+        <source>已撤销。</source>
+        <translation>Undone.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="979"/>
+        <source>已移除书签。</source>
+        <translation>Bookmark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="984"/>
+        <source>已添加书签。</source>
+        <translation>Bookmark added.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="993"/>
+        <source>（本文档还没有书签）</source>
+        <translation>(No bookmarks in this document yet)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1004"/>
+        <source>这条批注的原文已在新版本中删改，无法定位。</source>
+        <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1038"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1041"/>
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1042"/>
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1043"/>
+        <source>蓝色</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1044"/>
+        <source>粉色</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1050"/>
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1058"/>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1059"/>
+        <source>删除此高亮/批注</source>
+        <translation>Delete This Highlight/Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1074"/>
+        <source>{0}-批注</source>
+        <translation>{0} - notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1077"/>
+        <source>导出批注</source>
+        <translation>Export Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1079"/>
+        <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
+        <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1104"/>
+        <source>导入批注</source>
+        <translation>Import Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1111"/>
+        <source>无法导入批注文件 {0}：{1}</source>
+        <translation>Cannot import the notes file {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1118"/>
+        <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
+        <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1176"/>
+        <source>界面语言将在下次启动时切换。</source>
+        <translation>The language changes the next time the app starts.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1358"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -623,50 +641,31 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377"/>
-        <location filename="../../reader/ui/main_window.py" line="1259"/>
+        <location filename="../../reader/ui/main_window.py" line="380"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1284"/>
+        <location filename="../../reader/ui/main_window.py" line="1263"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1292"/>
-        <source>已取消导入。</source>
-        <translation>Import cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1361"/>
+        <location filename="../../reader/ui/main_window.py" line="1321"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="623"/>
-        <location filename="../../reader/ui/main_window.py" line="1091"/>
-        <location filename="../../reader/ui/main_window.py" line="1371"/>
+        <location filename="../../reader/ui/main_window.py" line="626"/>
+        <location filename="../../reader/ui/main_window.py" line="1094"/>
+        <location filename="../../reader/ui/main_window.py" line="1331"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1386"/>
+        <location filename="../../reader/ui/main_window.py" line="1346"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
-    </message>
-    <message>
-        <source>{0} {1}
-离线阅读、检索和批注中文政策文件。
-数据文件夹：{2}</source>
-        <translation type="vanished">{0} {1}
-Read, search and annotate Chinese policy documents offline.
-Data folder: {2}</translation>
     </message>
 </context>
 <context>
@@ -777,10 +776,6 @@ Data folder: {2}</translation>
 </context>
 <context>
     <name>OutlineModel</name>
-    <message>
-        <source>“{0}”：原文没有这个标题，它取自该段正文的开头。</source>
-        <translation type="vanished">“{0}”: the original has no heading here; this title is taken from the start of the paragraph.</translation>
-    </message>
     <message>
         <location filename="../../reader/ui/models/outline_model.py" line="89"/>
         <source>原文没有这个标题，它取自该段正文：
@@ -911,10 +906,6 @@ Data folder: {2}</translation>
         <location filename="../../reader/ui/panels/search_panel.py" line="200"/>
         <source>勾选“同义词”时，GDP 也会找到“地区生产总值”。</source>
         <translation>With Synonyms ticked, GDP also finds 地区生产总值.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;输入关键词即检索，不必按回车。原文中逐字出现的段落都会列出，最相关的在前。&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;空格&lt;/td&gt;&lt;td&gt;同时包含&lt;/td&gt;&lt;td&gt;碳达峰 碳中和&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;“…”&lt;/td&gt;&lt;td&gt;连续短语&lt;/td&gt;&lt;td&gt;&quot;高质量发展&quot;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OR&lt;/td&gt;&lt;td&gt;任一&lt;/td&gt;&lt;td&gt;松山湖 OR 滨海湾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;-词&lt;/td&gt;&lt;td&gt;排除&lt;/td&gt;&lt;td&gt;创新 -科技&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Ctrl+K 检索全部文档，Ctrl+F 检索当前文档；F3 / Shift+F3 在命中之间跳转。勾选“同义词”时，GDP 也会找到“地区生产总值”。&lt;/p&gt;</source>
-        <translation type="vanished">&lt;p&gt;Type to search; no need to press Enter. Every paragraph that contains the words as written is listed, the most relevant first.&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;space&lt;/td&gt;&lt;td&gt;all of the words&lt;/td&gt;&lt;td&gt;碳达峰 碳中和&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&quot;…&quot;&lt;/td&gt;&lt;td&gt;exact phrase&lt;/td&gt;&lt;td&gt;&quot;高质量发展&quot;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OR&lt;/td&gt;&lt;td&gt;either&lt;/td&gt;&lt;td&gt;松山湖 OR 滨海湾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;-word&lt;/td&gt;&lt;td&gt;exclude&lt;/td&gt;&lt;td&gt;创新 -科技&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Ctrl+K searches all documents, Ctrl+F the current one; F3 / Shift+F3 step through the hits. With Synonyms ticked, GDP also finds 地区生产总值.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../reader/ui/panels/search_panel.py" line="309"/>

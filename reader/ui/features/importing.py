@@ -1,0 +1,93 @@
+"""Importing files: the open dialog, files dropped on the window, and the import itself in the background with a
+progress dialog that cancels at once. Tells the window what happened through signals; knows no other feature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from reader.document.importers import SUPPORTED_SUFFIXES
+from reader.errors import Cancelled, ReaderError
+from reader.session import Session
+from reader.ui.workers import Progress, run_in_background
+
+
+class ImportFeature(QObject):
+    """One import at a time per call of :meth:`import_file`; the window opens what was imported."""
+
+    imported = Signal(str, bool)  # document id; False when it finished after the user had cancelled (not opened)
+    failed = Signal(str, bool)  # readable message; True when the user cancelled
+    status = Signal(str, int)  # a status-bar message and how long to show it (ms)
+
+    def __init__(self, session: Session, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+
+    def choose_file(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开政策文件"), "", self.tr("政策文件 ({0});;所有文件 (*)").format(patterns)
+        )
+        if path:
+            self.import_file(path)
+
+    @staticmethod
+    def accepts(mime: QMimeData) -> bool:
+        """Files from the desktop or a file manager (not text or links from a browser)."""
+        urls = mime.urls()
+        return bool(urls) and all(u.isLocalFile() for u in urls)
+
+    def drop(self, mime: QMimeData) -> None:
+        """Import the first local file dropped."""
+        for url in mime.urls():
+            if url.isLocalFile():
+                self.import_file(url.toLocalFile())
+                break
+
+    def import_file(self, path: str, title: str | None = None) -> None:
+        """Import in the background with a cancellable progress dialog."""
+        dialog = QProgressDialog(self.tr("正在导入 {0}…").format(Path(path).name), self.tr("取消"), 0, 100, self.window)
+        dialog.setWindowTitle(self.tr("导入"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def work(progress: Progress) -> str:
+            doc, _replaced, _anchored = self.session.import_file(path, title=title, progress=progress, index=False)
+            return doc.id
+
+        finished = False  # closing the dialog emits canceled too: after the work is over that is no cancel
+
+        def done(doc_id: str) -> None:
+            nonlocal finished
+            finished = True
+            dialog.close()
+            if task.progress.cancelled:  # finished before it saw the cancel: it is in the library, not opened
+                self.status.emit(self.tr("取消前导入已完成，可在文档列表中打开。"), 8000)
+                self.imported.emit(doc_id, False)
+            else:
+                self.imported.emit(doc_id, True)
+
+        def failed(error: ReaderError) -> None:
+            nonlocal finished
+            finished = True
+            dialog.close()
+            cancelled = isinstance(error, Cancelled)
+            if cancelled:
+                self.status.emit(self.tr("已取消导入。"), 5000)
+            self.failed.emit(str(error), cancelled)
+
+        task = run_in_background(work, done, failed, lambda p, _m: dialog.setValue(p))
+
+        def cancel() -> None:  # the dialog goes at once; the work stops at its next progress report
+            if finished:
+                return
+            task.cancel()
+            dialog.close()
+            self.status.emit(self.tr("正在取消导入…"), 3000)
+
+        dialog.canceled.connect(cancel)
