@@ -40,6 +40,7 @@ from reader.ui import theme
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.importing import ImportFeature
+from reader.ui.features.printing import ChapterPrinting
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
 
         # Centre: the text
         self.view = DocumentView()
+        self.printing = ChapterPrinting(self.view, self)
+        self.printing.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.view.current_block_changed.connect(self._text_scrolled)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -1278,68 +1281,11 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     # ----------------------------------------------------------------- print / export
-    def _chapter_document(self):  # type: ignore[no-untyped-def]
-        """A QTextDocument with the current top-level chapter, for printing or PDF export."""
-        from PySide6.QtGui import QTextCursor, QTextDocument
-
-        if self.doc is None:
-            return None, ""
-        node_id = self.current_node_id()
-        path = self.doc.node_path(node_id) if node_id else []
-        chapter = path[0] if path else None
-        nodes = list(self.doc.nodes())
-        roots = list(self.doc.outline)
-        start = chapter.block if chapter else 0
-        end = len(self.doc.blocks)
-        if chapter is not None:
-            i = roots.index(chapter)
-            if i + 1 < len(roots):
-                end = roots[i + 1].block
-        del nodes
-        qdoc = QTextDocument()
-        qdoc.setDefaultFont(self.view.font())
-        self.view.ensure_loaded(end)
-        source = self.view.document()
-        cursor = QTextCursor(source)
-        cursor.setPosition(self.view.position_of(start, 0))
-        last = self.doc.blocks[end - 1]
-        cursor.setPosition(self.view.position_of(end - 1, len(last.text)), QTextCursor.MoveMode.KeepAnchor)
-        out = QTextCursor(qdoc)
-        out.insertFragment(cursor.selection())
-        title = chapter.label if chapter else self.doc.title
-        return qdoc, title
-
     def export_chapter_pdf(self, path: str | None = None) -> str | None:
-        from PySide6.QtGui import QPageLayout, QPageSize
-        from PySide6.QtPrintSupport import QPrinter
-
-        qdoc, title = self._chapter_document()
-        if qdoc is None:
-            return None
-        if not path:
-            safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:40] or "chapter"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为 PDF"), f"{safe}.pdf", "PDF (*.pdf)")
-            if not path:
-                return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(path)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName(title)
-        qdoc.print_(printer)
-        self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
-        return path
+        return self.printing.export_pdf(self.doc, self.current_node_id(), path)
 
     def print_chapter(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        qdoc, _title = self._chapter_document()
-        if qdoc is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            qdoc.print_(printer)
+        self.printing.print(self.doc, self.current_node_id())
 
     # ----------------------------------------------------------------- messages
     def show_error(self, message: str) -> None:

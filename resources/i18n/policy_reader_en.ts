@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>ChapterPrinting</name>
+    <message>
+        <location filename="../../reader/ui/features/printing.py" line="55"/>
+        <source>导出为 PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/printing.py" line="65"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CitationCopy</name>
     <message>
         <location filename="../../reader/ui/features/citation.py" line="30"/>
@@ -100,32 +113,32 @@
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="53"/>
+        <location filename="../../reader/ui/features/importing.py" line="52"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="53"/>
+        <location filename="../../reader/ui/features/importing.py" line="52"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="55"/>
+        <location filename="../../reader/ui/features/importing.py" line="53"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="72"/>
+        <location filename="../../reader/ui/features/importing.py" line="70"/>
         <source>取消前导入已完成，可在文档列表中打开。</source>
         <translation>The import finished before it could be cancelled; open it from the document list.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="83"/>
+        <location filename="../../reader/ui/features/importing.py" line="81"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="93"/>
+        <location filename="../../reader/ui/features/importing.py" line="91"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
@@ -134,501 +147,501 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="84"/>
-        <location filename="../../reader/ui/main_window.py" line="1362"/>
+        <location filename="../../reader/ui/main_window.py" line="85"/>
+        <location filename="../../reader/ui/main_window.py" line="1308"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="107"/>
+        <location filename="../../reader/ui/main_window.py" line="108"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108"/>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <location filename="../../reader/ui/main_window.py" line="109"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="113"/>
+        <location filename="../../reader/ui/main_window.py" line="114"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="200"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="202"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../reader/ui/main_window.py" line="209"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <location filename="../../reader/ui/main_window.py" line="211"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214"/>
-        <location filename="../../reader/ui/main_window.py" line="1361"/>
+        <location filename="../../reader/ui/main_window.py" line="217"/>
+        <location filename="../../reader/ui/main_window.py" line="1307"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215"/>
+        <location filename="../../reader/ui/main_window.py" line="218"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217"/>
+        <location filename="../../reader/ui/main_window.py" line="220"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
+        <location filename="../../reader/ui/main_window.py" line="225"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="226"/>
+        <location filename="../../reader/ui/main_window.py" line="229"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="228"/>
+        <location filename="../../reader/ui/main_window.py" line="231"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
+        <location filename="../../reader/ui/main_window.py" line="232"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231"/>
+        <location filename="../../reader/ui/main_window.py" line="234"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232"/>
+        <location filename="../../reader/ui/main_window.py" line="235"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <location filename="../../reader/ui/main_window.py" line="236"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <location filename="../../reader/ui/main_window.py" line="240"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <location filename="../../reader/ui/main_window.py" line="240"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <location filename="../../reader/ui/main_window.py" line="240"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251"/>
+        <location filename="../../reader/ui/main_window.py" line="254"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253"/>
+        <location filename="../../reader/ui/main_window.py" line="256"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="263"/>
+        <location filename="../../reader/ui/main_window.py" line="266"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <location filename="../../reader/ui/main_window.py" line="282"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284"/>
+        <location filename="../../reader/ui/main_window.py" line="287"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287"/>
-        <location filename="../../reader/ui/main_window.py" line="1175"/>
+        <location filename="../../reader/ui/main_window.py" line="290"/>
+        <location filename="../../reader/ui/main_window.py" line="1178"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292"/>
+        <location filename="../../reader/ui/main_window.py" line="295"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297"/>
+        <location filename="../../reader/ui/main_window.py" line="300"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304"/>
+        <location filename="../../reader/ui/main_window.py" line="307"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <location filename="../../reader/ui/main_window.py" line="309"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310"/>
+        <location filename="../../reader/ui/main_window.py" line="313"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <location filename="../../reader/ui/main_window.py" line="360"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="363"/>
+        <location filename="../../reader/ui/main_window.py" line="366"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371"/>
+        <location filename="../../reader/ui/main_window.py" line="374"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377"/>
+        <location filename="../../reader/ui/main_window.py" line="380"/>
         <source>建立索引 %p%</source>
         <translation>Indexing %p%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="381"/>
         <source>索引进度</source>
         <translation>Indexing progress</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <location filename="../../reader/ui/main_window.py" line="384"/>
         <source>取消建立索引</source>
         <translation>Cancel indexing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="396"/>
-        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="399"/>
+        <location filename="../../reader/ui/main_window.py" line="599"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="397"/>
-        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="599"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154"/>
-        <location filename="../../reader/ui/main_window.py" line="516"/>
+        <location filename="../../reader/ui/main_window.py" line="157"/>
+        <location filename="../../reader/ui/main_window.py" line="519"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541"/>
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="601"/>
+        <location filename="../../reader/ui/main_window.py" line="604"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="603"/>
+        <location filename="../../reader/ui/main_window.py" line="606"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="606"/>
+        <location filename="../../reader/ui/main_window.py" line="609"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="607"/>
+        <location filename="../../reader/ui/main_window.py" line="610"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="617"/>
+        <location filename="../../reader/ui/main_window.py" line="620"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <location filename="../../reader/ui/main_window.py" line="621"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="624"/>
-        <location filename="../../reader/ui/main_window.py" line="1092"/>
+        <location filename="../../reader/ui/main_window.py" line="627"/>
+        <location filename="../../reader/ui/main_window.py" line="1095"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="664"/>
+        <location filename="../../reader/ui/main_window.py" line="667"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673"/>
+        <location filename="../../reader/ui/main_window.py" line="676"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="717"/>
+        <location filename="../../reader/ui/main_window.py" line="720"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="746"/>
+        <location filename="../../reader/ui/main_window.py" line="749"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="798"/>
+        <location filename="../../reader/ui/main_window.py" line="801"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="808"/>
+        <location filename="../../reader/ui/main_window.py" line="811"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="887"/>
+        <location filename="../../reader/ui/main_window.py" line="890"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="914"/>
+        <location filename="../../reader/ui/main_window.py" line="917"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="914"/>
-        <location filename="../../reader/ui/main_window.py" line="938"/>
+        <location filename="../../reader/ui/main_window.py" line="917"/>
+        <location filename="../../reader/ui/main_window.py" line="941"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="938"/>
+        <location filename="../../reader/ui/main_window.py" line="941"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="955"/>
+        <location filename="../../reader/ui/main_window.py" line="958"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967"/>
+        <location filename="../../reader/ui/main_window.py" line="970"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="979"/>
+        <location filename="../../reader/ui/main_window.py" line="982"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="984"/>
+        <location filename="../../reader/ui/main_window.py" line="987"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="993"/>
+        <location filename="../../reader/ui/main_window.py" line="996"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1004"/>
+        <location filename="../../reader/ui/main_window.py" line="1007"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1038"/>
+        <location filename="../../reader/ui/main_window.py" line="1041"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1041"/>
+        <location filename="../../reader/ui/main_window.py" line="1044"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1042"/>
+        <location filename="../../reader/ui/main_window.py" line="1045"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1043"/>
+        <location filename="../../reader/ui/main_window.py" line="1046"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1044"/>
+        <location filename="../../reader/ui/main_window.py" line="1047"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1050"/>
+        <location filename="../../reader/ui/main_window.py" line="1053"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1058"/>
+        <location filename="../../reader/ui/main_window.py" line="1061"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1059"/>
+        <location filename="../../reader/ui/main_window.py" line="1062"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1074"/>
+        <location filename="../../reader/ui/main_window.py" line="1077"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1077"/>
+        <location filename="../../reader/ui/main_window.py" line="1080"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1079"/>
+        <location filename="../../reader/ui/main_window.py" line="1082"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1104"/>
+        <location filename="../../reader/ui/main_window.py" line="1107"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1111"/>
+        <location filename="../../reader/ui/main_window.py" line="1114"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1118"/>
+        <location filename="../../reader/ui/main_window.py" line="1121"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176"/>
+        <location filename="../../reader/ui/main_window.py" line="1179"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1358"/>
+        <location filename="../../reader/ui/main_window.py" line="1304"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -641,29 +654,23 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="380"/>
+        <location filename="../../reader/ui/main_window.py" line="383"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1263"/>
+        <location filename="../../reader/ui/main_window.py" line="1266"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1321"/>
-        <source>导出为 PDF</source>
-        <translation>Export as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="626"/>
-        <location filename="../../reader/ui/main_window.py" line="1094"/>
-        <location filename="../../reader/ui/main_window.py" line="1331"/>
+        <location filename="../../reader/ui/main_window.py" line="629"/>
+        <location filename="../../reader/ui/main_window.py" line="1097"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1346"/>
+        <location filename="../../reader/ui/main_window.py" line="1292"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
