@@ -39,6 +39,7 @@ from reader.targets.extract import Target
 from reader.ui import theme
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
+from reader.ui.features.history import History
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.printing import ChapterPrinting
 from reader.ui.features.tables import TableActions
@@ -77,8 +78,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.doc: Document | None = None
-        self.history: list[int] = []
-        self.history_pos = -1
         self._focus_mode = False
         self._closing = False
         self._notes_sync_queued = False
@@ -197,8 +196,11 @@ class MainWindow(QMainWindow):
         self.act_export_pdf = self._action(self.tr("导出当前章节为 PDF…"), self.export_chapter_pdf)
         self.act_print = self._action(self.tr("打印当前章节…"), self.print_chapter, QKeySequence.StandardKey.Print)
         self.act_quit = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_back = self._action(self.tr("后退"), self.go_back, "Alt+Left")
-        self.act_forward = self._action(self.tr("前进"), self.go_forward, "Alt+Right")
+        self.trail = History(self, self.view.top_block)
+        self.trail.jump_requested.connect(lambda block: self.jump_to_block(block, record=False))
+        self.act_back, self.act_forward = self.trail.back, self.trail.forward
+        self.addAction(self.act_back)
+        self.addAction(self.act_forward)
         self.act_zoom_in = self._action(self.tr("放大"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.act_zoom_out = self._action(self.tr("缩小"), lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
@@ -321,7 +323,6 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.act_open)
         self.toolbar = tb
-        self._update_history_actions()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -444,8 +445,7 @@ class MainWindow(QMainWindow):
             self._compute_occurrences()
         self.title_label.setText(doc.title)
         self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
-        self.history = []
-        self.history_pos = -1
+        self.trail.reset()
         block, offset = self._saved_position(doc.id)
         QTimer.singleShot(0, lambda: self._restore_scroll(block, offset))
         self.settings.setValue("last_document", doc.id)
@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
 
     def _restore_scroll(self, block: int, offset: int) -> None:
         self.view.scroll_to_block(block, offset)
-        self._push_history(block)
+        self.trail.push(block)
         self._text_scrolled(self.view.top_block())
 
     def _saved_position(self, doc_id: str) -> tuple[int, int]:
@@ -487,10 +487,10 @@ class MainWindow(QMainWindow):
     def jump_to_block(self, block: int, record: bool = True) -> None:
         """Scroll the text to a block; a jump is recorded in back/forward history."""
         if record:
-            self._push_history(self.view.top_block(), replace_current=True)
+            self.trail.push(self.view.top_block(), replace_current=True)
         self.view.scroll_to_block(block)
         if record:
-            self._push_history(block)
+            self.trail.push(block)
         self._select_node_for_block(block)
         self._update_status(block)
 
@@ -1126,31 +1126,15 @@ class MainWindow(QMainWindow):
         return report
 
     # ----------------------------------------------------------------- history
-    def _push_history(self, block: int, replace_current: bool = False) -> None:
-        if replace_current and 0 <= self.history_pos < len(self.history):
-            self.history[self.history_pos] = block
-        elif not self.history or self.history[self.history_pos] != block:
-            del self.history[self.history_pos + 1 :]
-            self.history.append(block)
-            self.history_pos = len(self.history) - 1
-        self._update_history_actions()
-
-    def _update_history_actions(self) -> None:
-        self.act_back.setEnabled(self.history_pos > 0)
-        self.act_forward.setEnabled(0 <= self.history_pos < len(self.history) - 1)
+    @property
+    def history_pos(self) -> int:
+        return self.trail.pos
 
     def go_back(self) -> None:
-        if self.history_pos > 0:
-            self.history[self.history_pos] = self.view.top_block()
-            self.history_pos -= 1
-            self.jump_to_block(self.history[self.history_pos], record=False)
-            self._update_history_actions()
+        self.trail.go_back()
 
     def go_forward(self) -> None:
-        if self.history_pos < len(self.history) - 1:
-            self.history_pos += 1
-            self.jump_to_block(self.history[self.history_pos], record=False)
-            self._update_history_actions()
+        self.trail.go_forward()
 
     # ----------------------------------------------------------------- view settings
     def zoom(self, step: int | None) -> None:

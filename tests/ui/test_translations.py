@@ -18,7 +18,8 @@ def test_compiled_english_translation_loads_and_translates(qapp) -> None:  # typ
     assert tr.load(str(resources_dir() / "i18n" / "policy_reader_en.qm"))
     QCoreApplication.installTranslator(tr)
     try:
-        assert QCoreApplication.translate("MainWindow", "后退") == "Back"
+        assert QCoreApplication.translate("History", "后退") == "Back"
+        assert QCoreApplication.translate("MainWindow", "退出") == "Quit"
     finally:
         QCoreApplication.removeTranslator(tr)
 
