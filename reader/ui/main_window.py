@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
-from reader.errors import Cancelled, ReaderError
+from reader.errors import ReaderError
 from reader.session import Session
 from reader.targets.extract import Target
 from reader.ui import theme
@@ -41,6 +40,7 @@ from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.history import History
 from reader.ui.features.importing import ImportFeature
+from reader.ui.features.indexing import Indexer
 from reader.ui.features.printing import ChapterPrinting
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
@@ -48,7 +48,7 @@ from reader.ui.panels.notes_panel import NotesPanel
 from reader.ui.panels.search_panel import PAGE, SearchPanel
 from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
-from reader.ui.workers import Progress, Task, run_in_background, serial_pool
+from reader.ui.workers import Progress
 
 TARGETS_IN_BACKGROUND_CHARS = 150_000  # longer documents get their targets after the text is shown
 
@@ -163,9 +163,10 @@ class MainWindow(QMainWindow):
         self._hit_spans: list[Span] = []
         self._current_span: Span | None = None
         self.targets: list[Target] = []
-        self.index_pool = serial_pool(self)  # index updates and searches, one at a time, in order
-        self.index_task: Task | None = None
-        self.index_ready = False
+        self.indexer = Indexer(session, self)
+        self.indexer.updated.connect(self._index_updated)
+        self.indexer.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.indexer.error.connect(self.show_error)
         self._search_seq = 0
         self.last_result = None
         self._occurrences: list[tuple[int, int, int]] = []  # (block, start, end) in the current document
@@ -376,18 +377,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.notes_dock)
         self.search_dock.raise_()
         # Indexing progress lives in the status bar, with a cancel button; the window stays usable.
-        self.index_bar = QProgressBar()
-        self.index_bar.setMaximumWidth(160)
-        self.index_bar.setFormat(self.tr("建立索引 %p%"))
-        self.index_bar.setAccessibleName(self.tr("索引进度"))
-        self.index_cancel = QToolButton()
-        self.index_cancel.setText(self.tr("取消"))
-        self.index_cancel.setAccessibleName(self.tr("取消建立索引"))
-        self.index_cancel.clicked.connect(self.cancel_indexing)
-        self.statusBar().addPermanentWidget(self.index_bar)
-        self.statusBar().addPermanentWidget(self.index_cancel)
-        self.index_bar.hide()
-        self.index_cancel.hide()
+        self.statusBar().addPermanentWidget(self.indexer.bar)
+        self.statusBar().addPermanentWidget(self.indexer.cancel_button)
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -630,61 +621,31 @@ class MainWindow(QMainWindow):
         return path
 
     # ----------------------------------------------------------------- search
+    @property
+    def index_ready(self) -> bool:
+        return self.indexer.ready
+
+    @index_ready.setter
+    def index_ready(self, value: bool) -> None:
+        self.indexer.ready = value
+
+    @property
+    def index_pool(self):  # type: ignore[no-untyped-def]
+        return self.indexer.pool
+
+    @property
+    def index_bar(self) -> QProgressBar:
+        return self.indexer.bar
+
     def start_indexing(self, rebuild: bool = False) -> None:
-        """Bring the index up to date in the background (first start, imports, repairs)."""
-        if self.index_task is not None or self._closing:
-            return
-        self.index_bar.setValue(0)
-        self.index_bar.show()
-        self.index_cancel.show()
-
-        def work(progress: Progress) -> list[str]:
-            from reader.search.text import release_jieba
-
-            if rebuild:
-                self.session.index._fresh("rebuild requested")
-            try:
-                done = self.session.sync_index(progress, lambda: progress.cancelled)
-            finally:
-                release_jieba()  # only indexing needs jieba's dictionary (~80 MB); searching does not
-            self.session.index.warm()  # so that the first search does not pay for opening the index
-            return done
-
-        def finished() -> None:
-            self.index_task = None
-            if self._closing:
-                return
-            self.index_bar.hide()
-            self.index_cancel.hide()
-
-        def done(ids: list[str]) -> None:
-            finished()
-            if self._closing:
-                return
-            self.index_ready = True
-            reason = self.session.index.rebuilt_reason
-            if reason and ids and not reason.startswith("missing"):
-                self.statusBar().showMessage(self.tr("检索索引已重建（{0}）。").format(reason), 8000)
-            if self.search_panel.query():
-                self.run_search()
-
-        def failed(error: ReaderError) -> None:
-            finished()
-            if self._closing:
-                return
-            if isinstance(error, Cancelled):
-                self.statusBar().showMessage(self.tr("已取消建立索引；检索结果可能不完整，重新检索时会继续。"), 8000)
-                self.index_ready = False
-            else:
-                self.show_error(str(error))
-
-        self.index_task = run_in_background(
-            work, done, failed, lambda p, _m: self.index_bar.setValue(p), self.index_pool
-        )
+        self.indexer.start(rebuild)
 
     def cancel_indexing(self) -> None:
-        if self.index_task is not None:
-            self.index_task.cancel()
+        self.indexer.cancel()
+
+    def _index_updated(self, _ids: list[str]) -> None:
+        if self.search_panel.query():
+            self.run_search()
 
     def focus_search(self, current_document: bool) -> None:
         self.search_dock.show()
@@ -718,8 +679,7 @@ class MainWindow(QMainWindow):
         synonyms = self.search_panel.use_synonyms()
         if not self.index_ready:
             self.search_panel.show_busy(self.tr("正在建立索引，完成后显示结果…"))
-            if self.index_task is None:
-                self.start_indexing()
+            self.start_indexing()  # unless it is running already
             return
 
         page = limit if more else PAGE
@@ -739,7 +699,7 @@ class MainWindow(QMainWindow):
             if seq == self._search_seq and not self._closing:
                 self.search_panel.show_busy(str(error))
 
-        run_in_background(work, done, failed, None, self.index_pool)
+        self.indexer.run(work, done, failed)
 
     def _show_result(self, result) -> None:  # type: ignore[no-untyped-def]
         self.last_result = result
@@ -882,7 +842,7 @@ class MainWindow(QMainWindow):
             self._notes_sync_queued = False  # changes from now on need another update
             return self.session.sync_notes_index()
 
-        run_in_background(work, lambda _r: None, lambda _e: None, None, self.index_pool)
+        self.indexer.run(work, lambda _r: None, lambda _e: None)
 
     def _selection_or_message(self) -> tuple[int, int, int] | None:
         span = self.view.selected_span()
@@ -1229,9 +1189,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self._closing = True
-        self.cancel_indexing()
-        self.index_pool.clear()  # queued updates and searches are dropped: the next start brings the index up to date
-        self.index_pool.waitForDone(5000)  # never leave a writer half-way through the index
+        self.indexer.shut_down()
         self.session.close()  # every note in annotations.db itself, nothing left only in its -wal
         super().closeEvent(event)
 

@@ -157,11 +157,44 @@
     </message>
 </context>
 <context>
+    <name>Indexer</name>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="34"/>
+        <source>建立索引 %p%</source>
+        <translation>Indexing %p%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="35"/>
+        <source>索引进度</source>
+        <translation>Indexing progress</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="37"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="38"/>
+        <source>取消建立索引</source>
+        <translation>Cancel indexing</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="76"/>
+        <source>检索索引已重建（{0}）。</source>
+        <translation>The search index was rebuilt ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="84"/>
+        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
+        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
         <location filename="../../reader/ui/main_window.py" line="84"/>
-        <location filename="../../reader/ui/main_window.py" line="1292"/>
+        <location filename="../../reader/ui/main_window.py" line="1250"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
@@ -172,7 +205,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="108"/>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
+        <location filename="../../reader/ui/main_window.py" line="213"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
@@ -182,469 +215,444 @@
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <location filename="../../reader/ui/main_window.py" line="209"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <location filename="../../reader/ui/main_window.py" line="210"/>
         <source>专注阅读</source>
         <translation>Focus mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
+        <location filename="../../reader/ui/main_window.py" line="211"/>
         <source>转到目录</source>
         <translation>Go to contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>转到正文</source>
         <translation>Go to text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213"/>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218"/>
+        <location filename="../../reader/ui/main_window.py" line="219"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219"/>
-        <location filename="../../reader/ui/main_window.py" line="1291"/>
+        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <location filename="../../reader/ui/main_window.py" line="1249"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220"/>
+        <location filename="../../reader/ui/main_window.py" line="221"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>突出显示目标与既往数据</source>
         <translation>Highlight Targets and Past Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
+        <location filename="../../reader/ui/main_window.py" line="226"/>
         <source>导出目标与数据为 CSV…</source>
         <translation>Export Targets and Figures as CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
         <source>在本文档中查找…</source>
         <translation>Find in This Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
         <source>在全部文档中检索…</source>
         <translation>Search All Documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
+        <location filename="../../reader/ui/main_window.py" line="231"/>
         <source>下一处</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231"/>
+        <location filename="../../reader/ui/main_window.py" line="232"/>
         <source>上一处</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232"/>
+        <location filename="../../reader/ui/main_window.py" line="233"/>
         <source>重建检索索引</source>
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
+        <location filename="../../reader/ui/main_window.py" line="234"/>
         <source>添加/移除书签</source>
         <translation>Toggle Bookmark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234"/>
+        <location filename="../../reader/ui/main_window.py" line="235"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235"/>
+        <location filename="../../reader/ui/main_window.py" line="236"/>
         <source>高亮选中文字</source>
         <translation>Highlight Selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="236"/>
+        <location filename="../../reader/ui/main_window.py" line="237"/>
         <source>为选中文字添加批注…</source>
         <translation>Add Note to Selection…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
+        <location filename="../../reader/ui/main_window.py" line="238"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238"/>
+        <location filename="../../reader/ui/main_window.py" line="239"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242"/>
+        <location filename="../../reader/ui/main_window.py" line="243"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242"/>
+        <location filename="../../reader/ui/main_window.py" line="243"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242"/>
+        <location filename="../../reader/ui/main_window.py" line="243"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256"/>
+        <location filename="../../reader/ui/main_window.py" line="257"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258"/>
+        <location filename="../../reader/ui/main_window.py" line="259"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268"/>
+        <location filename="../../reader/ui/main_window.py" line="269"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284"/>
+        <location filename="../../reader/ui/main_window.py" line="285"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289"/>
+        <location filename="../../reader/ui/main_window.py" line="290"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292"/>
-        <location filename="../../reader/ui/main_window.py" line="1162"/>
+        <location filename="../../reader/ui/main_window.py" line="293"/>
+        <location filename="../../reader/ui/main_window.py" line="1122"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297"/>
+        <location filename="../../reader/ui/main_window.py" line="298"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <location filename="../../reader/ui/main_window.py" line="303"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309"/>
+        <location filename="../../reader/ui/main_window.py" line="310"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311"/>
+        <location filename="../../reader/ui/main_window.py" line="312"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315"/>
+        <location filename="../../reader/ui/main_window.py" line="316"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361"/>
+        <location filename="../../reader/ui/main_window.py" line="362"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367"/>
+        <location filename="../../reader/ui/main_window.py" line="368"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375"/>
+        <location filename="../../reader/ui/main_window.py" line="376"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
-        <source>建立索引 %p%</source>
-        <translation>Indexing %p%</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="382"/>
-        <source>索引进度</source>
-        <translation>Indexing progress</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="385"/>
-        <source>取消建立索引</source>
-        <translation>Cancel indexing</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
+        <location filename="../../reader/ui/main_window.py" line="391"/>
+        <location filename="../../reader/ui/main_window.py" line="590"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="401"/>
-        <location filename="../../reader/ui/main_window.py" line="599"/>
+        <location filename="../../reader/ui/main_window.py" line="392"/>
+        <location filename="../../reader/ui/main_window.py" line="590"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="156"/>
-        <location filename="../../reader/ui/main_window.py" line="519"/>
+        <location filename="../../reader/ui/main_window.py" line="510"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544"/>
+        <location filename="../../reader/ui/main_window.py" line="535"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="587"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604"/>
+        <location filename="../../reader/ui/main_window.py" line="595"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="606"/>
+        <location filename="../../reader/ui/main_window.py" line="597"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="609"/>
+        <location filename="../../reader/ui/main_window.py" line="600"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="610"/>
+        <location filename="../../reader/ui/main_window.py" line="601"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620"/>
+        <location filename="../../reader/ui/main_window.py" line="611"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="621"/>
+        <location filename="../../reader/ui/main_window.py" line="612"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627"/>
-        <location filename="../../reader/ui/main_window.py" line="1095"/>
+        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <location filename="../../reader/ui/main_window.py" line="1055"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="667"/>
-        <source>检索索引已重建（{0}）。</source>
-        <translation>The search index was rebuilt ({0}).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="676"/>
-        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
-        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="720"/>
+        <location filename="../../reader/ui/main_window.py" line="681"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="749"/>
+        <location filename="../../reader/ui/main_window.py" line="709"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="801"/>
+        <location filename="../../reader/ui/main_window.py" line="761"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="811"/>
+        <location filename="../../reader/ui/main_window.py" line="771"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="890"/>
+        <location filename="../../reader/ui/main_window.py" line="850"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="917"/>
+        <location filename="../../reader/ui/main_window.py" line="877"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="917"/>
-        <location filename="../../reader/ui/main_window.py" line="941"/>
+        <location filename="../../reader/ui/main_window.py" line="877"/>
+        <location filename="../../reader/ui/main_window.py" line="901"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="941"/>
+        <location filename="../../reader/ui/main_window.py" line="901"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958"/>
+        <location filename="../../reader/ui/main_window.py" line="918"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="970"/>
+        <location filename="../../reader/ui/main_window.py" line="930"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="982"/>
+        <location filename="../../reader/ui/main_window.py" line="942"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="987"/>
+        <location filename="../../reader/ui/main_window.py" line="947"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="996"/>
+        <location filename="../../reader/ui/main_window.py" line="956"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1007"/>
+        <location filename="../../reader/ui/main_window.py" line="967"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1041"/>
+        <location filename="../../reader/ui/main_window.py" line="1001"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1044"/>
+        <location filename="../../reader/ui/main_window.py" line="1004"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1045"/>
+        <location filename="../../reader/ui/main_window.py" line="1005"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046"/>
+        <location filename="../../reader/ui/main_window.py" line="1006"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1047"/>
+        <location filename="../../reader/ui/main_window.py" line="1007"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1053"/>
+        <location filename="../../reader/ui/main_window.py" line="1013"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1061"/>
+        <location filename="../../reader/ui/main_window.py" line="1021"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1062"/>
+        <location filename="../../reader/ui/main_window.py" line="1022"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1077"/>
+        <location filename="../../reader/ui/main_window.py" line="1037"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1080"/>
+        <location filename="../../reader/ui/main_window.py" line="1040"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1082"/>
+        <location filename="../../reader/ui/main_window.py" line="1042"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1107"/>
+        <location filename="../../reader/ui/main_window.py" line="1067"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1114"/>
+        <location filename="../../reader/ui/main_window.py" line="1074"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1121"/>
+        <location filename="../../reader/ui/main_window.py" line="1081"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1163"/>
+        <location filename="../../reader/ui/main_window.py" line="1123"/>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1288"/>
+        <location filename="../../reader/ui/main_window.py" line="1246"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -657,23 +665,18 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1250"/>
+        <location filename="../../reader/ui/main_window.py" line="1208"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629"/>
-        <location filename="../../reader/ui/main_window.py" line="1097"/>
+        <location filename="../../reader/ui/main_window.py" line="620"/>
+        <location filename="../../reader/ui/main_window.py" line="1057"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1276"/>
+        <location filename="../../reader/ui/main_window.py" line="1234"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
