@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -35,7 +34,7 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.session import Session
 from reader.targets.extract import Target
-from reader.ui import theme
+from reader.ui.features.appearance import Appearance
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.history import History
@@ -202,10 +201,11 @@ class MainWindow(QMainWindow):
         self.act_back, self.act_forward = self.trail.back, self.trail.forward
         self.addAction(self.act_back)
         self.addAction(self.act_forward)
-        self.act_zoom_in = self._action(self.tr("放大"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.act_zoom_out = self._action(self.tr("缩小"), lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
-        self.act_zoom_reset = self._action(self.tr("实际大小"), lambda: self.zoom(None), QKeySequence("Ctrl+0"))
+        self.appearance = Appearance(self, self.view, self.settings)
+        self.appearance.theme_changed.connect(self._theme_changed)
+        self.act_zoom_in, self.act_zoom_out = self.appearance.zoom_in, self.appearance.zoom_out
+        self.act_zoom_reset = self.appearance.zoom_reset
+        self.act_theme, self.act_lang = self.appearance.themes, self.appearance.languages
         self.act_fullscreen = self._action(self.tr("全屏"), self.toggle_fullscreen, "F11", checkable=True)
         self.act_focus = self._action(self.tr("专注阅读"), self.toggle_focus_mode, "Ctrl+Shift+F", checkable=True)
         self.act_focus_tree = self._action(self.tr("转到目录"), lambda: self.tree.setFocus(), "Ctrl+1")
@@ -238,21 +238,6 @@ class MainWindow(QMainWindow):
         self.act_export_notes = self._action(self.tr("导出批注…"), lambda: self.export_notes())
         self.act_import_notes = self._action(self.tr("导入批注…"), lambda: self.import_notes())
 
-        self.theme_group = QActionGroup(self)
-        self.act_theme: dict[str, QAction] = {}
-        for key, label in (("system", self.tr("跟随系统")), ("light", self.tr("浅色")), ("dark", self.tr("深色"))):
-            act = QAction(label, self, checkable=True)
-            act.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
-            self.theme_group.addAction(act)
-            self.act_theme[key] = act
-        self.lang_group = QActionGroup(self)
-        self.act_lang: dict[str, QAction] = {}
-        for key, label in (("zh", "中文"), ("en", "English")):
-            act = QAction(label, self, checkable=True)
-            act.triggered.connect(lambda _c=False, k=key: self.set_language(k))
-            self.lang_group.addAction(act)
-            self.act_lang[key] = act
-
         mb = self.menuBar()
         m = mb.addMenu(self.tr("文件(&F)"))
         m.addAction(self.act_open)
@@ -283,16 +268,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_reindex)
         m = mb.addMenu(self.tr("视图(&V)"))
-        m.addAction(self.act_zoom_in)
-        m.addAction(self.act_zoom_out)
-        m.addAction(self.act_zoom_reset)
-        m.addSeparator()
-        tm = m.addMenu(self.tr("主题"))
-        for act in self.act_theme.values():
-            tm.addAction(act)
-        lm = m.addMenu(self.tr("界面语言"))
-        for act in self.act_lang.values():
-            lm.addAction(act)
+        self.appearance.add_to_menu(m)
         m.addSeparator()
         m.addAction(self.act_highlight)
         self.panels_menu = m.addMenu(self.tr("面板"))
@@ -1098,30 +1074,17 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- view settings
     def zoom(self, step: int | None) -> None:
-        steps = 0 if step is None else self.view.zoom_steps + step
-        self.view.set_zoom(steps)
-        self.settings.setValue("zoom", self.view.zoom_steps)
+        self.appearance.zoom(step)
 
     def set_theme(self, key: str) -> None:
-        self.settings.setValue("theme", key)
-        self.act_theme[key].setChecked(True)
-        dark = theme.apply(QApplication.instance(), key)  # type: ignore[arg-type]
-        self.view.set_dark(dark)
+        self.appearance.set_theme(key)
+
+    def _theme_changed(self, _dark: bool) -> None:
         self._update_legend()
         if self.doc is not None:
             self._notes_changed(rerender=False)
         if getattr(self, "last_result", None) is not None:
             self._show_result(self.last_result)  # snippet marks in the new theme's colours
-
-    def set_language(self, key: str) -> None:
-        if self.settings.value("language", "zh") == key:
-            return
-        self.settings.setValue("language", key)
-        QMessageBox.information(
-            self,
-            self.tr("界面语言"),
-            self.tr("界面语言将在下次启动时切换。") + "\nThe interface language changes the next time the app starts.",
-        )
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -1166,16 +1129,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        try:
-            zoom = int(self.settings.value("zoom", 0))
-        except (TypeError, ValueError):
-            zoom = 0
-        self.view.set_zoom(zoom)
-        key = str(self.settings.value("theme", "system"))
-        if key not in self.act_theme:
-            key = "system"
-        self.set_theme(key)
-        self.act_lang.get(str(self.settings.value("language", "zh")), self.act_lang["zh"]).setChecked(True)
+        self.appearance.restore()
         if str(self.settings.value("focus_mode", "false")).lower() == "true":
             self.toggle_focus_mode()
 

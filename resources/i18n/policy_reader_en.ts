@@ -10,6 +10,55 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="30"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="32"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="33"/>
+        <source>实际大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="36"/>
+        <source>跟随系统</source>
+        <translation>Follow system</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="36"/>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="36"/>
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="55"/>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="58"/>
+        <location filename="../../reader/ui/features/appearance.py" line="92"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/appearance.py" line="93"/>
+        <source>界面语言将在下次启动时切换。</source>
+        <translation>The language changes the next time the app starts.</translation>
+    </message>
+</context>
+<context>
     <name>ChapterPrinting</name>
     <message>
         <location filename="../../reader/ui/features/printing.py" line="55"/>
@@ -193,61 +242,46 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="84"/>
-        <location filename="../../reader/ui/main_window.py" line="1250"/>
+        <location filename="../../reader/ui/main_window.py" line="83"/>
+        <location filename="../../reader/ui/main_window.py" line="1204"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="107"/>
+        <location filename="../../reader/ui/main_window.py" line="106"/>
         <source>筛选目录…</source>
         <translation>Filter contents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108"/>
+        <location filename="../../reader/ui/main_window.py" line="107"/>
         <location filename="../../reader/ui/main_window.py" line="213"/>
         <source>筛选目录</source>
         <translation>Filter contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="113"/>
+        <location filename="../../reader/ui/main_window.py" line="112"/>
         <source>章节目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>导出当前章节为 PDF…</source>
         <translation>Export current chapter as PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="197"/>
         <source>打印当前章节…</source>
         <translation>Print current chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="198"/>
         <source>退出</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
-        <source>放大</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="207"/>
-        <source>缩小</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
-        <source>实际大小</source>
-        <translation>Actual size</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="209"/>
@@ -281,7 +315,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="220"/>
-        <location filename="../../reader/ui/main_window.py" line="1249"/>
+        <location filename="../../reader/ui/main_window.py" line="1203"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
@@ -356,303 +390,272 @@
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243"/>
-        <source>跟随系统</source>
-        <translation>Follow system</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="243"/>
-        <source>浅色</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="243"/>
-        <source>深色</source>
-        <translation>Dark</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="257"/>
+        <location filename="../../reader/ui/main_window.py" line="242"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259"/>
+        <location filename="../../reader/ui/main_window.py" line="244"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269"/>
+        <location filename="../../reader/ui/main_window.py" line="254"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285"/>
+        <location filename="../../reader/ui/main_window.py" line="270"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290"/>
-        <source>主题</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="293"/>
-        <location filename="../../reader/ui/main_window.py" line="1122"/>
-        <source>界面语言</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="298"/>
+        <location filename="../../reader/ui/main_window.py" line="274"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303"/>
+        <location filename="../../reader/ui/main_window.py" line="279"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310"/>
+        <location filename="../../reader/ui/main_window.py" line="286"/>
         <source>书签(&amp;B)</source>
         <translation>&amp;Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312"/>
+        <location filename="../../reader/ui/main_window.py" line="288"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316"/>
+        <location filename="../../reader/ui/main_window.py" line="292"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="362"/>
+        <location filename="../../reader/ui/main_window.py" line="338"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368"/>
+        <location filename="../../reader/ui/main_window.py" line="344"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="376"/>
+        <location filename="../../reader/ui/main_window.py" line="352"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391"/>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
+        <location filename="../../reader/ui/main_window.py" line="367"/>
+        <location filename="../../reader/ui/main_window.py" line="566"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392"/>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
+        <location filename="../../reader/ui/main_window.py" line="368"/>
+        <location filename="../../reader/ui/main_window.py" line="566"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156"/>
-        <location filename="../../reader/ui/main_window.py" line="510"/>
+        <location filename="../../reader/ui/main_window.py" line="155"/>
+        <location filename="../../reader/ui/main_window.py" line="486"/>
         <source>已读 {0}%</source>
         <translation>{0}% read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="511"/>
         <source>正在识别目标…</source>
         <translation>Finding targets…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="587"/>
+        <location filename="../../reader/ui/main_window.py" line="563"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="595"/>
+        <location filename="../../reader/ui/main_window.py" line="571"/>
         <source>{0}（按规划期末计）</source>
         <translation>{0} (end of plan period)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="597"/>
+        <location filename="../../reader/ui/main_window.py" line="573"/>
         <source>比{0}年</source>
         <translation>vs. {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="600"/>
+        <location filename="../../reader/ui/main_window.py" line="576"/>
         <source>所在章节</source>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="601"/>
+        <location filename="../../reader/ui/main_window.py" line="577"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611"/>
+        <location filename="../../reader/ui/main_window.py" line="587"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612"/>
+        <location filename="../../reader/ui/main_window.py" line="588"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618"/>
-        <location filename="../../reader/ui/main_window.py" line="1055"/>
+        <location filename="../../reader/ui/main_window.py" line="594"/>
+        <location filename="../../reader/ui/main_window.py" line="1031"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681"/>
+        <location filename="../../reader/ui/main_window.py" line="657"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="709"/>
+        <location filename="../../reader/ui/main_window.py" line="685"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="761"/>
+        <location filename="../../reader/ui/main_window.py" line="737"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="771"/>
+        <location filename="../../reader/ui/main_window.py" line="747"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="850"/>
+        <location filename="../../reader/ui/main_window.py" line="826"/>
         <source>请先在正文中选中一段文字（不跨段）。</source>
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="877"/>
+        <location filename="../../reader/ui/main_window.py" line="853"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/main_window.py" line="853"/>
         <location filename="../../reader/ui/main_window.py" line="877"/>
-        <location filename="../../reader/ui/main_window.py" line="901"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="901"/>
+        <location filename="../../reader/ui/main_window.py" line="877"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="918"/>
+        <location filename="../../reader/ui/main_window.py" line="894"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="930"/>
+        <location filename="../../reader/ui/main_window.py" line="906"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="942"/>
+        <location filename="../../reader/ui/main_window.py" line="918"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="947"/>
+        <location filename="../../reader/ui/main_window.py" line="923"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="956"/>
+        <location filename="../../reader/ui/main_window.py" line="932"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967"/>
+        <location filename="../../reader/ui/main_window.py" line="943"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1001"/>
+        <location filename="../../reader/ui/main_window.py" line="977"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1004"/>
+        <location filename="../../reader/ui/main_window.py" line="980"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1005"/>
+        <location filename="../../reader/ui/main_window.py" line="981"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1006"/>
+        <location filename="../../reader/ui/main_window.py" line="982"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1007"/>
+        <location filename="../../reader/ui/main_window.py" line="983"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1013"/>
+        <location filename="../../reader/ui/main_window.py" line="989"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1021"/>
+        <location filename="../../reader/ui/main_window.py" line="997"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1022"/>
+        <location filename="../../reader/ui/main_window.py" line="998"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1037"/>
+        <location filename="../../reader/ui/main_window.py" line="1013"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1040"/>
+        <location filename="../../reader/ui/main_window.py" line="1016"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1042"/>
+        <location filename="../../reader/ui/main_window.py" line="1018"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1067"/>
+        <location filename="../../reader/ui/main_window.py" line="1043"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1074"/>
+        <location filename="../../reader/ui/main_window.py" line="1050"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1081"/>
+        <location filename="../../reader/ui/main_window.py" line="1057"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1123"/>
-        <source>界面语言将在下次启动时切换。</source>
-        <translation>The language changes the next time the app starts.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1246"/>
+        <location filename="../../reader/ui/main_window.py" line="1200"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -665,18 +668,18 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1208"/>
+        <location filename="../../reader/ui/main_window.py" line="1162"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="620"/>
-        <location filename="../../reader/ui/main_window.py" line="1057"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="1033"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1234"/>
+        <location filename="../../reader/ui/main_window.py" line="1188"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
