@@ -41,10 +41,11 @@ from reader.ui.features.history import History
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.indexing import Indexer
 from reader.ui.features.printing import ChapterPrinting
+from reader.ui.features.searching import Searching
 from reader.ui.features.tables import TableActions
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
 from reader.ui.panels.notes_panel import NotesPanel
-from reader.ui.panels.search_panel import PAGE, SearchPanel
+from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.targets_panel import TargetsPanel
 from reader.ui.views.document_view import DocumentView, Span
 from reader.ui.workers import Progress
@@ -159,17 +160,12 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.crumb_label, 1)
         sb.addPermanentWidget(self.progress_label)
 
-        self._hit_spans: list[Span] = []
         self._current_span: Span | None = None
         self.targets: list[Target] = []
         self.indexer = Indexer(session, self)
         self.indexer.updated.connect(self._index_updated)
         self.indexer.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.indexer.error.connect(self.show_error)
-        self._search_seq = 0
-        self.last_result = None
-        self._occurrences: list[tuple[int, int, int]] = []  # (block, start, end) in the current document
-        self._occurrence_pos = -1
         self.notes: list = []  # annotations of the current document
         self.annotations_error: str | None = None
         self.undo_stack: list[tuple[str, str]] = []  # ("delete" | "add", annotation id), newest last
@@ -338,11 +334,14 @@ class MainWindow(QMainWindow):
         self.targets_dock = self._dock(self.tr("目标与数据"), "targetsDock", self.targets_panel)
         self.targets_dock.panel_action.setShortcut(QKeySequence("Ctrl+Shift+T"))  # type: ignore[attr-defined]
         self.search_panel = SearchPanel()
-        self.search_panel.search_requested.connect(self.run_search)
-        self.search_panel.more_requested.connect(self.run_search)
-        self.search_panel.hit_activated.connect(self.open_hit)
         self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel)
         self.search_dock.visibilityChanged.connect(self._search_dock_visibility)
+        self.searching = Searching(self.session, self.indexer, self.search_panel, self.search_dock, self.view)
+        self.searching.jump_requested.connect(self.jump_to_span)
+        self.searching.open_requested.connect(self.open_document)
+        self.searching.annotation_requested.connect(self._jump_to_annotation_id)
+        self.searching.marks_changed.connect(self._refresh_transient)
+        self.searching.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
         self.notes_panel = NotesPanel()
         self.notes_panel.jump_requested.connect(self.jump_to_annotation)
@@ -398,7 +397,6 @@ class MainWindow(QMainWindow):
         # Finding targets in a long document takes a while: show the text first, highlight when found.
         later = doc.char_count > TARGETS_IN_BACKGROUND_CHARS and not self.session.has_targets(doc)
         self.targets = [] if later else self.session.targets(doc)
-        self._hit_spans = []
         self._current_span = None
         self.notes = self._load_notes(doc)
         self.view.set_document(doc, self._static_spans())
@@ -406,10 +404,7 @@ class MainWindow(QMainWindow):
         self.targets_panel.set_targets(doc, self.targets)
         if later:
             self._find_targets_later(doc)
-        self._occurrences = []
-        self._occurrence_pos = -1
-        if self.search_panel.query():
-            self._compute_occurrences()
+        self.searching.document_opened(doc)
         self.title_label.setText(doc.title)
         self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
         self.trail.reset()
@@ -533,7 +528,7 @@ class MainWindow(QMainWindow):
         self._update_legend()
 
     def _refresh_transient(self) -> None:
-        spans = list(self._hit_spans)
+        spans = list(self.searching.hit_spans)
         if self._current_span is not None:
             spans.append(self._current_span)
         self.view.set_transient_spans(spans)
@@ -624,128 +619,39 @@ class MainWindow(QMainWindow):
             self.run_search()
 
     def focus_search(self, current_document: bool) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search_panel.scope_box.setCurrentIndex(1 if current_document else 0)
-        selected = self.view.textCursor().selectedText().strip()
-        if selected and len(selected) <= 40:
-            self.search_panel.query_box.setText(selected)
-        self.search_panel.query_box.setFocus()
-        self.search_panel.query_box.selectAll()
+        self.searching.focus(current_document, self.view.textCursor().selectedText().strip())
 
     def run_search(self, limit: int = 0) -> None:
-        """Search in the background; a newer query makes older results irrelevant.
+        self.searching.run(limit)
 
-        ``limit``: how many hits the list should hold when the panel asks for the next page (0: a new search,
-        its first page)."""
-        more = limit > 0
-        query = self.search_panel.query()
-        if not more:
-            self._search_seq += 1
-        seq = self._search_seq
-        if not query:
-            from reader.search.index import SearchResult
+    @property
+    def last_result(self):  # type: ignore[no-untyped-def]
+        return self.searching.last_result
 
-            self._show_result(SearchResult(query="", total=0, hits=[]))
-            return
-        doc = self.search_panel.scope_document()
-        if doc is None and self.doc is not None and self.search_panel.scope_current():
-            doc = self.doc.id
-        chapter = self.search_panel.chapter()
-        synonyms = self.search_panel.use_synonyms()
-        if not self.index_ready:
-            self.search_panel.show_busy(self.tr("正在建立索引，完成后显示结果…"))
-            self.start_indexing()  # unless it is running already
-            return
+    @property
+    def _occurrences(self) -> list[tuple[int, int, int]]:
+        return self.searching.occurrences
 
-        page = limit if more else PAGE
+    @property
+    def _hit_spans(self) -> list[Span]:
+        return self.searching.hit_spans
 
-        def work(_p: Progress):  # type: ignore[no-untyped-def]
-            return self.session.index.search(query, doc=doc, chapter=chapter, limit=page, use_synonyms=synonyms)
+    def open_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
+        self.searching.open_hit(hit)
 
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            if seq != self._search_seq or self._closing:
-                return
-            if more:
-                self.search_panel.show_more(result)
-            else:
-                self._show_result(result)
-
-        def failed(error: ReaderError) -> None:
-            if seq == self._search_seq and not self._closing:
-                self.search_panel.show_busy(str(error))
-
-        self.indexer.run(work, done, failed)
-
-    def _show_result(self, result) -> None:  # type: ignore[no-untyped-def]
-        self.last_result = result
-        titles = {e.id: e.title for e in self.session.library.entries()} if len(result.by_doc) > 1 else {}
-        # Chapter headings come with the result (from the index): a search over a thousand plans must not
-        # open a thousand documents to label its counts.
-        labels = {key: label or self.tr("卷首") for key, label in result.chapter_labels.items()}
-        self.search_panel.show_result(result, titles, labels, self.view._palette_colors()["hit_bg"].name())
-        self._compute_occurrences()
-
-    def _compute_occurrences(self) -> None:
-        """Every occurrence of the query's words in the current document, highlighted; F3 walks them."""
-        from reader.search.text import find_all, fold, parse_query
-
-        self._occurrences = []
-        self._occurrence_pos = -1
-        if self.doc is not None and self.search_panel.query():
-            synonyms = self.session.index.synonyms() if self.search_panel.use_synonyms() else None
-            parsed = parse_query(self.search_panel.query(), synonyms)
-            terms = [a for c in parsed.positive for a in c.alternatives]
-            for b in self.doc.blocks:
-                folded = fold(b.text)
-                spans: list[tuple[int, int]] = []
-                for term in terms:
-                    spans.extend(find_all(folded, term))
-                self._occurrences.extend((b.index, s, e) for s, e in sorted(set(spans)))
-        self._hit_spans = [Span(b, s, e, "hit") for b, s, e in self._occurrences]
-        self._refresh_transient()
+    def step_occurrence(self, step: int) -> None:
+        self.searching.step(step)
 
     def _search_dock_visibility(self, _visible: bool) -> None:
-        """Closing the search panel leaves the search: its hit marks go from the text."""
-        if self.search_dock.isHidden() and (self._hit_spans or self._current_span is not None):
-            self._hit_spans = []
+        """Closing the search panel leaves the search: the mark of the hit jumped to goes too."""
+        if self.search_dock.isHidden() and self._current_span is not None:
             self._current_span = None
             self._refresh_transient()
 
-    def open_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
-        if self.doc is None or hit.doc != self.doc.id:
-            if not self.open_document(hit.doc):
-                return
-            self._compute_occurrences()
-        if hit.kind == "annotation":  # a hit in a note's text: go to what the note is attached to
-            note = next((a for a in self.notes if a.id == hit.block_id), None)
-            if note is not None:
-                self.jump_to_annotation(note)
-            return
-        start, end = hit.matches[0] if hit.matches else (0, 0)
-        for i, occ in enumerate(self._occurrences):
-            if occ[0] == hit.block and occ[1] >= start:
-                self._occurrence_pos = i
-                break
-        self.jump_to_span(hit.block, start, end)
-
-    def step_occurrence(self, step: int) -> None:
-        if not self._occurrences:
-            if self.search_panel.query():
-                self._compute_occurrences()
-            if not self._occurrences:
-                self.statusBar().showMessage(self.tr("没有可跳转的检索结果。"), 3000)
-                return
-        if self._occurrence_pos < 0:
-            top = self.view.top_block()
-            after = [i for i, o in enumerate(self._occurrences) if o[0] >= top]
-            self._occurrence_pos = (after[0] if after else 0) - (1 if step > 0 else 0)
-        self._occurrence_pos = (self._occurrence_pos + step) % len(self._occurrences)
-        block, start, end = self._occurrences[self._occurrence_pos]
-        self.jump_to_span(block, start, end)
-        self.statusBar().showMessage(
-            self.tr("第 {0} / {1} 处").format(self._occurrence_pos + 1, len(self._occurrences)), 3000
-        )
+    def _jump_to_annotation_id(self, annotation_id: str) -> None:
+        note = next((a for a in self.notes if a.id == annotation_id), None)
+        if note is not None:
+            self.jump_to_annotation(note)
 
     # ----------------------------------------------------------------- annotations
     def _store(self):  # type: ignore[no-untyped-def]
@@ -1083,8 +989,8 @@ class MainWindow(QMainWindow):
         self._update_legend()
         if self.doc is not None:
             self._notes_changed(rerender=False)
-        if getattr(self, "last_result", None) is not None:
-            self._show_result(self.last_result)  # snippet marks in the new theme's colours
+        if getattr(self, "searching", None) is not None and self.searching.last_result is not None:
+            self.searching.show_result(self.searching.last_result)  # snippet marks in the new theme's colours
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

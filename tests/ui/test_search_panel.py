@@ -31,11 +31,11 @@ def test_indexing_runs_in_background_and_search_works_after_first_start(window, 
 
 def test_typing_is_debounced_into_one_search(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
-    before = window._search_seq
+    before = window.searching.searches
     for ch in "科学城":
         window.search_panel.query_box.insert(ch)
     qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == "科学城", timeout=10000)
-    assert window._search_seq - before == 1
+    assert window.searching.searches - before == 1
 
 
 def test_clicking_a_hit_jumps_and_highlights_every_occurrence(window, qtbot) -> None:  # type: ignore[no-untyped-def]
