@@ -3,7 +3,8 @@ occurrence of its words marked in the open document for F3 / Shift+F3."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
@@ -11,10 +12,23 @@ from PySide6.QtWidgets import QDockWidget
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.session import Session
-from reader.ui.features.indexing import Indexer
 from reader.ui.panels.search_panel import PAGE, SearchPanel
 from reader.ui.views.document_view import DocumentView, Span
 from reader.ui.workers import Progress
+
+
+class IndexQueue(Protocol):
+    """What searching needs of the index upkeep (``features.indexing.Indexer``), without importing it: features
+    stay independent of each other."""
+
+    ready: bool
+    closing: bool
+
+    def start(self, rebuild: bool = False) -> None: ...
+
+    def run(
+        self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[ReaderError], None]
+    ) -> None: ...
 
 
 class Searching(QObject):
@@ -28,7 +42,7 @@ class Searching(QObject):
     status = Signal(str, int)  # a status-bar message and how long to show it (ms)
 
     def __init__(
-        self, session: Session, indexer: Indexer, panel: SearchPanel, dock: QDockWidget, view: DocumentView
+        self, session: Session, indexer: IndexQueue, panel: SearchPanel, dock: QDockWidget, view: DocumentView
     ) -> None:
         super().__init__(dock)
         self.session = session
