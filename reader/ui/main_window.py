@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -40,6 +38,7 @@ from reader.ui.features.docinfo import show_document_info
 from reader.ui.features.history import History
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.indexing import Indexer
+from reader.ui.features.notes_transfer import NotesTransfer
 from reader.ui.features.printing import ChapterPrinting
 from reader.ui.features.searching import Searching
 from reader.ui.features.tables import TableActions
@@ -83,6 +82,10 @@ class MainWindow(QMainWindow):
         self._notes_sync_queued = False
         self.setWindowTitle(self.tr("政策阅读器"))
         self.setAcceptDrops(True)
+        self.notes_transfer = NotesTransfer(self, self._store, lambda: self.doc)
+        self.notes_transfer.merged.connect(self._notes_changed)
+        self.notes_transfer.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.notes_transfer.error.connect(self.show_error)
         self.importer = ImportFeature(session, self)
         self.importer.imported.connect(self._imported)
         self.importer.failed.connect(self._import_failed)
@@ -908,64 +911,10 @@ class MainWindow(QMainWindow):
         return menu
 
     def export_notes(self, path: str | None = None) -> str | None:
-        from reader.annotations import export as E
-        from reader.exporting import safe_filename, write_csv
-        from reader.fileio import atomic_write_text
-
-        store = self._store()
-        if store is None or self.doc is None:
-            return None
-        if not path:
-            name = safe_filename(self.tr("{0}-批注").format(self.doc.title))
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("导出批注"),
-                f"{name}.md",
-                self.tr("Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)"),
-            )
-            if not path:
-                return None
-        suffix = Path(path).suffix.lower()
-        try:
-            if suffix == ".csv":
-                write_csv(path, E.CSV_HEADER, E.csv_rows({self.doc.id: self.doc}, store.list(self.doc.id)))
-            elif suffix == ".json":
-                atomic_write_text(Path(path), store.dumps(self.doc.id) + "\n")
-            else:
-                atomic_write_text(Path(path), E.to_markdown(self.doc, store.list(self.doc.id)))
-        except OSError as exc:
-            self.show_error(self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc))
-            return None
-        self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 5000)
-        return path
+        return self.notes_transfer.export(path)
 
     def import_notes(self, path: str | None = None) -> dict | None:  # type: ignore[type-arg]
-        import json
-
-        store = self._store()
-        if store is None:
-            return None
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入批注"), "", "JSON (*.json)")
-            if not path:
-                return None
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-            report = store.import_json(data)
-        except (OSError, ValueError) as exc:
-            self.show_error(self.tr("无法导入批注文件 {0}：{1}").format(path, exc))
-            return None
-        except ReaderError as exc:
-            self.show_error(str(exc))
-            return None
-        self._notes_changed()
-        self.statusBar().showMessage(
-            self.tr("批注已合并：新增 {0}，更新 {1}，跳过 {2}。").format(
-                report["added"], report["updated"], report["skipped"]
-            ),
-            6000,
-        )
-        return report
+        return self.notes_transfer.merge(path)
 
     # ----------------------------------------------------------------- history
     @property
