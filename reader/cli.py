@@ -278,7 +278,20 @@ def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return session
 
 
+def _check_display() -> None:
+    """On Linux, Qt aborts the process (exit 134, a page of plugin names) when there is no display: say it in one
+    line instead. Windows and macOS always have one; QT_QPA_PLATFORM (offscreen, vnc …) chooses another."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise ReaderError(
+            "没有可用的图形显示（DISPLAY 与 WAYLAND_DISPLAY 都未设置），窗口无法打开。"
+            "请在桌面会话中运行；命令行功能不需要显示，见 policy-reader --help。"
+        )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    _check_display()
     try:
         from reader.ui.app import run
     except ImportError as exc:

@@ -229,3 +229,16 @@ def test_reopening_a_file_keeps_the_title_given_at_import(data_dir: Path, capsys
     run_cli(capsys, "import", source, "--title", "新标题")
     _, out, _ = run_cli(capsys, "list", "--json")
     assert {e["id"]: e["title"] for e in json.loads(out)}[doc_id] == "新标题"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux can lack a display")
+def test_gui_without_a_display_is_one_line_not_an_abort(tmp_path: Path) -> None:
+    """Qt aborted the process (exit 134) with a page of plugin names; now one line says what is missing."""
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run(
+        [sys.executable, "-m", "reader", "gui", "--data-dir", str(tmp_path / "d")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.strip().count("\n") == 0 and "DISPLAY" in run.stderr and "Traceback" not in run.stderr
