@@ -634,13 +634,13 @@ def cmd_notes_backup(args: argparse.Namespace) -> int:
 def cmd_notes_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reader.annotations.store import check_backup, restore
+    from reader.annotations.files import check_backup, good_backups, restore
     from reader.paths import user_data_dir
 
     data_dir = user_data_dir(getattr(args, "data_dir", None))
     db, backup_dir = data_dir / "annotations.db", data_dir / "backups"
-    daily = sorted(backup_dir.glob("annotations-daily-*.db"), reverse=True)
-    if not args.backup:
+    if not args.backup:  # every daily backup, the broken ones marked as such
+        daily = sorted(backup_dir.glob("annotations-daily-*.db"), reverse=True)
         good = [(p, check_backup(p)) for p in daily]
         if not any(n is not None for _, n in good):
             print(f"{backup_dir} 中没有可用的备份。", file=sys.stderr)
@@ -650,7 +650,7 @@ def cmd_notes_restore(args: argparse.Namespace) -> int:
         print("换回其中一份：policy-reader notes restore BACKUP（先关闭阅读器窗口）", file=sys.stderr)
         return 0
     if args.backup == "latest":
-        good_paths = [p for p in daily if check_backup(p) is not None]
+        good_paths = good_backups(db, backup_dir)
         if not good_paths:
             raise ReaderError(f"{backup_dir} 中没有可用的备份。")
         backup = good_paths[0]

@@ -16,22 +16,18 @@ os.umask(_UMASK)
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a file so that readers see either the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_chunks(path, (text,))
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def readable(text: str) -> str:
@@ -50,8 +46,9 @@ def readable(text: str) -> str:
 
 
 def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
-    """``atomic_write_text`` for text made piece by piece (a large document's JSON): never held whole in memory;
-    the iterable may raise (Cancelled) to stop, and then nothing is written."""
+    """Write a file from pieces of text so that readers see either the old or the new content, never a mix (a
+    temporary file, synced, renamed). A large document's JSON is never held whole in memory; the iterable may
+    raise (Cancelled) to stop, and then nothing is written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -23,7 +23,7 @@ from typing import Any
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
-from reader.fileio import atomic_write_chunks, atomic_write_text, readable, without_surrogates
+from reader.fileio import atomic_write_chunks, atomic_write_text, file_sha256, readable, without_surrogates
 
 BUNDLED_FILE = "dongguan-14th-fyp.txt"
 BUNDLED_TITLE = "东莞市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
@@ -80,14 +80,6 @@ def _json_chunks(data: object, progress: Callable[[int, str], None] | None) -> I
         if progress is not None and n % 65536 == 65535:
             progress(90, "saving")
         yield chunk
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def resolve_source(path: str | os.PathLike[str]) -> Path:
@@ -305,15 +297,13 @@ class Library:
             title, title_set = previous.title, True  # opening the file again does not undo the user's title
         if title:
             doc = replace(doc, meta=replace(doc.meta, title=title))
-        # A file name the OS could not decode (a GBK name from a zip) is stored readable; the id keeps its bytes.
-        doc = replace(doc, meta=replace(doc.meta, title=readable(doc.meta.title), source=readable(doc.meta.source)))
         now = time.time()
         entry = Entry(
             id=doc_id,
             title=doc.title,
             format=doc.meta.format,
             source_path=readable(str(source)),
-            sha256=_file_sha256(source),
+            sha256=file_sha256(source),
             chars=doc.char_count,
             blocks=len(doc.blocks),
             imported_at=previous.imported_at if previous else now,

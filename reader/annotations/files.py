@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from reader.annotations.schema import SCHEMA_VERSION
 from reader.errors import ReaderError
+from reader.fileio import file_sha256
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -22,14 +22,6 @@ def is_corrupt(exc: sqlite3.Error) -> bool:
         return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
     text = str(exc)
     return "malformed" in text or "not a database" in text
-
-
-def digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def unlink_quietly(path: Path) -> None:
@@ -144,15 +136,20 @@ def good_backups(db: Path, backup_dir: Path) -> list[Path]:
     return [p for p in found if check_backup(p) is not None]
 
 
-def clean_backup_dir(db: Path, backup_dir: Path) -> None:
-    """Remove what an interrupted backup left: temporary files and daily backups that do not check out."""
+def clean_backup_dir(db: Path, backup_dir: Path) -> list[Path]:
+    """Remove what an interrupted backup left: temporary files and daily backups that do not check out. Returns
+    the good ones, newest first (each checked once)."""
     if not backup_dir.is_dir():
-        return
+        return []
     for leftover in backup_dir.glob(f".{db.stem}-daily-*"):
         unlink_quietly(leftover)
-    for daily in backup_dir.glob(f"{db.stem}-daily-*{db.suffix}"):
+    good = []
+    for daily in sorted(backup_dir.glob(f"{db.stem}-daily-*{db.suffix}"), reverse=True):
         if check_backup(daily) is None:
             unlink_quietly(daily)
+        else:
+            good.append(daily)
+    return good
 
 
 def make_backup(con: sqlite3.Connection, db: Path, backup_dir: Path, expected: int) -> Path:
@@ -191,9 +188,9 @@ def copy_aside(db: Path, backup_dir: Path, why: str) -> str | None:
     reused. None if no copy could be made (full or read-only disk)."""
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
-        current = digest(db)
+        current = file_sha256(db)
         for earlier in sorted(backup_dir.glob(f"{db.stem}-{why}-*{db.suffix}")):
-            if earlier.stat().st_size == db.stat().st_size and digest(earlier) == current:
+            if earlier.stat().st_size == db.stat().st_size and file_sha256(earlier) == current:
                 return str(earlier)
         target = backup_dir / f"{db.stem}-{why}-{time.strftime('%Y%m%d-%H%M%S')}{db.suffix}"
         copy_durably(db, target)

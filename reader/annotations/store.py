@@ -65,9 +65,8 @@ class AnnotationStore:
                 self._corrupt(exc)
             self._open_read_only(exc)
         if not self.read_only:
-            self._clean_backup_dir()
             try:
-                self._maybe_backup()
+                self._maybe_backup(clean_backup_dir(self.path, self.backup_dir))
             except (OSError, sqlite3.Error, ReaderError):
                 pass  # a backup is a safety net: a failed one leaves nothing behind and is retried next start
 
@@ -113,7 +112,7 @@ class AnnotationStore:
         version = self.con.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             self.con.close()
-            backup = self._copy_aside("newer")
+            backup = copy_aside(self.path, self.backup_dir, "newer")
             raise AnnotationStoreError(
                 f"批注数据库 {self.path} 来自更新版本的政策阅读器（格式 {version}，本程序只认识到 {SCHEMA_VERSION}）。"
                 f"为免损坏，本程序不会打开或改动它（已另存副本 {backup}）。请升级政策阅读器后再打开。",
@@ -168,12 +167,9 @@ class AnnotationStore:
             except sqlite3.Error:
                 pass
 
-    def _copy_aside(self, why: str) -> str | None:
-        return copy_aside(self.path, self.backup_dir, why)
-
     def _corrupt(self, exc: Exception) -> None:
         self._close_quietly()
-        backup = self._copy_aside("corrupt")
+        backup = copy_aside(self.path, self.backup_dir, "corrupt")
         latest = self.latest_backup()
         kept = f"已另存副本 {backup}" if backup else "无法另存副本（磁盘已满或只读？）"
         advice = (
@@ -242,11 +238,8 @@ class AnnotationStore:
         good = self.backups()
         return str(good[0]) if good else None
 
-    def _clean_backup_dir(self) -> None:
-        clean_backup_dir(self.path, self.backup_dir)
-
-    def _maybe_backup(self) -> None:
-        good = self.backups()
+    def _maybe_backup(self, good: builtins.list[Path]) -> None:
+        """A backup when the newest good one (``good``, newest first) is a day old or there is none."""
         if good and time.time() - good[0].stat().st_mtime < BACKUP_EVERY_S:
             return
         if self.count(include_deleted=True) == 0:

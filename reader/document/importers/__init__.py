@@ -66,10 +66,10 @@ def _valid_text(raw: RawDocument) -> RawDocument:
 
     from reader.fileio import readable, without_surrogates
 
-    paragraphs = [
-        replace(p, text=without_surrogates(p.text)) if any("\ud800" <= c <= "\udfff" for c in p.text) else p
-        for p in raw.paragraphs
-    ]
+    paragraphs = []
+    for p in raw.paragraphs:
+        text = without_surrogates(p.text)  # the same string when there is nothing to drop
+        paragraphs.append(p if text is p.text else replace(p, text=text))
     # A title taken from a file name the OS could not decode (a GBK name from a zip) is read as GB18030 first.
     meta = replace(
         raw.meta,
