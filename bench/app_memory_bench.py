@@ -54,7 +54,7 @@ win.resize(1200, 800); win.show(); win.open_default()
 win.view.viewport().grab(); app.processEvents()
 out = {"painted": rss()}
 deadline = time.monotonic() + 3600
-while not win.index_ready and time.monotonic() < deadline:
+while not win.indexer.ready and time.monotonic() < deadline:
     app.processEvents(); time.sleep(0.005)
 out["index_open"] = rss()
 # Wait in Qt's event loop (as the app does; a polling loop would compete with the worker for the GIL)
@@ -74,7 +74,7 @@ for q in queries:
     QTimer.singleShot(60000, loop.quit)
     loop.exec()
     times.append((time.perf_counter() - t0) * 1000)
-    index_times.append(win.last_result.seconds * 1000)
+    index_times.append(win.searching.last_result.seconds * 1000)
 out["index_times"] = index_times
 out["searched"] = rss()
 out["peak"] = rss("VmHWM")

@@ -60,7 +60,7 @@ stalls = []
 scrolls = []
 if mode == "big":
     # The rest is typeset between events: how long does one turn of the event loop take meanwhile?
-    while not win.view.loaded or not win.targets:
+    while not win.view.loaded or not win.targets_feature.targets:
         s0 = time.perf_counter(); app.processEvents(); stalls.append(time.perf_counter() - s0)
     bar = win.view.verticalScrollBar()
     bar.setValue(0)
@@ -71,8 +71,8 @@ if mode == "big":
         win.view.viewport().repaint()
         app.processEvents()
         scrolls.append(time.perf_counter() - s0)
-print(json.dumps({"seconds": t, "jieba": "jieba" in sys.modules, "targets": len(win.targets),
-                  "nodes": win.outline.rowCount(), "stall_max": max(stalls, default=0),
+print(json.dumps({"seconds": t, "jieba": "jieba" in sys.modules, "targets": len(win.targets_feature.targets),
+                  "nodes": win.nav.outline.rowCount(), "stall_max": max(stalls, default=0),
                   "scroll_max": max(scrolls, default=0), "scroll_p95": sorted(scrolls)[int(0.95 * len(scrolls))] if scrolls else 0}))
 win._closing = True
 """

@@ -43,21 +43,21 @@ def main() -> int:
         target = _headline_target(win.doc)
         win.jump_to_block(target - 1)
         # Show the search panel with a real query, the way a reader would use it.
-        while not win.index_ready:
+        while not win.indexer.ready:
             app.processEvents()
         win.search_panel.query_box.setText("散裂中子源")
         win.search_panel.search_now()
         for _ in range(200):
             app.processEvents()
-            if win.last_result is not None and win.last_result.query == "散裂中子源":
+            if win.searching.last_result is not None and win.searching.last_result.query == "散裂中子源":
                 break
         win.targets_dock.raise_() if "--targets" in sys.argv else win.search_dock.raise_()
         for theme in ("light", "dark"):
-            win.set_theme(theme)
+            win.appearance.set_theme(theme)
             win.view.scroll_to_block(target - 1)
             for _ in range(20):
                 app.processEvents()
-            win._text_scrolled(win.view.top_block())
+            win.nav.text_scrolled(win.view.top_block())
             path = out / f"main-window-{theme}.png"
             win.grab().save(str(path))
             print(path)
@@ -72,7 +72,7 @@ def main() -> int:
         win.notes_dock.hide()
         caption = next(b.index for b in win.doc.blocks if b.text.startswith("专栏1"))
         for theme in ("light", "dark"):
-            win.set_theme(theme)
+            win.appearance.set_theme(theme)
             for _ in range(20):
                 app.processEvents()
             win.view.scroll_to_block(caption)
@@ -86,13 +86,13 @@ def main() -> int:
     # The English interface (Qt's translation) on the same plan, with the search panel's guide.
     with tempfile.TemporaryDirectory() as data:
         app, win = _window(data, "en")
-        win.set_theme("light")
+        win.appearance.set_theme("light")
         win.search_dock.raise_()
         target = _headline_target(win.doc)
         win.view.scroll_to_block(target - 1)
         for _ in range(40):
             app.processEvents()
-        win._text_scrolled(win.view.top_block())
+        win.nav.text_scrolled(win.view.top_block())
         path = out / "main-window-en.png"
         win.grab().save(str(path))
         print(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
@@ -110,3 +110,17 @@ def serial_pool(parent: QObject) -> QThreadPool:
     pool = QThreadPool(parent)
     pool.setMaxThreadCount(1)
     return pool
+
+
+class IndexQueue(Protocol):
+    """What features need of the index upkeep (``features.indexing.Indexer``), without importing it: features
+    stay independent of each other."""
+
+    ready: bool
+    closing: bool
+
+    def start(self, rebuild: bool = False) -> None: ...
+
+    def run(
+        self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[ReaderError], None]
+    ) -> None: ...

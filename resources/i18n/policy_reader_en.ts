@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>Annotating</name>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="53"/>
+        <source>添加/移除书签</source>
+        <translation>Toggle Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="54"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="55"/>
+        <source>高亮选中文字</source>
+        <translation>Highlight Selection</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="56"/>
+        <source>为选中文字添加批注…</source>
+        <translation>Add Note to Selection…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="57"/>
+        <source>书签(&amp;B)</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="163"/>
+        <source>请先在正文中选中一段文字（不跨段）。</source>
+        <translation>Select some text first (within one paragraph).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="184"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="184"/>
+        <location filename="../../reader/ui/features/annotating.py" line="205"/>
+        <source>批注内容：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="205"/>
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="222"/>
+        <source>已删除。按 Ctrl+Z 撤销。</source>
+        <translation>Deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="234"/>
+        <source>已撤销。</source>
+        <translation>Undone.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="247"/>
+        <source>已移除书签。</source>
+        <translation>Bookmark removed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="252"/>
+        <source>已添加书签。</source>
+        <translation>Bookmark added.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="262"/>
+        <source>（本文档还没有书签）</source>
+        <translation>(No bookmarks in this document yet)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="273"/>
+        <source>这条批注的原文已在新版本中删改，无法定位。</source>
+        <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="299"/>
+        <source>批注：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="311"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <source>蓝色</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <source>粉色</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="320"/>
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="326"/>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/annotating.py" line="327"/>
+        <source>删除此高亮/批注</source>
+        <translation>Delete This Highlight/Note</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../reader/ui/app.py" line="132"/>
@@ -61,12 +185,22 @@
 <context>
     <name>ChapterPrinting</name>
     <message>
-        <location filename="../../reader/ui/features/printing.py" line="55"/>
+        <location filename="../../reader/ui/features/printing.py" line="31"/>
+        <source>导出当前章节为 PDF…</source>
+        <translation>Export current chapter as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/printing.py" line="33"/>
+        <source>打印当前章节…</source>
+        <translation>Print current chapter…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/printing.py" line="70"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/printing.py" line="65"/>
+        <location filename="../../reader/ui/features/printing.py" line="80"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -140,471 +274,8 @@
         <source>文档信息</source>
         <translation>Document Info</translation>
     </message>
-</context>
-<context>
-    <name>DocumentView</name>
     <message>
-        <location filename="../../reader/ui/views/document_view.py" line="106"/>
-        <source>正文</source>
-        <translation>Text</translation>
-    </message>
-</context>
-<context>
-    <name>History</name>
-    <message>
-        <location filename="../../reader/ui/features/history.py" line="22"/>
-        <source>后退</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/history.py" line="25"/>
-        <source>前进</source>
-        <translation>Forward</translation>
-    </message>
-</context>
-<context>
-    <name>ImportFeature</name>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="32"/>
-        <source>打开政策文件</source>
-        <translation>Open a policy document</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="32"/>
-        <source>政策文件 ({0});;所有文件 (*)</source>
-        <translation>Policy documents ({0});;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="52"/>
-        <source>正在导入 {0}…</source>
-        <translation>Importing {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="52"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="53"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="70"/>
-        <source>取消前导入已完成，可在文档列表中打开。</source>
-        <translation>The import finished before it could be cancelled; open it from the document list.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="81"/>
-        <source>已取消导入。</source>
-        <translation>Import cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/importing.py" line="91"/>
-        <source>正在取消导入…</source>
-        <translation>Cancelling the import…</translation>
-    </message>
-</context>
-<context>
-    <name>Indexer</name>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="34"/>
-        <source>建立索引 %p%</source>
-        <translation>Indexing %p%</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="35"/>
-        <source>索引进度</source>
-        <translation>Indexing progress</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="37"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="38"/>
-        <source>取消建立索引</source>
-        <translation>Cancel indexing</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="76"/>
-        <source>检索索引已重建（{0}）。</source>
-        <translation>The search index was rebuilt ({0}).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/features/indexing.py" line="84"/>
-        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
-        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="83"/>
-        <location filename="../../reader/ui/main_window.py" line="1059"/>
-        <source>政策阅读器</source>
-        <translation>Policy Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="110"/>
-        <source>筛选目录…</source>
-        <translation>Filter contents…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="111"/>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
-        <source>筛选目录</source>
-        <translation>Filter contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="116"/>
-        <source>章节目录</source>
-        <translation>Contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
-        <source>打开/导入文件…</source>
-        <translation>Open / import file…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
-        <source>导出当前章节为 PDF…</source>
-        <translation>Export current chapter as PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
-        <source>打印当前章节…</source>
-        <translation>Print current chapter…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
-        <source>全屏</source>
-        <translation>Full screen</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
-        <source>专注阅读</source>
-        <translation>Focus mode</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="210"/>
-        <source>转到目录</source>
-        <translation>Go to contents</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="211"/>
-        <source>转到正文</source>
-        <translation>Go to text</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="213"/>
-        <source>复制</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="218"/>
-        <source>全选</source>
-        <translation>Select all</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="219"/>
-        <location filename="../../reader/ui/main_window.py" line="1058"/>
-        <source>关于政策阅读器</source>
-        <translation>About Policy Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="220"/>
-        <source>文档信息…</source>
-        <translation>Document Info…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="222"/>
-        <source>突出显示目标与既往数据</source>
-        <translation>Highlight Targets and Past Figures</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="225"/>
-        <source>导出目标与数据为 CSV…</source>
-        <translation>Export Targets and Figures as CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="227"/>
-        <source>在本文档中查找…</source>
-        <translation>Find in This Document…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
-        <source>在全部文档中检索…</source>
-        <translation>Search All Documents…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
-        <source>下一处</source>
-        <translation>Find Next</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="231"/>
-        <source>上一处</source>
-        <translation>Find Previous</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="232"/>
-        <source>重建检索索引</source>
-        <translation>Rebuild Search Index</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="233"/>
-        <source>添加/移除书签</source>
-        <translation>Toggle Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="234"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="235"/>
-        <source>高亮选中文字</source>
-        <translation>Highlight Selection</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="236"/>
-        <source>为选中文字添加批注…</source>
-        <translation>Add Note to Selection…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="237"/>
-        <source>导出批注…</source>
-        <translation>Export Notes…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="238"/>
-        <source>导入批注…</source>
-        <translation>Import Notes…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="241"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="243"/>
-        <source>文档库</source>
-        <translation>Library</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="253"/>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="269"/>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="273"/>
-        <source>面板</source>
-        <translation>Panels</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="278"/>
-        <source>转到(&amp;G)</source>
-        <translation>&amp;Go</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="285"/>
-        <source>书签(&amp;B)</source>
-        <translation>&amp;Bookmarks</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="287"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
-        <source>导航</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="337"/>
-        <source>目标与数据</source>
-        <translation>Targets and Figures</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="340"/>
-        <source>检索</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="354"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="369"/>
-        <location filename="../../reader/ui/main_window.py" line="564"/>
-        <source>规划目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
-        <location filename="../../reader/ui/main_window.py" line="564"/>
-        <source>既往数据</source>
-        <translation>Past figure</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="159"/>
-        <location filename="../../reader/ui/main_window.py" line="484"/>
-        <source>已读 {0}%</source>
-        <translation>{0}% read</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="509"/>
-        <source>正在识别目标…</source>
-        <translation>Finding targets…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="561"/>
-        <source>批注：{0}</source>
-        <translation>Note: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="569"/>
-        <source>{0}（按规划期末计）</source>
-        <translation>{0} (end of plan period)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="571"/>
-        <source>比{0}年</source>
-        <translation>vs. {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="574"/>
-        <source>所在章节</source>
-        <translation>the section it is in</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="575"/>
-        <source>判断依据：{0}</source>
-        <translation>Decided by: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="585"/>
-        <source>{0}-目标与数据</source>
-        <translation>{0} - targets</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="586"/>
-        <source>导出为 CSV</source>
-        <translation>Export as CSV</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
-        <source>无法写入 {0}：{1}</source>
-        <translation>Cannot write {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="735"/>
-        <source>请先在正文中选中一段文字（不跨段）。</source>
-        <translation>Select some text first (within one paragraph).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="762"/>
-        <source>添加批注</source>
-        <translation>Add Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="762"/>
-        <location filename="../../reader/ui/main_window.py" line="786"/>
-        <source>批注内容：</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="786"/>
-        <source>编辑批注</source>
-        <translation>Edit Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="803"/>
-        <source>已删除。按 Ctrl+Z 撤销。</source>
-        <translation>Deleted. Press Ctrl+Z to undo.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="815"/>
-        <source>已撤销。</source>
-        <translation>Undone.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="827"/>
-        <source>已移除书签。</source>
-        <translation>Bookmark removed.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="832"/>
-        <source>已添加书签。</source>
-        <translation>Bookmark added.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="841"/>
-        <source>（本文档还没有书签）</source>
-        <translation>(No bookmarks in this document yet)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="852"/>
-        <source>这条批注的原文已在新版本中删改，无法定位。</source>
-        <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="886"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="889"/>
-        <source>黄色</source>
-        <translation>Yellow</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="890"/>
-        <source>绿色</source>
-        <translation>Green</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="891"/>
-        <source>蓝色</source>
-        <translation>Blue</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="892"/>
-        <source>粉色</source>
-        <translation>Pink</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="898"/>
-        <source>添加批注…</source>
-        <translation>Add Note…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="906"/>
-        <source>编辑批注…</source>
-        <translation>Edit Note…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="907"/>
-        <source>删除此高亮/批注</source>
-        <translation>Delete This Highlight/Note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1055"/>
+        <location filename="../../reader/ui/features/docinfo.py" line="40"/>
         <source>{0} {1}
 离线阅读、检索和批注中文政策文件。
 数据文件夹：{2}
@@ -617,19 +288,250 @@ Data folder: {2}
 The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Year Plan outline (it ends in the finance chapter); see Help › Document Info.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1017"/>
+        <location filename="../../reader/ui/features/docinfo.py" line="41"/>
+        <source>政策阅读器</source>
+        <translation>Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/docinfo.py" line="42"/>
+        <source>关于政策阅读器</source>
+        <translation>About Policy Reader</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../reader/ui/views/document_view.py" line="106"/>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="28"/>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="31"/>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFeature</name>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="33"/>
+        <source>打开/导入文件…</source>
+        <translation>Open / import file…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="37"/>
+        <source>文档库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="67"/>
+        <source>打开政策文件</source>
+        <translation>Open a policy document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="67"/>
+        <source>政策文件 ({0});;所有文件 (*)</source>
+        <translation>Policy documents ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="87"/>
+        <source>正在导入 {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="87"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="88"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="105"/>
+        <source>取消前导入已完成，可在文档列表中打开。</source>
+        <translation>The import finished before it could be cancelled; open it from the document list.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="116"/>
+        <source>已取消导入。</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="126"/>
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
+</context>
+<context>
+    <name>Indexer</name>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="35"/>
+        <source>建立索引 %p%</source>
+        <translation>Indexing %p%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="36"/>
+        <source>索引进度</source>
+        <translation>Indexing progress</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="38"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="39"/>
+        <source>取消建立索引</source>
+        <translation>Cancel indexing</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="42"/>
+        <source>重建检索索引</source>
+        <translation>Rebuild Search Index</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="79"/>
+        <source>检索索引已重建（{0}）。</source>
+        <translation>The search index was rebuilt ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/indexing.py" line="87"/>
+        <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
+        <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/main_window.py" line="56"/>
+        <source>政策阅读器</source>
+        <translation>Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="128"/>
+        <source>关于政策阅读器</source>
+        <translation>About Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <source>文档信息…</source>
+        <translation>Document Info…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="135"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="144"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="151"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="155"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="158"/>
+        <source>导航</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <source>目标与数据</source>
+        <translation>Targets and Figures</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="168"/>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="178"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="325"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="594"/>
-        <source>已导出：{0}</source>
-        <translation>Exported: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1043"/>
+        <location filename="../../reader/ui/main_window.py" line="336"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="84"/>
+        <source>筛选目录…</source>
+        <translation>Filter contents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="85"/>
+        <location filename="../../reader/ui/features/navigation.py" line="110"/>
+        <source>筛选目录</source>
+        <translation>Filter contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="90"/>
+        <source>章节目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="108"/>
+        <source>转到目录</source>
+        <translation>Go to contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="109"/>
+        <source>转到正文</source>
+        <translation>Go to text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/navigation.py" line="120"/>
+        <location filename="../../reader/ui/features/navigation.py" line="197"/>
+        <source>已读 {0}%</source>
+        <translation>{0}% read</translation>
     </message>
 </context>
 <context>
@@ -741,42 +643,52 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>NotesTransfer</name>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="40"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="30"/>
+        <source>导出批注…</source>
+        <translation>Export Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="32"/>
+        <source>导入批注…</source>
+        <translation>Import Notes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="45"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="43"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="48"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="45"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="50"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="58"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="63"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="60"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="65"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="69"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="74"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="76"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="81"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="83"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="88"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
@@ -794,6 +706,24 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
         <location filename="../../reader/ui/models/outline_model.py" line="92"/>
         <source>（推断）</source>
         <translation> (inferred)</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <location filename="../../reader/ui/features/panels.py" line="18"/>
+        <source>面板</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/panels.py" line="19"/>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/panels.py" line="20"/>
+        <source>专注阅读</source>
+        <translation>Focus mode</translation>
     </message>
 </context>
 <context>
@@ -948,22 +878,42 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>Searching</name>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="103"/>
+        <location filename="../../reader/ui/features/searching.py" line="54"/>
+        <source>在本文档中查找…</source>
+        <translation>Find in This Document…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/searching.py" line="55"/>
+        <source>在全部文档中检索…</source>
+        <translation>Search All Documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/searching.py" line="56"/>
+        <source>下一处</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/searching.py" line="57"/>
+        <source>上一处</source>
+        <translation>Find Previous</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/searching.py" line="108"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="130"/>
+        <location filename="../../reader/ui/features/searching.py" line="135"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="180"/>
+        <location filename="../../reader/ui/features/searching.py" line="185"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="189"/>
+        <location filename="../../reader/ui/features/searching.py" line="194"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
@@ -997,6 +947,76 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
     </message>
     <message>
         <location filename="../../reader/ui/features/tables.py" line="61"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsFeature</name>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="51"/>
+        <source>突出显示目标与既往数据</source>
+        <translation>Highlight Targets and Past Figures</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="57"/>
+        <source>导出目标与数据为 CSV…</source>
+        <translation>Export Targets and Figures as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="80"/>
+        <source>正在识别目标…</source>
+        <translation>Finding targets…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="104"/>
+        <location filename="../../reader/ui/features/targets.py" line="120"/>
+        <source>规划目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="104"/>
+        <location filename="../../reader/ui/features/targets.py" line="121"/>
+        <source>既往数据</source>
+        <translation>Past figure</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="108"/>
+        <source>{0}（按规划期末计）</source>
+        <translation>{0} (end of plan period)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="110"/>
+        <source>比{0}年</source>
+        <translation>vs. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="113"/>
+        <source>所在章节</source>
+        <translation>the section it is in</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="114"/>
+        <source>判断依据：{0}</source>
+        <translation>Decided by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="133"/>
+        <source>{0}-目标与数据</source>
+        <translation>{0} - targets</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="134"/>
+        <source>导出为 CSV</source>
+        <translation>Export as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="140"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="142"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>

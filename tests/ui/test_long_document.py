@@ -24,14 +24,14 @@ def test_long_plan_opens_progressively_and_jumps_anywhere(qtbot, data_dir: Path,
     win.show()
     assert win.open_document(doc.id)
     assert not win.view.loaded  # the first screenful is shown before the rest is typeset
-    assert win.targets == []  # and targets come after, batch by batch
+    assert win.targets_feature.targets == []  # and targets come after, batch by batch
     last = len(doc.blocks) - 1
     win.jump_to_block(last)  # a jump beyond what is typeset typesets up to there first
     assert win.view.document().blockCount() > last
-    qtbot.waitUntil(lambda: win.view.loaded and len(win.targets) > 1000, timeout=60_000)
+    qtbot.waitUntil(lambda: win.view.loaded and len(win.targets_feature.targets) > 1000, timeout=60_000)
     assert win.view.document().blockCount() == len(doc.blocks)
-    assert win.targets_panel.model.rowCount() == len(win.targets)
-    t = win.targets[-1]
+    assert win.targets_feature.panel.model.rowCount() == len(win.targets_feature.targets)
+    t = win.targets_feature.targets[-1]
     qtbot.waitUntil(lambda: not win.view._span_queue, timeout=30_000)
     tb = win.view.document().findBlockByNumber(t.block)
     from PySide6.QtGui import QTextCursor

@@ -9,32 +9,37 @@ from reader.search.text import fold
 
 
 def _search(window, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
     box = window.search_panel.query_box
     box.clear()
     box.insert(text)  # typing; the panel debounces before searching
-    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == text, timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.searching.last_result is not None and window.searching.last_result.query == text, timeout=10000
+    )
 
 
 def test_indexing_runs_in_background_and_search_works_after_first_start(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
-    assert not window.index_bar.isVisible()
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
+    assert not window.indexer.bar.isVisible()
     from reader.search import text as T
 
     assert not T.jieba_loaded()  # indexing needed jieba; it was released when indexing finished
     _search(window, qtbot, "散裂中子源")
-    assert window.last_result.total == 4
+    assert window.searching.last_result.total == 4
     assert window.search_panel.model.rowCount() == 4
     assert "4" in window.search_panel.summary.text()
     assert not T.jieba_loaded()  # searching does not load it
 
 
 def test_typing_is_debounced_into_one_search(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
     before = window.searching.searches
     for ch in "科学城":
         window.search_panel.query_box.insert(ch)
-    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == "科学城", timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.searching.last_result is not None and window.searching.last_result.query == "科学城",
+        timeout=10000,
+    )
     assert window.searching.searches - before == 1
 
 
@@ -50,7 +55,7 @@ def test_clicking_a_hit_jumps_and_highlights_every_occurrence(window, qtbot) -> 
     top = window.view.top_block()
     assert top <= hit.block <= top + 3
     expected = sum(fold(b.text).count("中子") for b in window.doc.blocks)
-    assert len(window._occurrences) == expected == len(window._hit_spans)
+    assert len(window.searching.occurrences) == expected == len(window.searching.hit_spans)
     assert len(window.view.extraSelections()) == expected + 1  # every hit plus the current one
 
 
@@ -69,19 +74,22 @@ def test_f3_and_shift_f3_walk_the_occurrences(window, qtbot) -> None:  # type: i
 
 
 def test_ctrl_f_searches_the_current_document_with_the_selection(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
     block = next(b for b in window.doc.blocks if "松山湖" in b.text)
     start = block.text.index("松山湖")
     window.view.select_span(block.index, start, start + 3)
     window.act_find.trigger()
     assert window.search_panel.query_box.text() == "松山湖"
     assert window.search_panel.scope_current()
-    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.query == "松山湖", timeout=10000)
-    assert set(window.last_result.by_doc) == {window.doc.id}
+    qtbot.waitUntil(
+        lambda: window.searching.last_result is not None and window.searching.last_result.query == "松山湖",
+        timeout=10000,
+    )
+    assert set(window.searching.last_result.by_doc) == {window.doc.id}
 
 
 def test_enter_jumps_to_the_best_hit(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
     window.view.scroll_to_block(0)
     box = window.search_panel.query_box
     box.insert("总部经济")
@@ -92,27 +100,27 @@ def test_enter_jumps_to_the_best_hit(window, qtbot) -> None:  # type: ignore[no-
 
 def test_malformed_query_says_it_fell_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _search(window, qtbot, '"中子')
-    assert window.last_result.literal
+    assert window.searching.last_result.literal
     assert "引号" in window.search_panel.summary.text()
-    assert window.last_result.total == 5
+    assert window.searching.last_result.total == 5
 
 
 def test_chapter_filter_narrows_results(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _search(window, qtbot, "创新")
-    total = window.last_result.total
+    total = window.searching.last_result.total
     box = window.search_panel.chapter_box
     assert box.count() > 2
     box.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: window.last_result.total < total, timeout=10000)
-    assert len(window.last_result.by_chapter) == 1
+    qtbot.waitUntil(lambda: window.searching.last_result.total < total, timeout=10000)
+    assert len(window.searching.last_result.by_chapter) == 1
 
 
 def test_synonym_expansion_is_shown_and_can_be_switched_off(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _search(window, qtbot, "GDP")
-    with_syn = window.last_result.total
+    with_syn = window.searching.last_result.total
     assert "地区生产总值" in window.search_panel.summary.text()
     window.search_panel.synonyms_box.setChecked(False)
-    qtbot.waitUntil(lambda: window.last_result.total < with_syn, timeout=10000)
+    qtbot.waitUntil(lambda: window.searching.last_result.total < with_syn, timeout=10000)
 
 
 def test_scope_can_name_a_document_and_synonym_hits_say_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -122,10 +130,10 @@ def test_scope_can_name_a_document_and_synonym_hits_say_so(window, qtbot) -> Non
         window.import_file(str(DATA / "plan_with_headings.txt"))
     box = window.search_panel.scope_box
     assert box.count() == 4  # all, current, and the two documents by name
-    qtbot.waitUntil(lambda: window.index_ready, timeout=20000)
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
     box.setCurrentIndex(box.findData("doc:dongguan-14th-fyp"))
     _search(window, qtbot, "GDP")
-    assert set(window.last_result.by_doc) == {"dongguan-14th-fyp"}
+    assert set(window.searching.last_result.by_doc) == {"dongguan-14th-fyp"}
     htmls = [window.search_panel.model.item(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(3)]
     assert any("≈ 地区生产总值" in h for h in htmls)
 
@@ -151,7 +159,7 @@ def test_many_documents_stay_readable_and_none_is_opened(qtbot, data_dir, tmp_pa
     window.show()
     window.open_default()
     _search(window, qtbot, "创新")
-    result = window.last_result
+    result = window.searching.last_result
     assert len(result.by_doc) == 13 and len(result.by_chapter) > 10
     summary = window.search_panel.summary.text()
     assert "另有 8 个文档" in summary
@@ -173,7 +181,7 @@ def test_scrolling_to_the_end_lists_the_next_page_of_hits(window, qtbot) -> None
 
     _search(window, qtbot, "。")  # nearly every paragraph
     panel = window.search_panel
-    total = window.last_result.total
+    total = window.searching.last_result.total
     assert total > 2 * PAGE
     assert panel.model.rowCount() == PAGE
     assert f"已列出 {PAGE} 段" in panel.summary.text()

@@ -20,10 +20,10 @@ def _char_background(window, block: int, offset: int):  # type: ignore[no-untype
 
 def test_targets_and_past_figures_are_highlighted_in_two_colours(window) -> None:  # type: ignore[no-untyped-def]
     colors = window.view._palette_colors()
-    target = next(t for t in window.targets if t.text == "到2025年GDP达到1.3万亿元左右")
+    target = next(t for t in window.targets_feature.targets if t.text == "到2025年GDP达到1.3万亿元左右")
     assert target.kind == "target"
     # 「2020年达9650.19亿元」: a past figure colours its number only, so a review chapter stays calm.
-    actual = next(t for t in window.targets if t.text == "2020年达9650.19亿元")
+    actual = next(t for t in window.targets_feature.targets if t.text == "2020年达9650.19亿元")
     assert _char_background(window, target.block, target.start)[0] == colors["target_bg"].name()
     number = actual.quantities[0]
     assert _char_background(window, actual.block, number.start)[0] == colors["actual_bg"].name()
@@ -35,19 +35,19 @@ def test_targets_and_past_figures_are_highlighted_in_two_colours(window) -> None
 
 
 def test_highlights_can_be_switched_off_and_legend_follows(window) -> None:  # type: ignore[no-untyped-def]
-    target = next(t for t in window.targets if t.kind == "target")
-    assert "规划目标" in window.legend.text()
-    window.act_highlight.trigger()
+    target = next(t for t in window.targets_feature.targets if t.kind == "target")
+    assert "规划目标" in window.targets_feature.legend.text()
+    window.targets_feature.highlight.trigger()
     assert _char_background(window, target.block, target.start)[0] != window.view._palette_colors()["target_bg"].name()
-    assert window.legend.text() == ""
-    window.act_highlight.trigger()
+    assert window.targets_feature.legend.text() == ""
+    window.targets_feature.highlight.trigger()
     assert _char_background(window, target.block, target.start)[0] == window.view._palette_colors()["target_bg"].name()
 
 
 def test_panel_lists_filters_and_sorts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    panel = window.targets_panel
+    panel = window.targets_feature.panel
     total = panel.model.rowCount()
-    assert total == len(window.targets) > 100
+    assert total == len(window.targets_feature.targets) > 100
     panel.kind_box.setCurrentIndex(1)  # 规划目标
     targets_only = panel.proxy.rowCount()
     assert 0 < targets_only < total
@@ -62,7 +62,7 @@ def test_panel_lists_filters_and_sorts(window, qtbot) -> None:  # type: ignore[n
 
 
 def test_clicking_a_row_jumps_to_the_sentence(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    panel = window.targets_panel
+    panel = window.targets_feature.panel
     panel.kind_box.setCurrentIndex(1)
     row = panel.proxy.rowCount() - 1
     index = panel.proxy.index(row, 1)
@@ -76,20 +76,22 @@ def test_clicking_a_row_jumps_to_the_sentence(window, qtbot) -> None:  # type: i
     assert window._current_span is not None and window._current_span.block == t.block
     top = window.view.top_block()
     assert top <= t.block <= top + 3
-    assert window.history_pos >= 1  # the jump went into history
+    assert window.nav.trail.pos >= 1  # the jump went into history
 
 
 def test_target_tooltip_explains_the_kind(window) -> None:  # type: ignore[no-untyped-def]
-    t = next(t for t in window.targets if t.kind == "target" and t.year == "2025" and not t.year_implied)
-    tip = window._tooltip_for(t.block, t.start + 1)
+    t = next(
+        t for t in window.targets_feature.targets if t.kind == "target" and t.year == "2025" and not t.year_implied
+    )
+    tip = window.view.tooltip_provider(t.block, t.start + 1)
     assert tip is not None and "规划目标" in tip and "2025" in tip
-    assert window._tooltip_for(0, 0) is None
+    assert window.view.tooltip_provider(0, 0) is None
 
 
 def test_export_targets_csv_from_the_window(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = window.export_targets_csv(str(tmp_path / "targets.csv"))
+    path = window.targets_feature.export_csv(str(tmp_path / "targets.csv"))
     rows = list(csv.reader(io.StringIO(Path(path).read_bytes().decode("utf-8-sig"))))
-    assert len(rows) == len(window.targets) + 1
+    assert len(rows) == len(window.targets_feature.targets) + 1
 
 
 def test_panel_can_be_closed_and_the_window_still_works(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +116,7 @@ def test_indicator_table_rows_show_base_year_attribute_and_only_the_cell_is_colo
 
     doc, _replaced, _anchored = window.session.import_file(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", index=False)
     assert window.open_document(doc.id)
-    model = window.targets_panel.model
+    model = window.targets_feature.panel.model
     rows = {
         (model.index(r, 0).data(), model.index(r, 2).data(), model.index(r, 4).data()): r
         for r in range(model.rowCount())

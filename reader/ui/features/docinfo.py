@@ -30,3 +30,14 @@ def show_document_info(parent: QWidget, doc: Document | None) -> None:
     if doc is None:
         return
     QMessageBox.information(parent, QCoreApplication.translate("DocumentInfo", "文档信息"), document_info_text(doc))
+
+
+def show_about(parent: QWidget, data_dir: object) -> None:
+    """The app's name and version, what it is for, where its data lives and what the bundled plan is."""
+    from reader import __version__
+
+    translate = QCoreApplication.translate
+    text = translate("DocumentInfo", "{0} {1}\n离线阅读、检索和批注中文政策文件。\n数据文件夹：{2}\n\n内置示例为东莞市“十四五”规划纲要的网页转载节选（止于“金融”一章），详见 帮助 › 文档信息。")  # fmt: skip
+    name = translate("DocumentInfo", "政策阅读器")
+    title = translate("DocumentInfo", "关于政策阅读器")
+    QMessageBox.about(parent, title, text.format(name, __version__, data_dir))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 
 from reader.document.importers import SUPPORTED_SUFFIXES
 from reader.errors import Cancelled, ReaderError
@@ -20,11 +21,45 @@ class ImportFeature(QObject):
     imported = Signal(str, bool)  # document id; False when it finished after the user had cancelled (not opened)
     failed = Signal(str, bool)  # readable message; True when the user cancelled
     status = Signal(str, int)  # a status-bar message and how long to show it (ms)
+    open_requested = Signal(str)  # a document chosen in the 文档库 menu
+    error = Signal(str)  # a failure the user must see
 
     def __init__(self, session: Session, window: QWidget) -> None:
         super().__init__(window)
         self.session = session
         self.window = window
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)  # files dropped anywhere on the window are imported
+        self.open_action = QAction(self.tr("打开/导入文件…"), window)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(lambda _checked=False: self.choose_file())
+        window.addAction(self.open_action)
+        self.library_menu = QMenu(self.tr("文档库"), window)
+        self.library_menu.aboutToShow.connect(self._fill_library_menu)
+        self.current: str | None = None  # the open document, checked in the menu
+
+    def _fill_library_menu(self) -> None:
+        self.library_menu.clear()
+        try:
+            entries = self.session.library.entries()
+        except ReaderError as exc:
+            self.error.emit(str(exc))
+            return
+        for e in entries:
+            act = self.library_menu.addAction(e.title)
+            act.setCheckable(True)
+            act.setChecked(self.current == e.id)
+            act.triggered.connect(lambda _c=False, doc_id=e.id: self.open_requested.emit(doc_id))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QDragEnterEvent) and self.accepts(event.mimeData()):
+            event.acceptProposedAction()
+            return True
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            self.drop(event.mimeData())
+            event.acceptProposedAction()
+            return True
+        return False
 
     def choose_file(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)

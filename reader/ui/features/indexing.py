@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar, QToolButton, QWidget
 
 from reader.errors import Cancelled, ReaderError
@@ -38,6 +39,8 @@ class Indexer(QObject):
         self.cancel_button.setAccessibleName(self.tr("取消建立索引"))
         self.cancel_button.clicked.connect(self.cancel)
         self.bar.hide()
+        self.rebuild_action = QAction(self.tr("重建检索索引"), window)
+        self.rebuild_action.triggered.connect(lambda _checked=False: self.start(rebuild=True))
         self.cancel_button.hide()
 
     def start(self, rebuild: bool = False) -> None:

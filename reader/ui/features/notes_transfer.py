@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.document.model import Document
@@ -26,6 +27,10 @@ class NotesTransfer(QObject):
         self.window = window
         self._store = store
         self._doc = doc
+        self.export_action = QAction(self.tr("导出批注…"), window)
+        self.export_action.triggered.connect(lambda _checked=False: self.export())
+        self.import_action = QAction(self.tr("导入批注…"), window)
+        self.import_action.triggered.connect(lambda _checked=False: self.merge())
 
     def export(self, path: str | None = None) -> str | None:
         """The open document's notes to ``path`` (asked for when not given), format by its suffix."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.document.model import Document
@@ -15,10 +17,23 @@ class ChapterPrinting(QObject):
 
     status = Signal(str, int)  # a status-bar message and how long to show it (ms)
 
-    def __init__(self, view: DocumentView, window: QWidget) -> None:
+    def __init__(
+        self,
+        view: DocumentView,
+        window: QWidget,
+        doc: Callable[[], Document | None],
+        node: Callable[[], str | None],
+    ) -> None:
+        """``doc`` gives the open document, ``node`` the id of the node holding the reading position."""
         super().__init__(window)
         self.view = view
         self.window = window
+        self.export_action = QAction(self.tr("导出当前章节为 PDF…"), window)
+        self.export_action.triggered.connect(lambda _checked=False: self.export_pdf(doc(), node()))
+        self.print_action = QAction(self.tr("打印当前章节…"), window)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda _checked=False: self.print(doc(), node()))
+        window.addAction(self.print_action)
 
     def chapter_document(self, doc: Document | None, node_id: str | None) -> tuple[QTextDocument | None, str]:
         """A QTextDocument with the top-level chapter of ``node_id`` (the whole text before the first chapter)."""

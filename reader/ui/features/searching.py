@@ -3,32 +3,18 @@ occurrence of its words marked in the open document for F3 / Shift+F3."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.session import Session
 from reader.ui.panels.search_panel import PAGE, SearchPanel
 from reader.ui.views.document_view import DocumentView, Span
-from reader.ui.workers import Progress
-
-
-class IndexQueue(Protocol):
-    """What searching needs of the index upkeep (``features.indexing.Indexer``), without importing it: features
-    stay independent of each other."""
-
-    ready: bool
-    closing: bool
-
-    def start(self, rebuild: bool = False) -> None: ...
-
-    def run(
-        self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[ReaderError], None]
-    ) -> None: ...
+from reader.ui.workers import IndexQueue, Progress
 
 
 class Searching(QObject):
@@ -60,6 +46,25 @@ class Searching(QObject):
         panel.more_requested.connect(self.run)
         panel.hit_activated.connect(self.open_hit)
         dock.visibilityChanged.connect(self._dock_visibility)
+
+    def add_actions(self, window: QWidget) -> tuple[QAction, QAction, QAction, QAction]:
+        """Find in this document, search all documents, next and previous occurrence — with their shortcuts."""
+        made = []
+        for text, slot, key in (
+            (self.tr("在本文档中查找…"), lambda: self.focus(True, self._selected()), QKeySequence.StandardKey.Find),
+            (self.tr("在全部文档中检索…"), lambda: self.focus(False, self._selected()), "Ctrl+K"),
+            (self.tr("下一处"), lambda: self.step(+1), "F3"),
+            (self.tr("上一处"), lambda: self.step(-1), "Shift+F3"),
+        ):
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            window.addAction(action)
+            made.append(action)
+        return made[0], made[1], made[2], made[3]
+
+    def _selected(self) -> str:
+        return self.view.textCursor().selectedText().strip()
 
     def document_opened(self, doc: Document) -> None:
         self.doc = doc
