@@ -1,0 +1,255 @@
+"""Commands on documents: gui, import, list, outline, text, tables, targets, index, search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from reader.cli.common import _emit_json, _session, _stderr_progress
+from reader.document.model import Node
+from reader.errors import ReaderError
+
+
+def _check_display() -> None:
+    """On Linux, Qt aborts the process (exit 134, a page of plugin names) when there is no display: say it in one
+    line instead. Windows and macOS always have one; QT_QPA_PLATFORM (offscreen, vnc …) chooses another."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise ReaderError(
+            "没有可用的图形显示（DISPLAY 与 WAYLAND_DISPLAY 都未设置），窗口无法打开。"
+            "请在桌面会话中运行；命令行功能不需要显示，见 policy-reader --help。"
+        )
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    _check_display()
+    try:
+        from reader.ui.app import run
+    except ImportError as exc:
+        raise ReaderError(
+            f"界面组件无法加载（{exc}）。请先运行 `make run` 或 `pip install -e .` 安装 PySide6。"
+        ) from exc
+    if getattr(args, "smoke", False):
+        from reader.ui.app import smoke
+
+        return smoke(getattr(args, "data_dir", None))
+    return run(
+        data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    session = _session(args)
+    doc, replaced, anchored = session.import_file(args.file, title=args.title, index=False)
+    if args.json:
+        _emit_json(
+            {"id": doc.id, "title": doc.title, "replaced": replaced, "blocks": len(doc.blocks), "annotations": anchored}
+        )
+    else:
+        print(doc.id)
+        verb = "已更新" if replaced else "已导入"
+        print(f"{verb}：{doc.title}（{len(doc.blocks)} 段，{sum(1 for _ in doc.nodes())} 个目录节点）", file=sys.stderr)
+        if anchored.get("orphaned"):
+            print(
+                f"注意：{anchored['orphaned']} 条批注在新版本中找不到原文，已保留并标为“无法定位”（notes list 可查看）。",
+                file=sys.stderr,
+            )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    entries = _session(args).library.entries()
+    if args.json:
+        _emit_json([e.to_json() for e in entries])
+        return 0
+    for e in entries:
+        mark = "（内置）" if e.bundled else ""
+        print(f"{e.id}\t{e.format}\t{e.chars} 字\t{e.title}{mark}")
+    return 0
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    doc = _session(args).document(args.doc)
+    if args.json:
+        _emit_json([n.to_json() for n in doc.outline])
+        return 0
+
+    def show(node: Node, depth: int) -> None:
+        mark = "·" if node.inferred else " "
+        print(f"{'  ' * depth}{mark}{node.label}")
+        for child in node.children:
+            show(child, depth + 1)
+
+    print(doc.title)
+    for root in doc.outline:
+        show(root, 0)
+    return 0
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from reader.document.tables import find_tables
+
+    doc = _session(args).document(args.doc)
+    if args.json:
+        rows = {r.index: (t, n) for t in find_tables(doc) for n, r in enumerate(t.rows)}
+        items = []
+        for b in doc.blocks:
+            item = {"index": b.index, "kind": b.kind.value, "text": b.text, "node": b.node, "id": b.id}
+            if b.index in rows:
+                table, n = rows[b.index]
+                item["table"] = {"id": table.id, "row": n, "header": n < table.header_rows, "cells": table.grid()[n]}
+            items.append(item)
+        _emit_json(items)
+        return 0
+    for b in doc.blocks:
+        print(f"[{b.index}] ({b.kind.value}) {b.text}")
+    return 0
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from reader.document.tables import find_tables
+    from reader.exporting import csv_text, write_csv
+
+    doc = _session(args).document(args.doc)
+    tables = find_tables(doc)
+    if args.json:
+        _emit_json([t.to_json() for t in tables])
+        return 0
+    if args.csv:
+        # One CSV for all tables: a column names the table, then its cells (header rows included).
+        width = max((t.width for t in tables), default=0)
+        rows = [[t.title or t.id, *cells, *[""] * (width - len(cells))] for t in tables for cells in t.grid()]
+        header = ["表格", *[f"列{i + 1}" for i in range(width)]]
+        if args.output:
+            write_csv(args.output, header, rows)
+            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write("\ufeff" + csv_text(header, rows))
+        return 0
+    if not tables:
+        print("（此文档没有表格）")
+    for t in tables:
+        print(f"== {t.title or t.id}（{len(t.rows)} 行 × {t.width} 列，起于第 {t.rows[0].index} 段）")
+        for cells in t.grid():
+            print("\t".join(cells))
+        for note in t.notes:
+            print(note.text)
+        print()
+    return 0
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from reader.exporting import csv_text, write_csv
+    from reader.targets.export import CSV_HEADER, csv_rows
+
+    session = _session(args)
+    doc = session.document(args.doc)
+    found = session.targets(doc, args.kind)
+    if args.csv:
+        rows = csv_rows(doc, found)
+        if args.output:
+            write_csv(args.output, CSV_HEADER, rows)
+            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write("\ufeff" + csv_text(CSV_HEADER, rows))
+        return 0
+    if args.json:
+        text = json.dumps([t.to_json() for t in found], ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = []
+        for t in found:
+            mark = "目标" if t.kind == "target" else "既往"
+            year = f" [{t.year}]" if t.year else ""
+            if t.base_year:
+                year += f" [比{t.base_year}年]"
+            if t.attribute:
+                year += f" [{t.attribute}]"
+            lines.append(
+                f"{mark}\t{t.indicator or '—'}\t{'、'.join(f'{v:g}' for v in t.values)} {t.unit}{year}\t{t.text}"
+            )
+        text = "\n".join(lines) + ("\n" if lines else "")
+    if args.output:
+        from pathlib import Path
+
+        from reader.fileio import atomic_write_text
+
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    import time
+
+    session = _session(args)
+    started = time.perf_counter()
+    docs = session.index_sources()
+    if args.rebuild:
+        done = session.index.rebuild(docs, _stderr_progress)
+    else:
+        done = session.index.sync(docs, _stderr_progress)
+    seconds = time.perf_counter() - started
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    report = {
+        "indexed": done,
+        "documents": len(docs),
+        "seconds": round(seconds, 3),
+        "rebuilt_reason": session.index.rebuilt_reason,
+    }
+    if args.json:
+        _emit_json(report)
+    else:
+        print(f"已索引 {len(done)} 篇（文档库共 {len(docs)} 篇），用时 {seconds:.2f} 秒。")
+        if session.index.rebuilt_reason and not args.rebuild:  # a rebuild asked for needs no explanation
+            print(f"索引已重建：{session.index.rebuilt_reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    session = _session(args)
+    session.sync_index(_stderr_progress)
+    doc = session.library.resolve(args.doc) if args.doc else None
+    result = session.index.search(
+        args.query, doc=doc, limit=None if args.all else max(0, args.limit), use_synonyms=not args.no_synonyms
+    )
+    if result.message:
+        print(result.message, file=sys.stderr)
+    if args.json:
+        _emit_json(result.to_json())
+        return 0
+    shown = len(result.hits)
+    print(f"共 {result.total} 处段落命中（显示 {shown} 条，{result.seconds * 1000:.0f} 毫秒）")
+    for term, alts in result.expansions.items():
+        print(f"同义词：{term} → {'、'.join(alts)}")
+    from reader.document.tables import labelled_cells
+
+    def marked(a0: int, b0: int) -> str:
+        """The block text from a0 to b0 with matches in 【】 for a terminal (offsets into the block text)."""
+        out, pos = [], a0
+        for a, b in h.matches:
+            if b <= a0 or a >= b0:
+                continue
+            a, b = max(a, a0), min(b, b0)
+            out.append(h.text[pos:a] + "【" + h.text[a:b] + "】")
+            pos = b
+        out.append(h.text[pos:b0])
+        return "".join(out)
+
+    for h in result.hits:
+        if h.columns:  # a table row: its cells with their column names
+            line = " · ".join(
+                f"{label} {marked(a, b)}" if label else marked(a, b)
+                for label, a, b in labelled_cells(h.text, h.columns)
+            )
+        else:
+            end = h.snippet_start + len(h.snippet)
+            prefix = "…" if h.snippet_start > 0 else ""
+            suffix = "…" if end < len(h.text) else ""
+            line = prefix + marked(h.snippet_start, end) + suffix
+        print(f"\n[{h.doc} #{h.block}] {h.path}\n  {line}")
+    return 0
