@@ -16,7 +16,7 @@ def draw(size: int):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-    from reader.ui.views.document_view import pick_cjk_family
+    from reader.ui.views.typesetting import pick_cjk_family
 
     img = QImage(size, size, QImage.Format.Format_ARGB32)
     img.fill(Qt.GlobalColor.transparent)

@@ -9,87 +9,43 @@ its row (cells joined by tabs).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
     QPainter,
     QPalette,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextFrameFormat,
-    QTextLength,
-    QTextTableCellFormat,
-    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document.model import Block, BlockKind, Document, NodeKind
-from reader.document.structure import is_numbered_heading, lead_sentence
-from reader.document.tables import NUMERIC_CELL  # numbers are set flush right so digits line up
+from reader.ui.views.typesetting import (
+    Span,
+    apply_span_format,
+    block_formats,
+    insert_table,
+    insert_with_spans,
+    palette_colors,
+    pick_cjk_family,
+)
 
-CJK_FAMILIES = [
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Noto Sans SC",
-    "WenQuanYi Micro Hei",
-    "Droid Sans Fallback",
-]
+__all__ = ["DocumentView", "Span"]
+
 MEASURE_EM = 38  # comfortable line length for Chinese text, in characters
 # The text column never gets narrower than this many characters a line: side panels give way first (the window
 # layout cannot shrink the view below its minimum width). Capped so a large zoom cannot make the window huge.
 MIN_MEASURE_EM = 20
 MIN_WIDTH_CAP = 640
-LINE_HEIGHT = 150  # percent
 FIRST_SLICE_CHARS = 40_000  # typeset before the first paint; the rest follows in slices
 SLICE_CHARS = 20_000  # per event-loop turn (~20 ms), so scrolling and typing never wait long
 SPANS_PER_TURN = 300
-
-
-def pick_cjk_family() -> str:
-    """The first CJK font the OS has, from a list of good screen fonts; '' lets Qt fall back."""
-    available = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
-        if family in available:
-            return family
-    return ""
-
-
-@dataclass(frozen=True)
-class Span:
-    """A highlighted range inside one block."""
-
-    block: int
-    start: int
-    end: int
-    kind: str  # "target" | "actual" | "num" (a number inside them) | "hit" | "current" | "hl-<colour>" | "note"
-
-
-def _apply_span_format(fmt: QTextCharFormat, kind: str, colors: dict[str, QColor]) -> None:
-    """How a span kind looks: numbers bold, notes underlined, the rest by their colour pair."""
-    if kind == "num":
-        fmt.setFontWeight(QFont.Weight.Bold)
-        return
-    if f"{kind}_bg" in colors:
-        fmt.setBackground(colors[f"{kind}_bg"])
-    if f"{kind}_fg" in colors:
-        fmt.setForeground(colors[f"{kind}_fg"])
-    if kind == "note":
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(colors["note_line"])
 
 
 class DocumentView(QTextBrowser):
@@ -249,49 +205,7 @@ class DocumentView(QTextBrowser):
         self._apply_extra_selections()
 
     def _palette_colors(self) -> dict[str, QColor]:
-        if self.dark:
-            return {
-                "text": QColor("#d8d4cc"),
-                "muted": QColor("#9a958c"),
-                "heading": QColor("#ece7dd"),
-                "target_bg": QColor("#2f4a3a"),
-                "target_fg": QColor("#a8e0b8"),
-                "actual_bg": QColor("#3a3550"),
-                "actual_fg": QColor("#c8c0ef"),
-                "box_bg": QColor("#2a2a2a"),
-                "hit_bg": QColor("#7a3e14"),  # orange: no highlight colour and no figure colour is orange
-                "current_bg": QColor("#b8561a"),
-                "paper": QColor("#1e1e1e"),
-                "hl-yellow_bg": QColor("#5c4f16"),
-                "hl-green_bg": QColor("#24492f"),
-                "hl-blue_bg": QColor("#1f3d5c"),
-                "hl-pink_bg": QColor("#5a2a40"),
-                "note_line": QColor("#e0b050"),
-                "table_border": QColor("#4a4742"),
-                "table_head_bg": QColor("#2c2a27"),
-                "table_stripe_bg": QColor("#242322"),
-            }
-        return {
-            "text": QColor("#2b2b2b"),
-            "muted": QColor("#7a756c"),
-            "heading": QColor("#1a1a1a"),
-            "target_bg": QColor("#e3f1e6"),
-            "target_fg": QColor("#1d5e34"),
-            "actual_bg": QColor("#ebe8f5"),
-            "actual_fg": QColor("#4b3f8a"),
-            "box_bg": QColor("#f4f1ea"),
-            "hit_bg": QColor("#fed7aa"),  # orange: no highlight colour and no figure colour is orange
-            "current_bg": QColor("#fb923c"),
-            "paper": QColor("#fbfaf7"),
-            "hl-yellow_bg": QColor("#fff1a8"),
-            "hl-green_bg": QColor("#cdeccf"),
-            "hl-blue_bg": QColor("#cfe3f7"),
-            "hl-pink_bg": QColor("#f8d3e0"),
-            "note_line": QColor("#b7791f"),
-            "table_border": QColor("#cfc9bd"),
-            "table_head_bg": QColor("#efeadf"),
-            "table_stripe_bg": QColor("#f6f3ec"),
-        }
+        return palette_colors(self.dark)
 
     def _point_size(self) -> float:
         return max(8.0, 13.0 + self.zoom_steps)
@@ -375,12 +289,11 @@ class DocumentView(QTextBrowser):
             if not self._fresh:
                 cursor.insertBlock()
             self._fresh = False
-            bf, cf = self._formats(
-                block, block.index in ctx["opens_chapter"], ctx["levels"].get(block.index, 3), ctx["em"], ctx["colors"]
-            )
+            opens, level = block.index in ctx["opens_chapter"], ctx["levels"].get(block.index, 3)
+            bf, cf = block_formats(block, opens, level, ctx["em"], self._point_size(), ctx["colors"])
             cursor.setBlockFormat(bf)
             cursor.setBlockCharFormat(cf)
-            self._insert_with_spans(cursor, block, block.text, cf, ctx["spans"].get(block.index, []), ctx["colors"])
+            insert_with_spans(cursor, block, block.text, cf, ctx["spans"].get(block.index, []), ctx["colors"])
             cursor.block().setUserState(block.index)
             self._qblock.append(cursor.block().blockNumber())
             done += len(block.text) + 1
@@ -388,82 +301,10 @@ class DocumentView(QTextBrowser):
         cursor.endEditBlock()
 
     def _insert_table(self, cursor: QTextCursor, rows: list[Block]) -> None:
-        """A run of table rows as a grid: header row set apart, numbers flush right, body rows striped, cells
-        wrapping in their column. Each cell keeps its offsets in the row's text."""
         ctx = self._ctx
-        colors, em = ctx["colors"], ctx["em"]
-        grid = [r.text.split("\t") for r in rows]
-        ncols = max(len(cells) for cells in grid)
-        fmt = QTextTableFormat()
-        fmt.setBorder(1)
-        fmt.setBorderBrush(colors["table_border"])
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderCollapse(True)
-        fmt.setCellPadding(em * 0.25)
-        fmt.setCellSpacing(0)
-        fmt.setTopMargin(em * 0.4)
-        fmt.setBottomMargin(em * 0.9)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        header = len(rows) > 1 and not any(NUMERIC_CELL.match(c.strip()) for c in grid[0] if c.strip())
-        fmt.setHeaderRowCount(1 if header else 0)
-        # Short columns (numbers, 类别, 属性) are as wide as their longest body cell, so values never wrap (a long
-        # column name may); the long ones (指标, notes) share the rest and wrap inside their column.
-        glyph = self._point_size() * 0.88 * 96 / 72
-
-        def measure(text: str) -> float:  # in Chinese characters: Latin digits and letters are about half as wide
-            return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
-
-        body = grid[1:] if header else grid
-        longest = [max((measure(cells[c]) for cells in body if c < len(cells)), default=0) for c in range(ncols)]
-        fmt.setColumnWidthConstraints(
-            [
-                QTextLength(QTextLength.Type.FixedLength, (max(n, 2) + 0.6) * glyph + em * 0.5)
-                if n <= 6
-                else QTextLength(QTextLength.Type.VariableLength, 0)
-                for n in longest
-            ]
-        )
-        table = cursor.insertTable(len(rows), ncols, fmt)
-        for r, (row, cells) in enumerate(zip(rows, grid, strict=True)):
-            cf = QTextCharFormat()
-            cf.setForeground(colors["text"])
-            cf.setFontPointSize(self._point_size() * 0.88)
-            if header and r == 0:
-                cf.setFontWeight(QFont.Weight.DemiBold)
-                cf.setForeground(colors["heading"])
-            spans = ctx["spans"].get(row.index, [])
-            placed: list[tuple[int, int, int]] = []
-            start = 0
-            for c in range(ncols):
-                text = cells[c] if c < len(cells) else ""
-                cell = table.cellAt(r, c)
-                cc = cell.firstCursorPosition()
-                bf = QTextBlockFormat()
-                bf.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-                if NUMERIC_CELL.match(text.strip()) and not (header and r == 0):
-                    bf.setAlignment(Qt.AlignmentFlag.AlignRight)
-                cc.setBlockFormat(bf)
-                end = start + len(text)
-                clipped = [
-                    Span(s.block, max(s.start, start) - start, min(s.end, end) - start, s.kind)
-                    for s in spans
-                    if s.start < end and s.end > start
-                ]
-                self._insert_with_spans(cc, row, text, cf, clipped, colors)
-                cc.block().setUserState(row.index)
-                # A cell's format is its first block's character format: set it last, with its background.
-                cell_fmt = QTextTableCellFormat()
-                if header and r == 0:
-                    cell_fmt.setBackground(colors["table_head_bg"])
-                elif (r - (1 if header else 0)) % 2 == 1:
-                    cell_fmt.setBackground(colors["table_stripe_bg"])
-                cell_fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignTop)
-                cell.setFormat(cell_fmt)
-                placed.append((start, end, cc.block().blockNumber()))
-                start = end + 1  # the tab between two cells
-            self._cells[row.index] = placed
-            self._qblock.append(placed[0][2])
-        cursor.movePosition(QTextCursor.MoveOperation.End)
+        placed = insert_table(cursor, rows, ctx["spans"], ctx["em"], self._point_size(), ctx["colors"])
+        self._cells.update(placed)
+        self._qblock.extend(placed[row.index][0][2] for row in rows)
         self._fresh = True
 
     def _load_more(self) -> None:
@@ -512,82 +353,11 @@ class DocumentView(QTextBrowser):
                 cur.setPosition(a)
                 cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
                 fmt = QTextCharFormat()
-                _apply_span_format(fmt, span.kind, colors)
+                apply_span_format(fmt, span.kind, colors)
                 cur.mergeCharFormat(fmt)
         batch.endEditBlock()
         if self._span_queue:
             QTimer.singleShot(0, self._merge_spans)
-
-    def _formats(
-        self, block: Block, opens_chapter: bool, level: int, em: float, colors: dict[str, QColor]
-    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        bf = QTextBlockFormat()
-        bf.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        bf.setBottomMargin(em * 0.7)
-        cf = QTextCharFormat()
-        cf.setForeground(colors["text"])
-        kind = block.kind
-        if kind is BlockKind.HEADING:
-            # The document's own title (an unnumbered heading that opens it) is set above every chapter heading,
-            # centred, as printed plans set it.
-            is_title = block.index == 0 and not is_numbered_heading(block.text)
-            scale = 1.75 if is_title else {1: 1.5, 2: 1.3, 3: 1.15}.get(level, 1.05)
-            cf.setFontPointSize(self._point_size() * scale)
-            cf.setFontWeight(QFont.Weight.Bold)
-            cf.setForeground(colors["heading"])
-            bf.setTopMargin(em * (1.6 if level <= 2 or is_title else 0.9))
-            bf.setBottomMargin(em * (1.2 if is_title else 0.6))
-            bf.setHeadingLevel(1 if is_title else min(level, 6))
-            if is_title:
-                bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        elif kind is BlockKind.NOTE:
-            cf.setFontPointSize(self._point_size() * 0.88)
-            cf.setForeground(colors["muted"])
-            bf.setLeftMargin(em)
-        elif kind is BlockKind.BOX:
-            bf.setBackground(colors["box_bg"])
-            bf.setLeftMargin(em * 0.5)
-            bf.setRightMargin(em * 0.5)
-            cf.setFontPointSize(self._point_size() * 0.94)
-        else:
-            bf.setTextIndent(em * 2)  # Chinese paragraphs indent their first line by two characters
-            if kind in (BlockKind.INTRO, BlockKind.PREFACE) and opens_chapter:
-                bf.setTopMargin(em * 2.2)
-            elif kind is BlockKind.INTRO:
-                bf.setTopMargin(em * 1.2)
-        return bf, cf
-
-    def _insert_with_spans(
-        self,
-        cursor: QTextCursor,
-        block: Block,
-        text: str,
-        base: QTextCharFormat,
-        spans: list[Span],
-        colors: dict[str, QColor],
-    ) -> None:
-        # The lead sentence of an item or bullet reads as its title: set it in bold.
-        bold_end = 0
-        if block.kind in (BlockKind.ITEM, BlockKind.BULLET):
-            lead = lead_sentence(text.lstrip("—"))
-            if lead:
-                bold_end = text.index(lead) + len(lead) + 1
-        marks: list[tuple[int, int, str]] = sorted((s.start, s.end, s.kind) for s in spans)
-        pos = 0
-        boundaries = sorted({0, len(text), bold_end, *[m[0] for m in marks], *[m[1] for m in marks]})
-        for a, b in itertools.pairwise(boundaries):
-            if b <= a or a >= len(text):
-                continue
-            fmt = QTextCharFormat(base)
-            if a < bold_end:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            for start, end, kind in marks:
-                if start <= a and b <= end:
-                    _apply_span_format(fmt, kind, colors)
-            cursor.insertText(text[a:b], fmt)
-            pos = b
-        if pos < len(text):
-            cursor.insertText(text[pos:], base)
 
     def _apply_extra_selections(self) -> None:
         colors = self._palette_colors()
