@@ -3,7 +3,7 @@
 Each quantity (see ``quantities``) becomes one item with its own indicator, value(s), unit, year, base year,
 qualifier and kind. The kind comes first from the clause itself — a deadline ahead (到2030年), a commitment
 (力争, 确保) or a horizon (三年内) make a target; a year before the plan, 已/提前实现 or an earlier plan's period
-make a past figure — then from the sentence (a deadline carries to the clauses after it, 「到2020年，…；到2025年，…」
+make a past figure (``tense``) — then from the sentence (a deadline carries to the clauses after it, 「到2020年，…；到2025年，…」
 to the sentences after it in the paragraph) and last from the document's frame (``reader.document.frame``): the
 review of the last plan reports past figures, the goals and tasks state targets due at the end of the period, a
 work report's 2026 section states targets for 2026. Indicator tables are read by column (``tables``).
@@ -19,8 +19,7 @@ from typing import Any
 
 from reader.document.frame import BlockFrame, PlanFrame, read_frame
 from reader.document.model import Block, BlockKind, Document
-from reader.document.structure import cn_to_int
-from reader.targets import indicators
+from reader.targets import indicators, tense
 from reader.targets.quantities import Quantity, find_quantities
 from reader.targets.tables import Cell, read_tables
 
@@ -29,28 +28,6 @@ __all__ = ["Quantity", "Target", "extract", "extract_block", "extract_iter", "fi
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,]|[:：](?!\d)|(?<!\d)[:：]")
 
-# A deadline ahead: 到2025年, 至2035年, 展望2035年, 到“十五五”末, 2030年前.
-DEADLINE = re.compile(
-    r"(?:到|至|展望|于)\s*(?P<y>20\d\d)\s*年(?:底|末)?|(?P<e>20\d\d)\s*年(?:前|以前)(?![的])"
-    r"|(?:到|至)\s*“?(?P<p>十[一二三四五六七])五”?(?:期末|末)"
-)
-# A relative deadline: 三年内, 5年内.
-HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内))")
-# Words that make a number a goal rather than a fact.
-COMMITMENT = re.compile(
-    r"力争|争取|确保|努力|预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|力促"
-)
-# A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
-DONE = re.compile(
-    r"已经|已(?:达|建|实现|成为|完成|累计|超过|突破|提前|有)|提前实现|提前完成|预计(?:超过|达到|突破|达|为)"
-)
-# A past year doing something: 2020年达9650.19亿元, 2019年底为….
-PAST_YEAR = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
-)
-# An earlier plan's period: “十三五”期间, 十三五以来.
-EARLIER_PERIOD = re.compile(r"“?(?P<p>十[一二三四五六七])五”?(?:期间|时期|以来|末)")
-_YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到])")
 # A sentence that explains a code name: “1”指1个总体规划, “3+9+N”是指…: its numbers are the code's parts.
 _DEFINITION = re.compile(r"^[^，。]{0,6}“[^”]{1,12}”(?:是|即)?指")
 _OPENS_WITH_DEADLINE = re.compile(r"^(?:力争|争取|确保)?(?:到|至)\s*20\d\d\s*年(?:底|末)?")
@@ -132,15 +109,6 @@ def plan_start_year(doc: Document) -> int | None:
 # ---------------------------------------------------------------- one block
 
 
-@dataclass
-class _Carry:
-    """Cues that carry from clause to clause and sentence to sentence."""
-
-    deadline: str | None = None  # a stated deadline year
-    target_reason: str = ""  # a commitment made earlier in the sentence
-    past_year: str | None = None  # a sentence that opens with a past year
-
-
 def _clauses(sentence: str, offset: int) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in _CLAUSE_BREAK.finditer(sentence):
@@ -148,31 +116,6 @@ def _clauses(sentence: str, offset: int) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < len(sentence):
         yield offset + pos, offset + len(sentence)
-
-
-def _deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
-    if m.group("y") or m.group("e"):
-        return m.group("y") or m.group("e")
-    named = frame.named_period(m.group("p") + "五")
-    return str(named.end) if named else None
-
-
-def _future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
-    """(cue, year) of the first deadline in the clause that lies ahead of the document's own year."""
-    for m in DEADLINE.finditer(clause):
-        y = _deadline_year(m, frame)
-        if y and (frame.now is None or int(y) >= frame.now):
-            return m.group(0), y
-    return None
-
-
-def _horizon_year(horizon: str, now: int | None) -> str:
-    """三年内 in a plan written from 2021 → 2023; the words themselves when the document's year is unknown."""
-    n = re.match(r"(\d{1,2}|[一二三四五六七八九十两]{1,2})", horizon.strip())
-    count = (int(n.group(1)) if n.group(1).isdigit() else cn_to_int(n.group(1))) if n else None
-    if now is None or not count:
-        return horizon.replace(" ", "")
-    return str(now + count - 1)
 
 
 def _qualifier(segment: str, value_at: int = 0) -> str:
@@ -186,111 +129,6 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
         if word not in seen:
             seen.append(word)
     return " ".join(seen)
-
-
-def _base_year(segment: str, now: int | None) -> str | None:
-    m = indicators.BASE.search(segment)
-    if m is None:
-        return None
-    if m.group("prev"):
-        return str(now - 1) if now is not None else None  # 比上年: the year before the report's own
-    if m.group("plan"):
-        named = PlanFrame(None, None).named_period(m.group("plan") + "五")
-        return str(named.end) if named else None  # 是“十三五”的1.8倍: measured against that period's end
-    return m.group("y") or m.group("b") or m.group("s")
-
-
-def _measured_year(clause: str, now: int | None) -> str | None:
-    """A year the clause's figure was measured in (2020年达…), never a comparison base (比2015年)."""
-    bare = indicators.BASE.sub("", clause)
-    for m in _YEAR.finditer(bare):
-        if now is None or int(m.group("y")) < now:
-            return m.group("y")
-    return None
-
-
-_MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升)(?:至|到)")
-
-
-def _starts_a_movement(text: str, c_start: int, q: Quantity) -> bool:
-    """The value opens 从A增至B: it is where the movement starts."""
-    before = text[c_start : q.start]
-    return (
-        "从" in before
-        and not _YEAR.search(before[before.rfind("从") :])
-        and bool(_MOVEMENT.match(text[q.end : q.end + 4]))
-    )
-
-
-def _year_before(before: str, now: int | None) -> str | None:
-    """The year stated for a value, from the clause before it: a year, "" when a movement follows that year
-    (the value is the end point), None when no year is stated."""
-    bare = indicators.BASE.sub(lambda m: "#" * len(m.group(0)), before)
-    last = None
-    for m in _YEAR.finditer(bare):
-        if now is None or int(m.group("y")) < now:
-            last = m
-    if last is None:
-        return None
-    return "" if _MOVEMENT.search(bare[last.end() :]) else last.group("y")
-
-
-def _classify(clause: str, frame: PlanFrame, bframe: BlockFrame, carry: _Carry) -> tuple[str, str, str | None, bool]:
-    """(kind, reason, year, year_implied) of the figures in one clause."""
-    now = frame.now
-    deadline = _future_deadline(clause, frame)
-    horizon = HORIZON.search(clause)
-    commitment = COMMITMENT.search(clause)
-    done = DONE.search(clause)
-    past_year = None
-    for m in PAST_YEAR.finditer(indicators.BASE.sub("", clause)):
-        if now is None or int(m.group("y")) < now:
-            past_year = m
-            break
-    earlier = None
-    for m in EARLIER_PERIOD.finditer(clause):
-        named = frame.named_period(m.group("p") + "五")
-        if (
-            named
-            and (now is None or named.end < now)
-            and not indicators.BASE.search(clause[max(0, m.start() - 2) : m.end()])
-        ):
-            earlier = m
-            break
-    if deadline:
-        return "target", deadline[0], deadline[1], False
-    if horizon:
-        return "target", horizon.group(0), _horizon_year(horizon.group("h"), now), False
-    if commitment and bframe.role == "review" and commitment.group(0) == "争取":
-        commitment = None  # in a review 争取 reports what was secured (争取上级资金1887亿元), not a goal
-    if commitment and not done:
-        return "target", commitment.group(0), carry.deadline, False
-    if done or past_year or earlier:
-        cue = (done or past_year or earlier).group(0)  # type: ignore[union-attr]
-        year = _measured_year(clause, now) or carry.past_year
-        if year is None and earlier is not None:
-            named = frame.named_period(earlier.group("p") + "五")
-            year = str(named.end) if named else None
-        if year is None and bframe.role == "review" and bframe.year:
-            year = str(bframe.year)
-        return "actual", cue, year, False
-    if carry.target_reason:
-        return "target", carry.target_reason, carry.deadline, False
-    if carry.past_year:
-        return "actual", carry.past_year + "年", carry.past_year, False
-    if carry.deadline and bframe.role != "review":
-        return "target", f"到{carry.deadline}年", carry.deadline, False
-    if bframe.role == "review":
-        return (
-            "actual",
-            bframe.reason or "回顾",
-            _measured_year(clause, now) or (str(bframe.year) if bframe.year else None),
-            False,
-        )
-    if bframe.role in ("goal", "annual"):
-        implied = bframe.role == "goal" and not bframe.deadline
-        return "target", bframe.reason or "目标", str(bframe.year) if bframe.year else None, implied
-    return "target", "规划", None, False
 
 
 def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: int) -> list[tuple[int, int]]:
@@ -412,7 +250,7 @@ def extract_block(
         sentence = sm.group(0)
         if _DEFINITION.match(sentence.strip()):
             continue
-        carry = _Carry(deadline=block_deadline)
+        carry = tense.Carry(deadline=block_deadline)
         lead = _SENTENCE_YEAR.match(sentence)
         if lead and (frame.now is None or int(lead.group("y")) < frame.now):
             carry.past_year = lead.group("y")
@@ -423,7 +261,7 @@ def extract_block(
         for c_start, c_end in _clauses(sentence, sm.start()):
             clause_before, clause = clause, text[c_start:c_end]
             quantities = find_quantities(clause, c_start)
-            deadline = _future_deadline(clause, frame)
+            deadline = tense.future_deadline(clause, frame)
             if deadline:
                 carry.deadline = deadline[1]
                 if _OPENS_WITH_DEADLINE.match(text[sm.start() : c_end].lstrip()):
@@ -431,16 +269,16 @@ def extract_block(
                     block_deadline = deadline[1]
             if not quantities:
                 cue = deadline[0] if deadline else None
-                for pattern in (HORIZON, COMMITMENT):
+                for pattern in (tense.HORIZON, tense.COMMITMENT):
                     m = pattern.search(clause)
                     cue = cue or (m.group(0) if m else None)
-                if cue is not None and not DONE.search(clause):
+                if cue is not None and not tense.DONE.search(clause):
                     carry.target_reason = cue
                     lead_in = c_start if lead_in is None else lead_in
                 else:
                     lead_in = None  # a lead-in clause joins the span only when it is right before the figure
                 continue
-            kind, reason, year, implied = _classify(clause, frame, bframe, carry)
+            kind, reason, year, implied = tense.classify(clause, frame, bframe, carry)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
             items = _items(text, c_start, c_end, quantities, previous, named_in_sentence, clause_before)
@@ -449,14 +287,14 @@ def extract_block(
                     a = lead_in
                     a, b = _trim(text, a, b)
                 item_year = year
-                if kind == "actual" and _starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
+                if kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
                     span = 5 if re.search(r"十[一二三四五六七]五|五年", bframe.reason) else 1
                     item_year = str(int(item_year) - span) if item_year and item_year.isdigit() else item_year
                 elif kind == "actual":
                     # 从2020年38家增至64家: each value takes the year stated before it, unless a movement
                     # (增至, 提高到) lies between that year and the value.
-                    stated = _year_before(text[c_start : qs[0].start], frame.now)
+                    stated = tense.year_before(text[c_start : qs[0].start], frame.now)
                     if stated is not None:
                         item_year = stated or (str(bframe.year) if bframe.role == "review" and bframe.year else year)
                 out.append(
@@ -475,8 +313,8 @@ def extract_block(
                         node=block.node,
                         reason=reason,
                         year_implied=implied,
-                        base_year=_base_year(text[a:b], frame.now)
-                        or _base_year(clause[: qs[0].start - c_start], frame.now),
+                        base_year=tense.base_year(text[a:b], frame.now)
+                        or tense.base_year(clause[: qs[0].start - c_start], frame.now),
                     )
                 )
                 previous = name or previous
