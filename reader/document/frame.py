@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.document.headings import cn_to_int
 from reader.document.model import BlockKind, Document, Node, NodeKind
-from reader.document.structure import cn_to_int
 
 # Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan.
 PLAN_NAME = re.compile(

@@ -13,8 +13,8 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
 from reader.document.frame import read_frame
+from reader.document.headings import lead_sentence
 from reader.document.model import BlockKind, Document
-from reader.document.structure import lead_sentence
 from reader.document.tables import row_headers
 from reader.search import text as T
 from reader.search.analysis import GramTokenizer, WordTokenizer

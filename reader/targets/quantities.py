@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.document.structure import cn_to_int
+from reader.document.headings import cn_to_int
 
 # ---------------------------------------------------------------- units
 

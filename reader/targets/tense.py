@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from reader.document.frame import BlockFrame, PlanFrame
-from reader.document.structure import cn_to_int
+from reader.document.headings import cn_to_int
 from reader.targets import indicators
 from reader.targets.quantities import Quantity
 

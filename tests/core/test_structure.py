@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.document.headings import cn_to_int, lead_sentence, short_title
 from reader.document.importers import read_file
 from reader.document.model import BlockKind, NodeKind
-from reader.document.structure import build, cn_to_int, lead_sentence, short_title
+from reader.document.structure import build
 from tests.conftest import DATA
 from tests.core.outline_accuracy import precision_recall
 

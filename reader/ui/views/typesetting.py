@@ -21,8 +21,8 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from reader.document.headings import is_numbered_heading, lead_sentence
 from reader.document.model import Block, BlockKind
-from reader.document.structure import is_numbered_heading, lead_sentence
 from reader.document.tables import NUMERIC_CELL  # numbers are set flush right so digits line up
 
 CJK_FAMILIES = [
