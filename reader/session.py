@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 Progress = Callable[[int, str], None]
 
 
+def _figures_by_block(doc: Document) -> dict[int, list[tuple[str, str]]]:
+    """Each block's targets and past figures as (kind, name) under every name a reader would search the indicator
+    by, for the search ranking."""
+    from reader.targets.indicators import lookup_names
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for t in extract(doc):
+        if t.indicator:
+            out.setdefault(t.block, []).extend((t.kind, name) for name in lookup_names(t.indicator))
+    return out
+
+
 def _targets_key(doc: Document) -> tuple[str, int]:
     """Targets are cached per document version: its id and the content ids of its blocks."""
     return doc.id, hash(tuple(b.id for b in doc.blocks))
@@ -50,7 +62,7 @@ class Session:
         if self._index is None:
             from reader.search.index import SearchIndex
 
-            self._index = SearchIndex(self.data_dir, self.resources)
+            self._index = SearchIndex(self.data_dir, self.resources, figures=_figures_by_block)
         return self._index
 
     def index_sources(self) -> list[Source]:

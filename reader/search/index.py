@@ -36,6 +36,7 @@ from reader.search.storage import (
     POSTING_BLOCK,
     POSTING_ZLIB,
     WRITER_MB,
+    Figures,
     Source,
     _entries,
     _merge_policy,
@@ -60,8 +61,10 @@ Progress = Callable[[int, str], None]
 class SearchIndex:
     """Open (creating or rebuilding as needed) the index in ``root``."""
 
-    def __init__(self, root: Path, resources: Path) -> None:
+    def __init__(self, root: Path, resources: Path, figures: Callable[[Document], Figures] | None = None) -> None:
+        """``figures`` gives a document's targets and past figures by block (see ``storage._entries``)."""
         self.root = root
+        self.figures = figures
         self.dir = root / "index"
         self.manifest_path = self.dir / "manifest.json"
         T.configure_jieba(root / "cache" / "jieba", resources / "dict" / "policy_terms.txt")
@@ -197,7 +200,8 @@ class SearchIndex:
                 if progress:
                     progress(int(100 * done_chars / total), doc.title)
                 writer.delete_by_term("doc", doc.id)
-                for i, entry in enumerate(_entries(doc)):
+                figures = self.figures(doc) if self.figures is not None else None
+                for i, entry in enumerate(_entries(doc, figures)):
                     if cancelled is not None and i % 64 == 0 and cancelled():
                         raise Cancelled("已取消建立索引。")
                     writer.add_document(**entry)
@@ -275,6 +279,8 @@ class SearchIndex:
                     text=text,
                     ftext=T.fold(text).encode("utf-8"),
                     chapter_label=path_nodes[0].label.encode("utf-8") if path_nodes else b"",
+                    opens=b"",
+                    figures=b"",
                     grams=text,
                     words=text,
                     head="",

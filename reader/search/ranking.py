@@ -12,6 +12,13 @@ from reader.search import text as T
 
 HEAD_BOOST = 2.0
 KIND_WEIGHT = {"intro": 1.5, "heading": 1.5, "note": 0.5}
+# A block that opens a tree node whose title holds a term of the query is where the document treats that topic:
+# the broader the node, the more of the topic it opens (a chapter before its sections, a section before its items).
+TITLE_WEIGHT = {1: 2.0, 2: 1.7, 3: 1.4}
+TITLE_WEIGHT_DEEPER = 1.2
+# A paragraph that sets a target for the indicator searched (到2025年GDP达到1.3万亿元) is what a reader of a plan
+# looks for first; one reporting a past figure of it comes next.
+FIGURE_WEIGHT = {"target": 2.0, "actual": 1.3}
 ROLE_WEIGHT = {"review": 0.6}
 SUBWORD_WEIGHT = 0.3
 MAX_WORD_CHARS = 12  # the longest query substring looked up as a word (jieba's words are shorter)
@@ -100,8 +107,10 @@ def ranked(
 ) -> list[tuple[int, float]]:
     """The ``want`` best of the matched blocks with their scores, best first, in tiers: blocks with the words as
     typed before those found only through a synonym, and within that blocks holding the whole query as one phrase
-    first. Within a tier BM25 on jieba words (headings and lead sentences count double) times the block's role
-    (KIND_WEIGHT, ROLE_WEIGHT); ties in reading order."""
+    first. Within a tier BM25 on jieba words (headings, lead sentences and the titles of the nodes a block opens
+    count double; a synonym's words count as little as a term's sub-words, so the words as typed lead) times the
+    block's role (KIND_WEIGHT, ROLE_WEIGHT) and, for a block opening a node titled with a term of the query,
+    TITLE_WEIGHT by the node's level; ties in reading order."""
     literal = matched_set & typed_set if expanded and typed_set is not None else matched_set
     tiers = [literal, matched_set - literal]
     if len(parsed.positive) > 1:
@@ -113,15 +122,35 @@ def ranked(
             matched_set - literal - phrase,
         ]
     words = state.query_words(terms)
-    kind_of, role_of = state.kind_of, state.role_of
-    whole = {T.fold(t) for t in terms}
+    kind_of, role_of, opens = state.kind_of, state.role_of, state.opens
+    typed = [T.fold(c.text) for c in parsed.positive]
+    whole = set(typed)
+
+    names = {T.fold(a) for c in parsed.positive for a in c.alternatives}
+
+    def figure_weight(d: int) -> float:
+        return max((FIGURE_WEIGHT.get(kind, 1.0) for kind, name in state.figures(d) if name in names), default=1.0)
+
+    def title_weight(d: int) -> float:
+        level, title = opens(d)
+        if not level or not any(t in title for t in typed):
+            return 1.0
+        return TITLE_WEIGHT.get(level, TITLE_WEIGHT_DEEPER)
+
     order: list[tuple[int, float]] = []
     for tier in tiers:
         if len(order) >= want or not tier:
             continue
         bm25 = state.bm25(words, tier, whole)
         # Only blocks that scored are weighed (the others stay at 0): no pass over every hit in Python.
-        scores = {d: v * KIND_WEIGHT.get(kind_of[d], 1.0) * ROLE_WEIGHT.get(role_of[d], 1.0) for d, v in bm25.items()}
+        scores = {
+            d: v
+            * KIND_WEIGHT.get(kind_of[d], 1.0)
+            * ROLE_WEIGHT.get(role_of[d], 1.0)
+            * title_weight(d)
+            * figure_weight(d)
+            for d, v in bm25.items()
+        }
         best = heapq.nsmallest(want - len(order), tier, key=lambda d: (-scores.get(d, 0.0), d))
         order.extend((d, scores.get(d, 0.0)) for d in best)
     return order

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,12 +14,12 @@ from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
 from reader.document.frame import read_frame
 from reader.document.headings import lead_sentence
-from reader.document.model import BlockKind, Document
+from reader.document.model import BlockKind, Document, Node
 from reader.document.tables import row_headers
 from reader.search import text as T
 from reader.search.analysis import GramTokenizer, WordTokenizer
 
-FORMAT = 5  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
+FORMAT = 6  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
 POSTING_ZLIB = 1  # zlib level of a posting block: level 1 is as small as Whoosh's level 3 here, and quicker
 WRITER_MB = 128  # writer buffer before spilling; 1,000 plans: peak 269 MB in 622 s (256: 437 MB, 631 s)
@@ -114,6 +114,9 @@ def make_schema() -> Schema:
         chapter=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),  # a column too: the block's role weighs in the ranking
         role=ID(sortable=True),  # review / goal / annual / neutral (reader.document.frame), for the ranking
+        # "level|folded title" of the tree node a block opens ("" for the others), for the ranking
+        opens=COLUMN(VarBytesColumn()),
+        figures=COLUMN(VarBytesColumn()),  # "kind|folded indicator name" lines of the block's targets and figures
         block=STORED,
         block_id=STORED,
         node=STORED,
@@ -154,9 +157,18 @@ def _signature(doc: Document) -> str:
     return h.hexdigest()
 
 
-def _entries(doc: Document) -> Iterable[dict[str, Any]]:
+Figures = Mapping[int, Sequence[tuple[str, str]]]  # block index -> (kind, indicator name) of its targets and figures
+
+
+def _entries(doc: Document, figures: Figures | None = None) -> Iterable[dict[str, Any]]:
+    """One index entry per block. ``figures`` (from the targets, which the search layer does not import) lets the
+    ranking find the paragraph that sets a target for the indicator searched."""
+    figures = figures or {}
     headers = row_headers(doc)
     frame = read_frame(doc)
+    opening: dict[int, Node] = {}  # block index -> the broadest node it opens
+    for n in doc.nodes():
+        opening.setdefault(n.block, n)
     for b in doc.blocks:
         path_nodes = doc.node_path(b.node)
         chapter = path_nodes[0].id if path_nodes else ""
@@ -165,6 +177,9 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             head = b.text
         elif b.kind in (BlockKind.ITEM, BlockKind.BULLET, BlockKind.INTRO):
             head = lead_sentence(b.text.lstrip("—")) or ""
+        node = opening.get(b.index)
+        if node is not None and node.title and node.title not in head:
+            head = f"{head} {node.title}".strip()  # the title the tree shows for the node this block opens
         yield {
             "key": f"{doc.id}:{b.index}",
             "doc": doc.id,
@@ -179,6 +194,8 @@ def _entries(doc: Document) -> Iterable[dict[str, Any]]:
             "columns": headers.get(b.index),
             "ftext": T.fold(b.text).encode("utf-8"),
             "chapter_label": path_nodes[0].label.encode("utf-8") if path_nodes else b"",
+            "opens": f"{node.level}|{T.fold(node.title)}".encode() if node is not None else b"",
+            "figures": "\n".join(f"{kind}|{T.fold(name)}" for kind, name in figures.get(b.index, ())).encode(),
             "grams": b.text,
             "words": b.text,
             "head": head,

@@ -176,3 +176,31 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         out.append(p if _HEAD.search(p) or not tail else p + tail)
     out.append(last)
     return out
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])\s*")
+_BRACKETED = re.compile(r"[（(]([^（）()]*)[)）]")
+_CHANGE_END = re.compile(r"(?:年均)?(?:增长|增速|下降|降低|提高|提升|减少|增加|缩小|扩大)$")
+# A unit in brackets (%), (万元), (kWh), not an alias such as (GDP) or (PM2.5): Latin units start in lower case.
+_UNIT_LIKE = re.compile(
+    r"^(?:[%‰℃]|[a-z][\w/³²·.]*|[万亿千百]?(?:元|美元|人|人次|户|吨|标准煤|个|件|台|岁|年|天|小时|公里|千米|米|"
+    r"平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米|标箱)(?:/[^）)]*)?|个百分点)$"
+)
+
+
+def lookup_names(indicator: str) -> list[str]:
+    """The names a reader would search an indicator by: without its table numbering (1.), its unit in brackets
+    ((%)) and a trailing change word (增长, 降低), and the alias it gives in brackets as a name of its own —
+    1.国内生产总值（GDP）增长（%） → 国内生产总值, GDP. Empty when nothing is left."""
+    text = _NUMBERING.sub("", indicator.strip())
+    aliases: list[str] = []
+
+    def bracket(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        if inner and not _UNIT_LIKE.match(inner):
+            aliases.append(inner)
+        return ""
+
+    text = _BRACKETED.sub(bracket, text).strip()
+    text = _CHANGE_END.sub("", text).strip()
+    return [n for n in dict.fromkeys([text, *aliases]) if n]

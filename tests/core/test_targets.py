@@ -461,3 +461,15 @@ def test_a_quoted_code_in_short_form_takes_its_first_full_mention() -> None:
     found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
     names = [t.indicator for t in found if "“高效办成一件事”" in t.indicator]
     assert names and all("全面" not in n for n in names)
+
+
+def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
+    # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
+    from reader.targets.indicators import lookup_names
+
+    assert lookup_names("1.国内生产总值（GDP）增长（%）") == ["国内生产总值", "GDP"]
+    assert lookup_names("3.常住人口城镇化率（%）") == ["常住人口城镇化率"]
+    assert lookup_names("细颗粒物（PM2.5）浓度下降（%）") == ["细颗粒物浓度", "PM2.5"]
+    assert lookup_names("人均预期寿命（岁）") == ["人均预期寿命"]
+    assert lookup_names("单位GDP能源消耗降低") == ["单位GDP能源消耗"]
+    assert lookup_names("R&D占GDP比例") == ["R&D占GDP比例"]
