@@ -25,8 +25,10 @@ def main() -> None:
             "seed_outline",
         )
     ]
-    for name in ("plan_with_headings", "plan_enumerations", "regulation_articles"):
+    for name in ("plan_with_headings", "plan_enumerations", "regulation_articles", "plan_toc_preface"):
         cases.append((name, build(read_file(DATA / f"{name}.txt"), "t"), name))
+    pdf = ROOT / "tests" / "fixtures" / "pdf" / "issue-336-example.pdf"
+    cases.append(("standard_articles_336 (pdf)", build(read_file(pdf), "t"), "standard_articles_336"))
     print(f"{'document':28} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>7}")
     for label, doc, fixture in cases:
         expected = expected_nodes(DATA / f"{fixture}.expected.tsv")

@@ -21,10 +21,20 @@ RANK = {
 ENUM_RANK = {"cn": 5, "paren_cn": 6, "arabic": 7, "paren_arabic": 8}
 BOX_RANK = 9
 
-PART = re.compile(rf"^(第(?:{NUM})篇)\s*(.*)$")
-CHAPTER = re.compile(rf"^(第(?:{NUM})章)\s*(.*)$")
-SECTION = re.compile(rf"^(第(?:{NUM})节)\s*(.*)$")
-ARTICLE = re.compile(rf"^(第(?:{NUM})条)\s*(.*)$")
+# 第一章, 第 1 章 (spaced, as PDFs set it); articles of standards number by chapter: 第 7.9 条.
+PART = re.compile(rf"^(第\s*(?:{NUM})\s*篇)\s*(.*)$")
+CHAPTER = re.compile(rf"^(第\s*(?:{NUM})\s*章)\s*(.*)$")
+SECTION = re.compile(rf"^(第\s*(?:{NUM})\s*节)\s*(.*)$")
+ARTICLE = re.compile(rf"^(第\s*(?:{NUM})(?:\s*[.．]\s*[0-9０-９]{{1,3}}){{0,3}}\s*条)\s*(.*)$")
+# Decimal numbering of 应急预案, standards and technical rules: 1 总则, 1.1 编制目的, 1.2.1 …; a heading line is
+# short, starts with a word (not 年, 个, 万 … that make "3 年内" body text) and has no sentence punctuation.
+DECIMAL = re.compile(
+    r"^([0-9]{1,2}(?:[.．][0-9]{1,2}){0,3})(?:[\s　]+|(?<=[0-9])(?=[\u4e00-\u9fff]))"
+    r"(?![年月日个万亿千百元倍项家次人%])([\u4e00-\u9fff“《（][^。；！？!?;]{0,28})$"
+)
+DECIMAL_RANK = 4.0  # 1 总则 ranks with articles (below 章 and 节 when a document mixes them); 1.1 below it …
+# Unnumbered parts that stand on a line of their own at the top level: 序言, 前　言, 结束语.
+UNNUMBERED = re.compile(r"^(序|前|绪|引|导)[\s　]*言$|^结[\s　]*束[\s　]*语$|^结[\s　]*语$")
 ANNEX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(.*)$")
 TABLE_CAPTION = re.compile(r"^((?:附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:[-－—.][0-9]+)?)\s*[:：]?\s*(.{0,40})$")
 BOX = re.compile(r"^(专栏\s*[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(.*)$")
@@ -175,9 +185,28 @@ def official_heading(text: str) -> tuple[NodeKind, str, str] | None:
 
 
 def is_numbered_heading(text: str) -> bool:
-    """A heading that carries its own number (第一章, 一、, 1.): not a document's title."""
+    """A heading that carries its own number (第一章, 一、, 1., 1.1): not a document's title."""
     text = text.strip()
-    return official_heading(text) is not None or enum_heading(text) is not None
+    return official_heading(text) is not None or enum_heading(text) is not None or decimal_heading(text) is not None
+
+
+def decimal_heading(text: str) -> tuple[int, str, str] | None:
+    """(depth, number, title) of a decimal-numbered heading line (1 总则 → 1; 1.2.1 … → 3), else None.
+    Depth 1 needs a space after the number (1总则 is not written; 1.5亿元 and 2020年 never match)."""
+    m = DECIMAL.match(text.strip())
+    if m is None:
+        return None
+    number = m.group(1).replace("．", ".")
+    depth = number.count(".") + 1
+    if depth == 1 and not re.match(r"^[0-9]{1,2}[\s　]", text.strip()):
+        return None
+    return depth, number, m.group(2).strip()
+
+
+def toc_key(text: str) -> str:
+    """A contents line and the heading it lists compared alike: without spaces, leader dots and a page number."""
+    key = re.sub(r"[\s　]+", "", text)
+    return re.sub(r"[.．·…_\-—]*[0-9]*$", "", key) or key
 
 
 def heading_like(rest: str) -> bool:

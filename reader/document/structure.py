@@ -24,6 +24,7 @@ from reader.document.headings import (
     BOX_RANK,
     CHAPTER,
     CONCLUSION,
+    DECIMAL_RANK,
     ENUM_RANK,
     ENUMS,
     LEAD_MAX,
@@ -36,6 +37,8 @@ from reader.document.headings import (
     SENTENCE_END,
     TABLE_CAPTION,
     TOC,
+    UNNUMBERED,
+    decimal_heading,
     enum_heading,
     heading_like,
     item_title,
@@ -43,6 +46,7 @@ from reader.document.headings import (
     number_value,
     official_heading,
     short_title,
+    toc_key,
 )
 from reader.document.model import (
     Block,
@@ -64,7 +68,7 @@ class _Draft:
     """A mutable node while the tree is being built."""
 
     kind: NodeKind
-    rank: int
+    rank: float
     number: str | None
     title: str
     inferred: bool
@@ -161,9 +165,42 @@ def _take_title(paragraphs: list[RawParagraph], meta: Metadata) -> tuple[list[Ra
     return paragraphs, meta
 
 
+def _decimal_numbered(paragraphs: list[RawParagraph]) -> bool:
+    """A document numbered 1 / 1.1 / 1.1.1: at least three such heading lines, two of them below the first level
+    (a few body lines that open with a number never make it so)."""
+    depths = [d[0] for d in map(decimal_heading, (p.text for p in paragraphs)) if d is not None]
+    return len(depths) >= 3 and sum(1 for d in depths if d >= 2) >= 2
+
+
+def _toc_span(paragraphs: list[RawParagraph]) -> tuple[int, int] | None:
+    """(目录 line, first body line) of a contents list near the start: it ends where its first entry comes again
+    (compared without spaces, leader dots and page numbers: 序　　言 …… 1 lists 序言), or, when the body does not
+    repeat it, before the headings that open the first paragraph of text."""
+    limit = min(len(paragraphs), 80)
+    start = next((i for i in range(limit) if TOC.match(paragraphs[i].text.strip())), None)
+    if start is None or start + 1 >= len(paragraphs):
+        return None
+    keys = [toc_key(paragraphs[start + 1].text)]
+    for j in range(start + 2, len(paragraphs)):
+        text = paragraphs[j].text
+        if toc_key(text) == keys[0]:
+            return start, j
+        if len(text) > LEAD_MAX or any(c in text for c in "。；;"):
+            # Text, and the first entry never came again: the body opens with the heading right before this
+            # paragraph and the headings before it that repeat an entry listed earlier (第一篇 …, 第一章 …).
+            end = max(j - 1, start + 2)
+            while end - 1 > start + 1 and toc_key(paragraphs[end - 1].text) in keys[: end - 1 - (start + 1)]:
+                end -= 1
+            return start, end
+        keys.append(toc_key(text))
+    return None
+
+
 def _has_official_headings(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = None) -> bool:
     strong = 0
     enums = 0
+    if _decimal_numbered(paragraphs):
+        return True
     for n, p in enumerate(paragraphs):
         if tick is not None and n % 4096 == 4095:
             tick()
@@ -181,8 +218,8 @@ def _has_official_headings(paragraphs: list[RawParagraph], tick: Callable[[], No
 def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = None) -> _Builder:
     b = _Builder()
     in_notes = False
-    in_toc = False
-    toc_first: str | None = None
+    toc = _toc_span(paragraphs)
+    decimal = _decimal_numbered(paragraphs)
     last_enum: dict[tuple[str, int], int] = {}  # (style, parent id) -> last number seen
 
     for i, p in enumerate(paragraphs):
@@ -192,19 +229,9 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
         if p.heading_level == 0:  # document title line
             b.add(BlockKind.HEADING, None)
             continue
-        if TOC.match(text):
-            in_toc = True
+        if toc is not None and toc[0] <= i < toc[1]:  # the contents list: text, never headings of its own
             b.add(BlockKind.PARAGRAPH)
             continue
-        if in_toc:
-            if toc_first is None:
-                toc_first = text
-                b.add(BlockKind.PARAGRAPH)
-                continue
-            if text != toc_first:
-                b.add(BlockKind.PARAGRAPH)
-                continue
-            in_toc = False
         if p.table_row:
             b.add(BlockKind.TABLE_ROW)
             continue
@@ -228,6 +255,23 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             title = short_title(rest) if is_article and rest else rest
             b.open(_Draft(kind, RANK[kind], number, title, False, i))
             b.add(BlockKind.ITEM if is_article and len(rest) > 40 else BlockKind.HEADING)
+            continue
+
+        if UNNUMBERED.match(text.strip()):
+            # 序言, 前言, 结束语: a top-level part of its own; the chapters after it are its siblings.
+            in_notes = False
+            b.stack.clear()
+            b.open(_Draft(NodeKind.PREFACE, RANK[NodeKind.CHAPTER], None, re.sub(r"[\s　]+", "", text), False, i))
+            b.add(BlockKind.HEADING)
+            continue
+
+        numbered = decimal_heading(text) if decimal else None
+        if numbered is not None:
+            depth, number, title = numbered
+            in_notes = False
+            kind = {1: NodeKind.CHAPTER, 2: NodeKind.SECTION}.get(depth, NodeKind.ITEM)
+            b.open(_Draft(kind, DECIMAL_RANK + depth / 10, number, title, False, i))
+            b.add(BlockKind.HEADING)
             continue
 
         if p.heading_level:
@@ -275,7 +319,7 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
     return b
 
 
-def _parent_for(b: _Builder, rank: int) -> _Draft | None:
+def _parent_for(b: _Builder, rank: float) -> _Draft | None:
     for draft in reversed(b.stack):
         if draft.rank < rank:
             return draft

@@ -32,8 +32,8 @@ class _State(Ranking):
             zip(self.chapter_of, map(_text, self.reader.column_reader("chapter_label")), strict=True)
         )
         self.ftext = _FoldedText(self.reader, self.leaves)
-        self._opens = self.reader.column_reader("opens")
-        self._figures = self.reader.column_reader("figures")
+        self._opens: list[tuple[int, str] | None] | None = None  # read on the first ranking that needs them
+        self._figures: list[list[tuple[str, str]] | None] | None = None
         self.n_docs = max(1, self.reader.doc_count_all())
         # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
         lengths = [self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all())]
@@ -45,20 +45,31 @@ class _State(Ranking):
         if self.reader.doc_count_all():
             self.searcher.stored_fields(0)  # opens the stored-fields column now, not on the first search
 
-    def opens(self, d: int) -> tuple[int, str]:
-        """(level, folded title) of the tree node block ``d`` opens; (0, "") when it opens none."""
-        value = self._opens[d]
-        if not value:
-            return 0, ""
-        level, _, title = value.decode("utf-8").partition("|")
-        return int(level), title
+    def opens(self) -> list[tuple[int, str] | None]:
+        """Per block, (level, folded title) of the tree node it opens, or None (most blocks open none)."""
+        if self._opens is None:
 
-    def figures(self, d: int) -> list[tuple[str, str]]:
-        """(kind, folded indicator name) of the targets and past figures in block ``d``."""
-        value = self._figures[d]
-        if not value:
-            return []
-        return [(k, n) for k, _, n in (line.partition("|") for line in value.decode("utf-8").split("\n"))]
+            def parse(value: bytes) -> tuple[int, str] | None:
+                if not value:
+                    return None
+                level, _, title = value.decode("utf-8").partition("|")
+                return int(level), title
+
+            self._opens = list(map(parse, self.reader.column_reader("opens")))
+        return self._opens
+
+    def figures(self) -> list[list[tuple[str, str]] | None]:
+        """Per block, (kind, folded indicator name) of its targets and past figures, or None when it has none."""
+        if self._figures is None:
+
+            def parse(value: bytes) -> list[tuple[str, str]] | None:
+                if not value:
+                    return None
+                lines = value.decode("utf-8").split("\n")
+                return [(k, n) for k, _, n in (line.partition("|") for line in lines)]
+
+            self._figures = list(map(parse, self.reader.column_reader("figures")))
+        return self._figures
 
     def current(self) -> bool:
         return bool(self.searcher.up_to_date())

@@ -122,20 +122,21 @@ def ranked(
             matched_set - literal - phrase,
         ]
     words = state.query_words(terms)
-    kind_of, role_of, opens = state.kind_of, state.role_of, state.opens
+    kind_of, role_of, opens, figures = state.kind_of, state.role_of, state.opens(), state.figures()
     typed = [T.fold(c.text) for c in parsed.positive]
     whole = set(typed)
-
     names = {T.fold(a) for c in parsed.positive for a in c.alternatives}
 
-    def figure_weight(d: int) -> float:
-        return max((FIGURE_WEIGHT.get(kind, 1.0) for kind, name in state.figures(d) if name in names), default=1.0)
-
-    def title_weight(d: int) -> float:
-        level, title = opens(d)
-        if not level or not any(t in title for t in typed):
-            return 1.0
-        return TITLE_WEIGHT.get(level, TITLE_WEIGHT_DEEPER)
+    def weight(d: int) -> float:
+        """The block's role, and whether it opens a node titled with the query or sets its indicator's figure."""
+        w = KIND_WEIGHT.get(kind_of[d], 1.0) * ROLE_WEIGHT.get(role_of[d], 1.0)
+        opened = opens[d]
+        if opened is not None and any(t in opened[1] for t in typed):
+            w *= TITLE_WEIGHT.get(opened[0], TITLE_WEIGHT_DEEPER)
+        held = figures[d]
+        if held is not None:
+            w *= max((FIGURE_WEIGHT.get(kind, 1.0) for kind, name in held if name in names), default=1.0)
+        return w
 
     order: list[tuple[int, float]] = []
     for tier in tiers:
@@ -143,14 +144,7 @@ def ranked(
             continue
         bm25 = state.bm25(words, tier, whole)
         # Only blocks that scored are weighed (the others stay at 0): no pass over every hit in Python.
-        scores = {
-            d: v
-            * KIND_WEIGHT.get(kind_of[d], 1.0)
-            * ROLE_WEIGHT.get(role_of[d], 1.0)
-            * title_weight(d)
-            * figure_weight(d)
-            for d, v in bm25.items()
-        }
+        scores = {d: v * weight(d) for d, v in bm25.items()}
         best = heapq.nsmallest(want - len(order), tier, key=lambda d: (-scores.get(d, 0.0), d))
         order.extend((d, scores.get(d, 0.0)) for d in best)
     return order

@@ -18,12 +18,52 @@ def parse(name: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "fixture",
-    ["plan_with_headings", "plan_enumerations", "regulation_articles"],
+    ["plan_with_headings", "plan_enumerations", "regulation_articles", "plan_toc_preface"],
 )
 def test_tree_of_documents_with_headings_matches_hand_annotation(fixture: str) -> None:
     doc = parse(f"{fixture}.txt")
     precision, recall = precision_recall(doc, DATA / f"{fixture}.expected.tsv")
     assert (precision, recall) == (1.0, 1.0)
+
+
+def test_a_contents_list_and_a_preface_of_a_real_plan() -> None:
+    # The 十五 plan (2001) as a web copy gives it: its 目录 lists 序　　言 (spaced), the body says 序言. The contents
+    # list is one 目录 node, never headings; 序言 is a top-level part and 第一篇 its sibling, not its child.
+    doc = parse("plan_toc_preface.txt")
+    roots = doc.outline
+    assert [n.label for n in roots[:3]] == ["目录", "序言", "第一篇 指导方针和目标"]
+    assert len(roots) == 12 and all(n.kind is NodeKind.PART for n in roots[2:])
+    assert sum(1 for n in doc.nodes() if n.kind is NodeKind.CHAPTER) == 26  # as its 目录 lists them
+
+
+def test_articles_numbered_by_chapter_in_a_standard() -> None:
+    # 第 7.9 条 (spaced, decimal) in a PDF of a provincial standard: articles, not paragraphs under an inferred node.
+    from tests.conftest import ROOT
+
+    doc = build(read_file(ROOT / "tests" / "fixtures" / "pdf" / "issue-336-example.pdf"), "t")
+    precision, recall = precision_recall(doc, DATA / "standard_articles_336.expected.tsv")
+    assert (precision, recall) == (1.0, 1.0)
+
+
+def test_decimal_heading_grammar() -> None:
+    # The numbering of 应急预案 and standards (the State Council plan the issue names writes 1　总则, 1.1　编制目的),
+    # and the number-led body text it must not take for headings.
+    from reader.document.headings import decimal_heading
+
+    assert decimal_heading("1　总则") == (1, "1", "总则")
+    assert decimal_heading("1.1　编制目的") == (2, "1.1", "编制目的")
+    assert decimal_heading("1.1编制目的") == (2, "1.1", "编制目的")
+    assert decimal_heading("4.2.3 国家层面应急响应") == (3, "4.2.3", "国家层面应急响应")
+    for text in (
+        "1.5亿元",
+        "2020年",
+        "3 年内完成改造",
+        "1 000 亿元",
+        "2.3%",
+        "4.3 应急响应启动后，立即报告。",
+        "1总则",
+    ):
+        assert decimal_heading(text) is None, text
 
 
 def test_inferred_tree_of_bundled_plan_is_close_to_hand_annotation(seed_doc) -> None:  # type: ignore[no-untyped-def]
