@@ -28,6 +28,15 @@ class DocumentNotFound(ReaderError):
     """A document id or path given by the user is not in the library."""
 
 
+class DuplicateContent(ImportFailed):
+    """The file holds the same text as a document already in the library (another format or copy of it)."""
+
+    def __init__(self, path: object, other_id: str, other_title: str) -> None:
+        self.other_id = other_id
+        self.other_title = other_title
+        super().__init__(path, f"与文档库中的《{other_title}》内容相同", "未重复导入")
+
+
 class DataDirError(ReaderError):
     """The data folder cannot be created or written."""
 

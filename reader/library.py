@@ -16,11 +16,13 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from reader import BUNDLED_DOC_ID
+from reader.document.docinfo import FIELDS as INFO_FIELDS
+from reader.document.docinfo import content_key, infer
 from reader.document.model import Document
 from reader.errors import DataDirError, DocumentNotFound, ReaderError
 from reader.fileio import atomic_write_chunks, atomic_write_text, file_sha256, readable, without_surrogates
@@ -36,7 +38,7 @@ BUNDLED_NOTES = {
     "修复": "转载网站删去了领导人姓名，致使固定表述残缺；已按官方文本恢复 6 处（“习近平新时代中国特色社会主义思想”等），"
     "其余文字未作改动。",
 }
-CATALOG_VERSION = 2  # 2: Entry.title_set (older versions would fail on the unknown field; they say "newer version")
+CATALOG_VERSION = 3  # 2: Entry.title_set; 3: info, info_user, content (older versions say "newer version")
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,20 @@ class Entry:
     updated_at: float
     bundled: bool = False
     title_set: bool = False  # the title was given by the user (import --title): re-imports keep it
+    info: dict[str, str] = field(default_factory=dict)  # what the document says of itself (document.docinfo)
+    info_user: dict[str, str] = field(default_factory=dict)  # the reader's corrections, kept over re-imports
+    content: str = ""  # the text's key (document.docinfo.content_key): another copy of it is a duplicate
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def detail(self, name: str) -> str:
+        """A metadata field as shown: the reader's value, else the inferred one."""
+        return self.info_user.get(name, self.info.get(name, ""))
+
+    def inferred(self, name: str) -> bool:
+        """True when the field shows an inferred value (the reader has not set it)."""
+        return name not in self.info_user and bool(self.info.get(name))
 
 
 def _entry(data: object) -> Entry | None:
@@ -71,6 +84,8 @@ def _entry(data: object) -> Entry | None:
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         values[name] = value if type(value) is type(default) else default
+    for name in ("info", "info_user"):  # only text values of known fields
+        values[name] = {k: v for k, v in values[name].items() if k in INFO_FIELDS and isinstance(v, str)}
     return Entry(**values)
 
 
@@ -105,6 +120,7 @@ class Library:
         self._cache: dict[str, Document] = {}
         self._catalog: dict[str, Entry] = {}
         self._catalog_key: tuple[int, int, int] | None = None
+        self._bundled_info: tuple[dict[str, str], str] | None = None  # (info, content key), found once
 
     # ---------------------------------------------------------------- catalog
     @property
@@ -179,7 +195,11 @@ class Library:
         imported = sorted(self._load_catalog().values(), key=lambda e: e.imported_at)
         bundled = self.bundled_entry()
         doc = self.open(BUNDLED_DOC_ID)
-        bundled = Entry(**{**bundled.to_json(), "chars": doc.char_count, "blocks": len(doc.blocks)})
+        if self._bundled_info is None:
+            info = {k: v for k, v in infer(doc).to_json().items() if v}
+            self._bundled_info = (info, content_key(doc))
+        info, key = self._bundled_info
+        bundled = replace(bundled, chars=doc.char_count, blocks=len(doc.blocks), info=info, content=key)
         return [bundled, *imported]
 
     # ---------------------------------------------------------------- lookup
@@ -259,11 +279,14 @@ class Library:
         path: str | os.PathLike[str],
         title: str | None = None,
         progress: Callable[[int, str], None] | None = None,
+        refuse_duplicate: bool = False,
     ) -> tuple[Document, bool]:
         """Import (or re-import) a file. Returns the document and whether it replaced an older version.
 
         The same file path always maps to the same id, so re-importing a changed
         file updates it in place and dependent data (annotations) stays attached.
+        ``refuse_duplicate``: a file with the same text as another document (its .pdf beside its .docx) raises
+        DuplicateContent instead of adding a second copy.
         """
         from reader.document.importers import MAX_TEXT_CHARS, read_file
         from reader.document.structure import build
@@ -292,6 +315,13 @@ class Library:
             raise ImportFailed(source, "文件里没有可读的正文", "请确认文件内容完整；扫描件需要先做文字识别（OCR）")
         catalog = self._load_catalog()
         previous = catalog.get(doc_id)
+        key = content_key(doc)
+        if refuse_duplicate:
+            from reader.errors import DuplicateContent
+
+            for other in catalog.values():
+                if other.content == key and other.id != doc_id:
+                    raise DuplicateContent(source, other.id, other.title)
         title_set = bool(title)
         if not title and previous is not None and previous.title_set:
             title, title_set = previous.title, True  # opening the file again does not undo the user's title
@@ -309,6 +339,9 @@ class Library:
             imported_at=previous.imported_at if previous else now,
             updated_at=now,
             title_set=title_set,
+            info={k: v for k, v in infer(doc).to_json().items() if v},
+            info_user=previous.info_user if previous else {},
+            content=key,
         )
         if progress:
             progress(90, "saving")
@@ -320,6 +353,25 @@ class Library:
         self._save_catalog(catalog)
         self._cache[doc_id] = doc
         return doc, previous is not None
+
+    def set_info(self, doc_id: str, name: str, value: str | None) -> Entry:
+        """The reader's value for a metadata field; None goes back to the inferred one."""
+        if name not in INFO_FIELDS:
+            raise ReaderError(f"未知的文档信息项“{name}”，可用：{'、'.join(INFO_FIELDS)}。")
+        if doc_id == BUNDLED_DOC_ID:
+            raise ReaderError("内置示例文档的信息不能修改。")
+        catalog = self._load_catalog()
+        entry = catalog.get(doc_id)
+        if entry is None:
+            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+        user = dict(entry.info_user)
+        if value is None:
+            user.pop(name, None)
+        else:
+            user[name] = value.strip()
+        catalog[doc_id] = replace(entry, info_user=user)
+        self._save_catalog(catalog)
+        return catalog[doc_id]
 
     def remove(self, doc_id: str) -> None:
         if doc_id == BUNDLED_DOC_ID:

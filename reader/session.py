@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,44 @@ if TYPE_CHECKING:
     from reader.search.index import SearchIndex, SearchResult, Source
 
 Progress = Callable[[int, str], None]
+
+# When a folder holds one text in several formats, the first of these is kept: Word keeps tables and heading
+# styles best, then web pages, then PDFs; plain text knows least.
+_FORMAT_PREFERENCE = {".docx": 0, ".html": 1, ".htm": 1, ".pdf": 2}
+
+
+@dataclass
+class ImportReport:
+    """What a many-file import did, file by file."""
+
+    imported: list[tuple[str, str, str]] = field(default_factory=list)  # (path, document id, title)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, title of the document it repeats)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    cancelled: bool = False
+
+
+def files_to_import(paths: list[str | os.PathLike[str]]) -> list[Path]:
+    """The files given, and the readable files inside the folders given (recursively, hidden ones left out), one
+    folder after another with a text's formats in order of preference."""
+    from reader.document.importers import SUPPORTED_SUFFIXES
+
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = [
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            found.extend(
+                sorted(inside, key=lambda p: (str(p.parent), p.stem, _FORMAT_PREFERENCE.get(p.suffix.lower(), 3)))
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
 
 
 def _figures_by_block(doc: Document) -> dict[int, list[tuple[str, str]]]:
@@ -122,19 +161,65 @@ class Session:
             self._annotations.close()
             self._annotations = None
 
+    def import_many(
+        self,
+        paths: list[str | os.PathLike[str]],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively): a file with the same text as a document already there is
+        listed as a duplicate, a file that fails is listed with its reason, and the rest go on. Indexed once at
+        the end."""
+        from reader.errors import Cancelled, DuplicateContent
+
+        files = files_to_import(paths)
+        report = ImportReport()
+        for n, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            if progress:
+                progress(int(100 * n / max(1, len(files))), path.name)
+            try:
+                doc, _replaced, _anchored = self.import_file(path, index=False, refuse_duplicate=True)
+            except DuplicateContent as exc:
+                report.duplicates.append((str(path), exc.other_title))
+            except Cancelled:
+                report.cancelled = True
+                break
+            except ReaderError as exc:
+                report.failed.append((str(path), str(exc)))
+            except OSError as exc:
+                from reader.errors import os_error_message
+
+                report.failed.append((str(path), os_error_message(exc, "导入", folder=str(path.parent))))
+            else:
+                report.imported.append((str(path), doc.id, doc.title))
+        if report.imported:
+            try:
+                self.index.sync(self.index_sources())
+            except ReaderError:
+                pass  # the next search indexes what is missing
+        if progress:
+            progress(100, "")
+        return report
+
     def import_file(
         self,
         path: str | os.PathLike[str],
         title: str | None = None,
         progress: Progress | None = None,
         index: bool = True,
+        refuse_duplicate: bool = False,
     ) -> tuple[Document, bool, dict[str, int]]:
         """Import into the library, re-anchor its annotations, then index the new text.
 
         Returns the document, whether it replaced an older version, and annotation counts by
         anchoring status. The import stands even if indexing fails (the next search retries).
         """
-        doc, replaced = self.library.import_file(path, title=title, progress=progress)
+        doc, replaced = self.library.import_file(
+            path, title=title, progress=progress, refuse_duplicate=refuse_duplicate
+        )
         anchored: dict[str, int] = {}
         if replaced:
             from reader.errors import AnnotationStoreError

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from typing import Any
 
 from reader.cli.common import _emit_json, _session, _stderr_progress
 from reader.document.model import Node
@@ -41,9 +42,25 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
+INFO_LABELS = {
+    "issuer": "发文机关",
+    "number": "文号",
+    "date": "日期",
+    "region": "地区",
+    "type": "类型",
+    "period": "规划期",
+}
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     session = _session(args)
-    doc, replaced, anchored = session.import_file(args.file, title=args.title, index=False)
+    from pathlib import Path
+
+    if len(args.file) > 1 or Path(args.file[0]).is_dir():
+        if args.title:
+            raise ReaderError("--title 只能用于导入单个文件。")
+        return _import_many(session, args)
+    doc, replaced, anchored = session.import_file(args.file[0], title=args.title, index=False)
     if args.json:
         _emit_json(
             {"id": doc.id, "title": doc.title, "replaced": replaced, "blocks": len(doc.blocks), "annotations": anchored}
@@ -60,6 +77,52 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_many(session: Any, args: argparse.Namespace) -> int:
+    report = session.import_many(args.file, progress=None if args.json else _stderr_progress)
+    if args.json:
+        _emit_json(
+            {
+                "imported": [{"path": p, "id": i, "title": t} for p, i, t in report.imported],
+                "duplicates": [{"path": p, "of": t} for p, t in report.duplicates],
+                "failed": [{"path": p, "error": e} for p, e in report.failed],
+            }
+        )
+    else:
+        for _path, doc_id, _title in report.imported:
+            print(doc_id)
+        for path, of in report.duplicates:
+            print(f"跳过（与《{of}》内容相同）：{path}", file=sys.stderr)
+        for _path, error in report.failed:
+            print(f"失败：{error}", file=sys.stderr)
+        print(
+            f"已导入 {len(report.imported)} 个，重复 {len(report.duplicates)} 个，失败 {len(report.failed)} 个。",
+            file=sys.stderr,
+        )
+    return 1 if report.failed else 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    session = _session(args)
+    doc_id = session.library.resolve(args.doc)
+    for name in args.unset:
+        session.library.set_info(doc_id, name, None)
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise ReaderError(f"--set 需要“字段=值”的形式，例如 --set number=国发〔2019〕4号（收到“{item}”）。")
+        session.library.set_info(doc_id, name.strip(), value)
+    entry = next(e for e in session.library.entries() if e.id == doc_id)
+    if args.json:
+        _emit_json({"id": entry.id, "title": entry.title, **{n: entry.detail(n) for n in INFO_LABELS}})
+        return 0
+    print(entry.title)
+    for name, label in INFO_LABELS.items():
+        value = entry.detail(name)
+        mark = "（推断）" if entry.inferred(name) else ""
+        print(f"{label}（{name}）：{value or '—'}{mark}")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     entries = _session(args).library.entries()
     if args.json:
@@ -67,7 +130,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         mark = "（内置）" if e.bundled else ""
-        print(f"{e.id}\t{e.format}\t{e.chars} 字\t{e.title}{mark}")
+        facts = " ".join(v for v in (e.detail("type"), e.detail("issuer"), e.detail("date")) if v)
+        print(f"{e.id}\t{e.format}\t{e.chars} 字\t{e.title}{mark}" + (f"\t{facts}" if facts else ""))
     return 0
 
 

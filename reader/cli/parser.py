@@ -9,6 +9,7 @@ from reader.cli.documents import (
     cmd_gui,
     cmd_import,
     cmd_index,
+    cmd_info,
     cmd_list,
     cmd_outline,
     cmd_search,
@@ -98,16 +99,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import",
         parents=[common, json_opt],
-        help="导入文件到文档库 / add a file to the library",
+        help="导入文件或文件夹到文档库 / add files or folders to the library",
         description="导入 txt（自动识别 UTF-8/GBK/GB18030/UTF-16）、html、docx 或带文字层的 pdf，打印文档 id。"
-        "再次导入同一路径的文件会原地更新（id 不变，批注保留）。",
+        "再次导入同一路径的文件会原地更新（id 不变，批注保留）。给出文件夹或多个文件时逐个导入（含子文件夹）："
+        "与已有文档内容相同的文件（同一文本的另一种格式）不重复导入，失败的文件列出原因，其余继续；有失败时退出码为 1。",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", nargs="+", help="文件或文件夹 / files or folders")
     p.add_argument("--title", metavar="T", help="文档标题（默认取自文件） / title to use")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", parents=[common, json_opt], help="列出文档库 / documents in the library")
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "info",
+        parents=[common, json_opt],
+        help="文档信息：发文机关、文号、日期… / a document's metadata",
+        description="显示文档自述的信息（发文机关 issuer、文号 number、日期 date、地区 region、类型 type、规划期 period），"
+        "推断的值标“推断”；--set 改为自己的值，--unset 恢复推断值。",
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    p.add_argument("--set", metavar="FIELD=VALUE", action="append", default=[], help="设置 / set a field")
+    p.add_argument("--unset", metavar="FIELD", action="append", default=[], help="恢复推断值 / back to inferred")
+    p.set_defaults(func=cmd_info)
 
     p = sub.add_parser(
         "outline",
