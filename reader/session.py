@@ -235,6 +235,22 @@ class Session:
                 pass
         return doc, replaced, anchored
 
+    def remove_document(self, doc_id: str, delete_notes: bool = False) -> int:
+        """Take a document out of the library and the index. Its notes stay in the notes database (listed as
+        belonging to a removed document, and back in place if the file is imported again) unless
+        ``delete_notes``; returns how many notes it had."""
+        notes = self.annotations.list(doc_id)
+        self.library.remove(doc_id)
+        if delete_notes:
+            for a in notes:
+                self.annotations.delete(a.id)
+        try:
+            self.index.sync(self.index_sources())
+            self.sync_notes_index()
+        except ReaderError:
+            pass  # the next search brings the index in line
+        return len(notes)
+
     def has_targets(self, doc: Document) -> bool:
         return _targets_key(doc) in self._targets
 

@@ -3,20 +3,22 @@ wires the features (``reader/ui/features/``) together; each feature owns its wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar
 
 from reader import BUNDLED_DOC_ID
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.session import Session
+from reader.ui.dialogs import show_warning
 from reader.ui.features.annotating import Annotating
 from reader.ui.features.appearance import Appearance
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.docinfo import show_about, show_document_info
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.indexing import Indexer
+from reader.ui.features.library import LibraryFeature
 from reader.ui.features.navigation import Navigation
 from reader.ui.features.notes_transfer import NotesTransfer
 from reader.ui.features.panels import Panels
@@ -91,14 +93,17 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(self._imported)
         self.importer.failed.connect(self._import_failed)
         self.importer.open_requested.connect(self.open_document)
+        self.importer.imported_many.connect(self._imported_many)
+        self.library = LibraryFeature(self, session)
+        self.library.open_requested.connect(self.open_document)
         self.printing = ChapterPrinting(self.view, self, lambda: self.doc, self.nav.current_node_id)
         self.table_actions = TableActions(self, lambda text: status.showMessage(text, 5000), self.show_error)
         self.citation = CitationCopy(self, self.view, lambda: self.doc, lambda text: status.showMessage(text, 5000))
         self.appearance = Appearance(self, self.view, settings)
         self.appearance.theme_changed.connect(self._theme_changed)
         self.panels = Panels(self, settings)
-        features = (self.indexer, self.targets_feature, self.annotating, self.notes_transfer, self.importer)
-        for feature in (*features, self.printing):
+        talkers = [self.indexer, self.targets_feature, self.annotating, self.notes_transfer, self.importer]
+        for feature in (*talkers, self.library, self.printing):
             say(feature)
         self.view.tooltip_provider = lambda b, o: self.annotating.tooltip(b, o) or self.targets_feature.tooltip(b, o)
         self.view.context_requested.connect(lambda pos, b, o: self.build_text_menu(b, o).popup(pos))
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         transfer = self.notes_transfer
         _fill(
-            bar.addMenu(self.tr("文件(&F)")), self.act_open, self.importer.library_menu, None, self.act_export_pdf,
+            bar.addMenu(self.tr("文件(&F)")), self.act_open, self.importer.folder_action, self.importer.library_menu, None, self.act_export_pdf,
             self.targets_feature.export_action, transfer.export_action, transfer.import_action, self.act_print, None,
             self.act_quit,
         )  # fmt: skip
@@ -177,6 +182,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
         self.notes_dock = self.panels.add(self.tr("批注"), "notesDock", self.annotating.panel)
         self.tabifyDockWidget(self.search_dock, self.notes_dock)
+        self.library_dock = self.panels.add(self.tr("文档库"), "libraryDock", self.library.panel)
+        self.library_dock.visibilityChanged.connect(lambda visible: visible and self.library.refresh())
+        self.tabifyDockWidget(self.notes_dock, self.library_dock)
         self.search_dock.raise_()
         # Indexing progress lives in the status bar, with a cancel button; the window stays usable.
         for widget in (self.indexer.bar, self.indexer.cancel_button, self.targets_feature.legend):
@@ -192,7 +200,7 @@ class MainWindow(QMainWindow):
             return False
         self.nav.remember_position()
         self.doc = doc
-        self.importer.current = doc.id
+        self.importer.current = self.library.current = doc.id
         self._current_span = None
         self.targets_feature.document_opened(doc)  # a long document's targets are found after the text is shown
         self.annotating.document_opened(doc)
@@ -285,26 +293,12 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- settings and closing
     def _restore_settings(self) -> None:
-        geometry, state = self.settings.value("geometry"), self.settings.value("window_state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:
-            self.resizeDocks([self.targets_dock], [400], Qt.Orientation.Horizontal)
-        splitter = self.settings.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        self.panels.restore(self.splitter, self.targets_dock)
         self.appearance.restore()
-        self.panels.restore()
 
     def save_settings(self) -> None:
         self.nav.remember_position()
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        self.panels.save(self.splitter)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -326,6 +320,12 @@ class MainWindow(QMainWindow):
         self.indexer.start()
         self.import_finished.emit(doc_id)
 
+    def _imported_many(self, report) -> None:  # type: ignore[no-untyped-def]
+        self.library.refresh()
+        if report.imported:
+            self.indexer.ready = False  # the new texts are indexed right after, in the index queue
+            self.indexer.start()
+
     def _import_failed(self, message: str, cancelled: bool) -> None:
         if not cancelled:
             self.show_error(message)
@@ -333,14 +333,8 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- messages
     def show_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("出错了"), message, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("errorDialog")
-        if QApplication.platformName() == "offscreen":
-            box.setModal(False)
-            box.show()  # tests inspect it; never block a headless run
-            self.last_error = message
-            return
-        box.exec()
+        self.last_error = message  # tests read it
+        show_warning(self, self.tr("出错了"), message)
 
     def open_default(self) -> None:
         """Open the last document read, or the bundled plan; then index in the background."""

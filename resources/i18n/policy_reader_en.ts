@@ -301,7 +301,7 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../reader/ui/views/document_view.py" line="106"/>
+        <location filename="../../reader/ui/views/document_view.py" line="62"/>
         <source>正文</source>
         <translation>Text</translation>
     </message>
@@ -322,52 +322,90 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>ImportFeature</name>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="33"/>
+        <location filename="../../reader/ui/features/importing.py" line="35"/>
         <source>打开/导入文件…</source>
         <translation>Open / import file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="37"/>
+        <location filename="../../reader/ui/features/importing.py" line="39"/>
+        <source>导入文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="41"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="67"/>
+        <location filename="../../reader/ui/features/importing.py" line="71"/>
         <source>打开政策文件</source>
         <translation>Open a policy document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="67"/>
+        <location filename="../../reader/ui/features/importing.py" line="71"/>
         <source>政策文件 ({0});;所有文件 (*)</source>
         <translation>Policy documents ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="87"/>
+        <location filename="../../reader/ui/features/importing.py" line="79"/>
+        <source>导入文件夹（含子文件夹）</source>
+        <translation>Import a folder (with its subfolders)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="100"/>
+        <source>已导入 {0} 个文件，重复 {1} 个，失败 {2} 个。</source>
+        <translation>Imported {0} files; {1} duplicates, {2} failed.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="104"/>
+        <source>跳过（与《{1}》内容相同）：{0}</source>
+        <translation>Skipped (same text as “{1}”): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="105"/>
+        <source>失败：{0}</source>
+        <translation>Failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="107"/>
+        <source>已取消：其余文件未导入。</source>
+        <translation>Cancelled: the remaining files were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="113"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/importing.py" line="144"/>
+        <location filename="../../reader/ui/features/importing.py" line="151"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="87"/>
+        <location filename="../../reader/ui/features/importing.py" line="113"/>
+        <location filename="../../reader/ui/features/importing.py" line="151"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="88"/>
+        <location filename="../../reader/ui/features/importing.py" line="114"/>
+        <location filename="../../reader/ui/features/importing.py" line="152"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="105"/>
+        <location filename="../../reader/ui/features/importing.py" line="169"/>
         <source>取消前导入已完成，可在文档列表中打开。</source>
         <translation>The import finished before it could be cancelled; open it from the document list.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="116"/>
+        <location filename="../../reader/ui/features/importing.py" line="180"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="126"/>
+        <location filename="../../reader/ui/features/importing.py" line="190"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
@@ -411,90 +449,259 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryFeature</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="56"/>
-        <source>政策阅读器</source>
-        <translation>Policy Reader</translation>
+        <location filename="../../reader/ui/features/library.py" line="176"/>
+        <source>筛选标题、机关、文号、地区…</source>
+        <translation>Filter by title, issuer, number, region…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124"/>
-        <source>退出</source>
-        <translation>Quit</translation>
+        <location filename="../../reader/ui/features/library.py" line="182"/>
+        <source>文档库</source>
+        <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
-        <source>复制</source>
-        <translation>Copy</translation>
+        <location filename="../../reader/ui/features/library.py" line="207"/>
+        <location filename="../../reader/ui/features/library.py" line="270"/>
+        <source>从文档库移除…</source>
+        <translation>Remove from library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127"/>
-        <source>全选</source>
-        <translation>Select all</translation>
+        <location filename="../../reader/ui/features/library.py" line="239"/>
+        <source>共 {0} 个文档</source>
+        <translation>{0} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="128"/>
-        <source>关于政策阅读器</source>
-        <translation>About Policy Reader</translation>
+        <location filename="../../reader/ui/features/library.py" line="241"/>
+        <source>{0} / {1} 个文档</source>
+        <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
-        <source>文档信息…</source>
-        <translation>Document Info…</translation>
+        <location filename="../../reader/ui/features/library.py" line="266"/>
+        <source>打开</source>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
+        <location filename="../../reader/ui/features/library.py" line="268"/>
+        <source>修改此项…</source>
+        <translation>Edit this field…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140"/>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
+        <location filename="../../reader/ui/features/library.py" line="303"/>
+        <source>已从文档库移除：{0}</source>
+        <translation>Removed from the library: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144"/>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
+        <location filename="../../reader/ui/features/library.py" line="310"/>
+        <source>移除文档</source>
+        <translation>Remove document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151"/>
-        <source>转到(&amp;G)</source>
-        <translation>&amp;Go</translation>
+        <location filename="../../reader/ui/features/library.py" line="312"/>
+        <source>从文档库移除《{0}》？原文件不受影响。</source>
+        <translation>Remove “{0}” from the library? The file itself is not touched.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
+        <location filename="../../reader/ui/features/library.py" line="313"/>
+        <source>移除</source>
+        <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158"/>
-        <source>导航</source>
-        <translation>Navigation</translation>
+        <location filename="../../reader/ui/features/library.py" line="317"/>
+        <source>从文档库移除《{0}》？原文件不受影响。
+它有 {1} 条批注：</source>
+        <translation>Remove “{0}” from the library? The file itself is not touched.
+It has {1} notes:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
-        <source>目标与数据</source>
-        <translation>Targets and Figures</translation>
+        <location filename="../../reader/ui/features/library.py" line="318"/>
+        <source>保留批注</source>
+        <translation>Keep the notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168"/>
-        <source>检索</source>
-        <translation>Search</translation>
+        <location filename="../../reader/ui/features/library.py" line="319"/>
+        <source>导出批注后移除…</source>
+        <translation>Export the notes, then remove…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178"/>
+        <location filename="../../reader/ui/features/library.py" line="320"/>
+        <source>连同批注删除</source>
+        <translation>Delete the notes too</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="322"/>
+        <source>保留的批注在重新导入同一文件时回到原处。</source>
+        <translation>Kept notes return to their places when the same file is imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="331"/>
+        <source>{0}-批注</source>
+        <translation>{0} - notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="332"/>
+        <source>导出批注</source>
+        <translation>Export Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="338"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="70"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="71"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="72"/>
+        <source>发文机关</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="73"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="74"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="75"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="76"/>
+        <source>规划期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="77"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325"/>
+        <location filename="../../reader/ui/features/library.py" line="78"/>
+        <source>导入于</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="102"/>
+        <source>（内置）</source>
+        <translation> (bundled)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="119"/>
+        <source>从文档中读出，可双击修改；清空则恢复为读出的值</source>
+        <translation>Read from the document; double-click to change, clear to go back to it</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="121"/>
+        <source>双击修改；清空则恢复为从文档中读出的值</source>
+        <translation>Double-click to change; clear to go back to the value read from the document</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/main_window.py" line="58"/>
+        <source>政策阅读器</source>
+        <translation>Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="131"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <source>关于政策阅读器</source>
+        <translation>About Policy Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="134"/>
+        <source>文档信息…</source>
+        <translation>Document Info…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="145"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="149"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="156"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="160"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <source>导航</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <source>目标与数据</source>
+        <translation>Targets and Figures</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="173"/>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <source>文档库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="319"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="337"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

@@ -4,6 +4,7 @@ progress dialog that cancels at once. Tells the window what happened through sig
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,6 +23,7 @@ class ImportFeature(QObject):
     failed = Signal(str, bool)  # readable message; True when the user cancelled
     status = Signal(str, int)  # a status-bar message and how long to show it (ms)
     open_requested = Signal(str)  # a document chosen in the 文档库 menu
+    imported_many = Signal(object)  # the ImportReport of files and folders imported together
     error = Signal(str)  # a failure the user must see
 
     def __init__(self, session: Session, window: QWidget) -> None:
@@ -34,6 +36,8 @@ class ImportFeature(QObject):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(lambda _checked=False: self.choose_file())
         window.addAction(self.open_action)
+        self.folder_action = QAction(self.tr("导入文件夹…"), window)
+        self.folder_action.triggered.connect(lambda _checked=False: self.choose_folder())
         self.library_menu = QMenu(self.tr("文档库"), window)
         self.library_menu.aboutToShow.connect(self._fill_library_menu)
         self.current: str | None = None  # the open document, checked in the menu
@@ -63,11 +67,18 @@ class ImportFeature(QObject):
 
     def choose_file(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(
+        paths, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("打开政策文件"), "", self.tr("政策文件 ({0});;所有文件 (*)").format(patterns)
         )
-        if path:
-            self.import_file(path)
+        if len(paths) == 1:
+            self.import_file(paths[0])
+        elif paths:
+            self.import_many(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("导入文件夹（含子文件夹）"))
+        if folder:
+            self.import_many([folder])
 
     @staticmethod
     def accepts(mime: QMimeData) -> bool:
@@ -76,11 +87,64 @@ class ImportFeature(QObject):
         return bool(urls) and all(u.isLocalFile() for u in urls)
 
     def drop(self, mime: QMimeData) -> None:
-        """Import the first local file dropped."""
-        for url in mime.urls():
-            if url.isLocalFile():
-                self.import_file(url.toLocalFile())
-                break
+        """Import what was dropped: one file is opened, several files or a folder are imported together."""
+        paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if len(paths) == 1 and not Path(paths[0]).is_dir():
+            self.import_file(paths[0])
+        elif paths:
+            self.import_many(paths)
+
+    def summary(self, report: Any) -> str:
+        """What a many-file import did, in a few lines: counts, then each duplicate and failure."""
+        lines = [
+            self.tr("已导入 {0} 个文件，重复 {1} 个，失败 {2} 个。").format(
+                len(report.imported), len(report.duplicates), len(report.failed)
+            )
+        ]
+        lines += [self.tr("跳过（与《{1}》内容相同）：{0}").format(Path(p).name, of) for p, of in report.duplicates]
+        lines += [self.tr("失败：{0}").format(error) for _p, error in report.failed]
+        if report.cancelled:
+            lines.append(self.tr("已取消：其余文件未导入。"))
+        return "\n".join(lines[:40])
+
+    def import_many(self, paths: list[str]) -> None:
+        """Files and folders in the background, one progress dialog for all; cancel stops after the current file
+        and keeps what was imported."""
+        dialog = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 100, self.window)
+        dialog.setWindowTitle(self.tr("导入"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def work(progress: Progress) -> object:
+            def report(percent: int, name: str) -> None:
+                if not progress.cancelled:
+                    progress(percent, name)
+
+            return self.session.import_many(list(paths), report, lambda: progress.cancelled)
+
+        def done(report: Any) -> None:
+            dialog.close()
+            self.imported_many.emit(report)
+            summary = self.summary(report)
+            self.status.emit(summary.splitlines()[0], 8000)
+            if report.failed or report.duplicates:
+                self.error.emit(summary)  # which files were left out, and why
+            elif len(report.imported) == 1:
+                self.open_requested.emit(report.imported[0][1])
+
+        def failed(error: ReaderError) -> None:
+            dialog.close()
+            self.failed.emit(str(error), isinstance(error, Cancelled))
+
+        def show(percent: int, name: str) -> None:
+            dialog.setValue(percent)
+            if name:
+                dialog.setLabelText(self.tr("正在导入 {0}…").format(name))
+
+        task = run_in_background(work, done, failed, show)
+        dialog.canceled.connect(task.cancel)
 
     def import_file(self, path: str, title: str | None = None) -> None:
         """Import in the background with a cancellable progress dialog."""

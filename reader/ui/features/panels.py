@@ -3,9 +3,9 @@ full screen, and focus mode (only the text; Esc or the same key restores)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QWidget
 
 
 class Panels(QObject):
@@ -81,6 +81,24 @@ class Panels(QObject):
             self.toggle_fullscreen()
         return True
 
-    def restore(self) -> None:
+    def restore(self, splitter: QSplitter, default_dock: QDockWidget) -> None:
+        """The window's size, docks, tree width and focus mode as the reader left them (1280×820 at first)."""
+        geometry, state = self.settings.value("geometry"), self.settings.value("window_state")
+        if isinstance(geometry, QByteArray):
+            self.window.restoreGeometry(geometry)
+        else:
+            self.window.resize(1280, 820)
+        if isinstance(state, QByteArray):
+            self.window.restoreState(state)
+        else:
+            self.window.resizeDocks([default_dock], [400], Qt.Orientation.Horizontal)
+        sizes = self.settings.value("splitter")
+        if isinstance(sizes, QByteArray):
+            splitter.restoreState(sizes)
         if str(self.settings.value("focus_mode", "false")).lower() == "true":
             self.toggle_focus_mode()
+
+    def save(self, splitter: QSplitter) -> None:
+        self.settings.setValue("geometry", self.window.saveGeometry())
+        self.settings.setValue("window_state", self.window.saveState())
+        self.settings.setValue("splitter", splitter.saveState())
