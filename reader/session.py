@@ -251,6 +251,66 @@ class Session:
             pass  # the next search brings the index in line
         return len(notes)
 
+    # ---------------------------------------------------------------- comparing plans
+    @property
+    def _overrides_path(self) -> Path:
+        return self.data_dir / "comparisons.json"
+
+    def indicator_overrides(self) -> Any:
+        """Indicators matched or kept apart by hand (``comparisons.json`` in the data folder)."""
+        import json
+
+        from reader.targets.compare import Overrides
+
+        try:
+            data = json.loads(self._overrides_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return Overrides()
+        except (OSError, ValueError) as exc:
+            raise ReaderError(
+                f"无法读取 {self._overrides_path}（{exc}）。请将其改名备份；手工配对将重新开始。"
+            ) from exc
+
+        def quads(key: str) -> list[tuple[str, str, str, str]]:
+            items = data.get(key, []) if isinstance(data, dict) else []
+            good = [q for q in items if isinstance(q, list) and len(q) == 4 and all(isinstance(x, str) for x in q)]
+            return [(q[0], q[1], q[2], q[3]) for q in good]
+
+        return Overrides(joined=quads("joined"), apart=quads("apart"))
+
+    def match_indicators(self, a: tuple[str, str], b: tuple[str, str], together: bool) -> None:
+        """Pair indicator ``a`` (document id, name as written) with ``b`` by hand, or keep them apart; kept in the
+        data folder and applied to every comparison from now on."""
+        import json
+
+        from reader.fileio import atomic_write_text
+
+        overrides = self.indicator_overrides()
+        quad = (a[0], a[1], b[0], b[1])
+        mirror = (b[0], b[1], a[0], a[1])
+        overrides.joined = [q for q in overrides.joined if q not in (quad, mirror)]
+        overrides.apart = [q for q in overrides.apart if q not in (quad, mirror)]
+        (overrides.joined if together else overrides.apart).append(quad)
+        data = {
+            "version": 1,
+            "joined": [list(q) for q in overrides.joined],
+            "apart": [list(q) for q in overrides.apart],
+        }
+        atomic_write_text(self._overrides_path, json.dumps(data, ensure_ascii=False, indent=1))
+
+    def compare(self, refs: list[str]) -> Any:
+        """The indicators of these documents side by side (``reader.targets.compare``), in the order given."""
+        from reader.targets.compare import compare, load_groups
+
+        docs = [self.document(ref) for ref in refs]
+        if len({d.id for d in docs}) < 2:
+            raise ReaderError("对比需要至少两个不同的文档。")
+        user = self.data_dir / "indicators.txt"
+        groups = load_groups(user if user.exists() else self.resources / "dict" / "indicators.txt")
+        return compare(
+            [(d, self.targets(d) if d is docs[-1] else extract(d)) for d in docs], groups, self.indicator_overrides()
+        )
+
     def has_targets(self, doc: Document) -> bool:
         return _targets_key(doc) in self._targets
 

@@ -205,6 +205,52 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _indicator_ref(session: Any, text: str) -> tuple[str, str]:
+    doc, sep, name = text.partition(":")
+    if not sep or not name.strip():
+        raise ReaderError(f"指标写作“文档:指标”，例如 doc-1a2b:优良水体比例（收到“{text}”）。")
+    return session.library.resolve(doc), name.strip()
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.exporting import csv_text, write_csv
+    from reader.targets.compare import table, to_markdown
+
+    session = _session(args)
+    for spec, together in [(s, True) for s in args.join] + [(s, False) for s in args.apart]:
+        left, sep, right = spec.partition("=")
+        if not sep:
+            raise ReaderError(f"--join/--apart 需要“文档:指标=文档:指标”（收到“{spec}”）。")
+        session.match_indicators(_indicator_ref(session, left), _indicator_ref(session, right), together)
+    comparison = session.compare(args.docs)
+    header, rows = table(comparison)
+    if args.csv:
+        if args.output:
+            write_csv(args.output, header, rows)
+            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write("\ufeff" + csv_text(header, rows))
+        return 0
+    if args.json:
+        text = json.dumps([dict(zip(header, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+    elif args.md:
+        text = to_markdown(comparison)
+    else:
+        lines = [f"{len(comparison.matched())} 个指标在多个文档中都有；其余只见于一个文档。"]
+        for r in rows:
+            lines.append("\t".join(x for x in r if x is not None))
+        text = "\n".join(lines) + "\n"
+    if args.output:
+        from pathlib import Path
+
+        from reader.fileio import atomic_write_text
+
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_targets(args: argparse.Namespace) -> int:
     from reader.exporting import csv_text, write_csv
     from reader.targets.export import CSV_HEADER, csv_rows

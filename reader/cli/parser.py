@@ -6,6 +6,7 @@ import argparse
 
 from reader import APP_NAME, BUNDLED_DOC_ID, __version__
 from reader.cli.documents import (
+    cmd_compare,
     cmd_gui,
     cmd_import,
     cmd_index,
@@ -179,6 +180,34 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="输出 CSV（UTF-8 BOM） / CSV for Excel")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
     p.set_defaults(func=cmd_targets)
+
+    p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="对比多个文档的指标 / indicators side by side",
+        description="按指标对比两个或多个文档（先列较早的规划）：每个指标在各文档中的基期值、目标值、年份、单位、属性，"
+        "以及较晚规划相对较早规划的变化（新增、不再列出、目标提高/降低）。单位不同的只标出，不换算。"
+        "--join / --apart 手工配对或拆开两个指标（保存在数据文件夹的 comparisons.json，以后的对比都照此办理）。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("docs", nargs="+", metavar="DOC")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="输出 JSON / JSON output")
+    fmt.add_argument("--csv", action="store_true", help="输出 CSV（UTF-8 BOM） / CSV for Excel")
+    fmt.add_argument("--md", action="store_true", help="输出 Markdown 表格 / Markdown table")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件而非标准输出 / write to FILE")
+    p.add_argument(
+        "--join",
+        metavar="DOC:指标=DOC:指标",
+        action="append",
+        default=[],
+        help="把两个指标当作同一个 / pair two indicators by hand",
+    )
+    p.add_argument(
+        "--apart", metavar="DOC:指标=DOC:指标", action="append", default=[], help="不要配对 / keep them apart"
+    )
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
         "search",

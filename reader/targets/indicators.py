@@ -188,19 +188,47 @@ _UNIT_LIKE = re.compile(
 )
 
 
-def lookup_names(indicator: str) -> list[str]:
-    """The names a reader would search an indicator by: without its table numbering (1.), its unit in brackets
-    ((%)) and a trailing change word (增长, 降低), and the alias it gives in brackets as a name of its own —
-    1.国内生产总值（GDP）增长（%） → 国内生产总值, GDP. Empty when nothing is left."""
+_CHANGE_WORDS = {
+    "增长": "增长",
+    "增速": "增长",
+    "下降": "降低",
+    "降低": "降低",
+    "减少": "降低",
+    "提高": "提高",
+    "提升": "提高",
+    "增加": "提高",
+    "缩小": "缩小",
+    "扩大": "扩大",
+}
+
+
+def indicator_names(indicator: str) -> tuple[list[str], str]:
+    """The names of an indicator as a reader would look it up, and its change word.
+
+    Without the table numbering (1.) and the unit in brackets ((%)); a trailing change word (增长, 降低 …) comes back
+    apart, normalised (增速 → 增长, 下降 → 降低); an abbreviation in brackets gives a name of its own with the rest
+    of the name after it — 1.国内生产总值（GDP）增长（%） → [国内生产总值, GDP], 增长;
+    细颗粒物（PM2.5）浓度下降（%） → [细颗粒物浓度, PM2.5浓度], 降低. A bracketed Chinese qualifier (the parent row
+    of a split indicator) is dropped, never taken as a name: two rows under it are different indicators."""
     text = _NUMBERING.sub("", indicator.strip())
-    aliases: list[str] = []
+    text = _BRACKETED.sub(
+        lambda m: "" if not m.group(1).strip() or _UNIT_LIKE.match(m.group(1).strip()) else m.group(0), text
+    )
+    change = ""
+    m = _CHANGE_END.search(text)
+    if m:
+        word = m.group(0).removeprefix("年均")
+        change = _CHANGE_WORDS.get(word, word)
+        text = text[: m.start()].strip()
+    aliases = []
+    for b in _BRACKETED.finditer(text):
+        inner = b.group(1).strip()
+        if sum(c.isascii() for c in inner) * 2 >= len(inner):  # GDP, PM2.5, R&D: an abbreviation
+            aliases.append(inner + _BRACKETED.sub("", text[b.end() :]).strip())
+    main = _BRACKETED.sub("", text).strip()
+    return [n for n in dict.fromkeys([main, *aliases]) if n], change
 
-    def bracket(m: re.Match[str]) -> str:
-        inner = m.group(1).strip()
-        if inner and not _UNIT_LIKE.match(inner):
-            aliases.append(inner)
-        return ""
 
-    text = _BRACKETED.sub(bracket, text).strip()
-    text = _CHANGE_END.sub("", text).strip()
-    return [n for n in dict.fromkeys([text, *aliases]) if n]
+def lookup_names(indicator: str) -> list[str]:
+    """The names a reader would search an indicator by (see ``indicator_names``; the change word left out)."""
+    return indicator_names(indicator)[0]

@@ -469,7 +469,8 @@ def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
 
     assert lookup_names("1.国内生产总值（GDP）增长（%）") == ["国内生产总值", "GDP"]
     assert lookup_names("3.常住人口城镇化率（%）") == ["常住人口城镇化率"]
-    assert lookup_names("细颗粒物（PM2.5）浓度下降（%）") == ["细颗粒物浓度", "PM2.5"]
+    assert lookup_names("细颗粒物（PM2.5）浓度下降（%）") == ["细颗粒物浓度", "PM2.5浓度"]
+    assert lookup_names("执业医师数（每千人口拥有医护人员数）") == ["执业医师数"]
     assert lookup_names("人均预期寿命（岁）") == ["人均预期寿命"]
     assert lookup_names("单位GDP能源消耗降低") == ["单位GDP能源消耗"]
     assert lookup_names("R&D占GDP比例") == ["R&D占GDP比例"]

@@ -1,0 +1,94 @@
+"""Indicators side by side (issue #17) on the national 十四五 and 十五五 outlines; the pairs were read by hand from
+their 主要指标 tables (tests/data/compare_cn14_cn15.tsv)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.document.importers import read_file
+from reader.document.structure import build
+from reader.paths import resources_dir
+from reader.session import Session
+from reader.targets.compare import Overrides, compare, load_groups, short_titles
+from reader.targets.extract import extract
+from tests.conftest import DATA
+from tests.core.compare_accuracy import gold_pairs, precision_recall, table_pairs
+
+GROUPS = load_groups(resources_dir() / "dict" / "indicators.txt")
+
+
+def _pair(ext: str):  # type: ignore[no-untyped-def]
+    a = build(read_file(DATA / "corpus" / f"cn14_fyp_outline_p1-2.{ext}"), "cn14")
+    b = build(read_file(DATA / "corpus" / f"cn15_fyp_outline_p1-2.{ext}"), "cn15")
+    return a, b
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_the_indicator_tables_pair_as_read_by_hand(ext: str) -> None:
+    a, b = _pair(ext)
+    comparison = compare([(a, extract(a)), (b, extract(b))], GROUPS)
+    found = table_pairs(comparison, a, b)
+    assert precision_recall(found, gold_pairs(DATA / "compare_cn14_cn15.tsv")) == (1.0, 1.0), found
+
+
+def test_changes_and_units_are_marked_never_converted() -> None:
+    a, b = _pair("txt")
+    rows = {r.name: r for r in compare([(a, extract(a)), (b, extract(b))], GROUPS).rows}
+    # 常住人口城镇化率: 65 % by 2025, 71 % by 2030 — raised; 单位GDP二氧化碳排放降低: 〔18〕 then 〔17〕 — lowered.
+    assert rows["常住人口城镇化率"].change == "raised"
+    assert rows["单位GDP二氧化碳排放降低"].change == "lowered"
+    # 粮食综合生产能力: 亿吨 in the 十四五 table, 万亿斤 in the 十五五 one.
+    grain = rows["粮食综合生产能力"]
+    assert grain.units_differ and grain.change == "" and {s.unit for s in grain.sides.values()} == {"亿吨", "万亿斤"}
+    # In the 十四五 table only / in the 十五五 table only.
+    assert rows["单位GDP能源消耗降低"].change == "dropped"
+    assert rows["非化石能源占能源消费总量比重"].change == "new"
+    assert rows["常住人口城镇化率"].sides["cn14"].base.values == [60.6]  # type: ignore[union-attr]
+
+
+def test_a_hand_match_and_a_hand_separation_win_over_the_names() -> None:
+    a, b = _pair("txt")
+    docs = [(a, extract(a)), (b, extract(b))]
+    apart = Overrides(apart=[("cn14", "地表水达到或好于Ⅲ类水体比例", "cn15", "优良水体比例")])
+    pairs = table_pairs(compare(docs, GROUPS, apart), a, b)
+    assert ("地表水达到或好于Ⅲ类水体比例", "优良水体比例") not in pairs and len(pairs) == 14
+    joined = Overrides(
+        joined=[("cn14", "每千人口拥有执业（助理）医师数", "cn15", "执业医师数（每千人口拥有医护人员数）")]
+    )
+    pairs = table_pairs(compare(docs, GROUPS, joined), a, b)
+    assert ("每千人口拥有执业（助理）医师数", "执业医师数（每千人口拥有医护人员数）") in pairs
+
+
+def test_short_titles_drop_the_shared_opening() -> None:
+    a, b = _pair("txt")
+    assert short_titles([a, b]) == ["四个五年规划和2035年远景目标纲要", "五个五年规划纲要"]
+
+
+def test_cli_compares_and_keeps_hand_matches(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "data")
+    for name in ("cn14_fyp_outline_p1-2.txt", "cn15_fyp_outline_p1-2.txt"):
+        shutil.copy(DATA / "corpus" / name, tmp_path / name)
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "import",
+                str(tmp_path / "cn14_fyp_outline_p1-2.txt"),
+                str(tmp_path / "cn15_fyp_outline_p1-2.txt"),
+            ]
+        )
+        == 0
+    )
+    a, b = capsys.readouterr()[0].split()
+    spec = f"{a}:地表水达到或好于Ⅲ类水体比例={b}:优良水体比例"
+    assert main(["--data-dir", data, "compare", a, b, "--apart", spec, "--json"]) == 0
+    rows = __import__("json").loads(capsys.readouterr()[0])
+    water = [r for r in rows if "水体" in r["指标"]]
+    assert len(water) == 2  # kept apart
+    assert Session(data).indicator_overrides().apart  # kept for later comparisons
+    assert main(["--data-dir", data, "compare", a]) == 1  # one document is no comparison
