@@ -229,7 +229,7 @@ class LibraryFeature(QObject):
         self.view.resizeColumnsToContents()
         # Titles are long and share their openings (中华人民共和国国民经济和社会发展…): cut in the middle, so the
         # part that tells them apart shows and the metadata columns stay in view; the tooltip has the whole title.
-        em = self.view.fontMetrics().horizontalAdvance("中")
+        em = self.view.fontMetrics().horizontalAdvance("\u4e2d")  # one CJK character
         self.view.setColumnWidth(0, min(self.view.columnWidth(0), 16 * em))
         self._count()
 
