@@ -70,6 +70,7 @@ def main() -> int:
         win.targets_dock.hide()  # the text column gets the room a table needs (the panel is in the other shots)
         win.search_dock.hide()
         win.notes_dock.hide()
+        win.library_dock.hide()
         caption = next(b.index for b in win.doc.blocks if b.text.startswith("专栏1"))
         for theme in ("light", "dark"):
             win.appearance.set_theme(theme)
@@ -81,6 +82,17 @@ def main() -> int:
             path = out / f"table-{theme}.png"
             win.grab().save(str(path))
             print(path)
+        # The 十四五 and 十五五 outlines compared (文件 › 对比文档…).
+        older, _replaced, _anchored = win.session.import_file(pdf.with_name("cn14_fyp_outline_p1-2.pdf"), index=False)
+        win.appearance.set_theme("light")
+        dialog = win.comparing.show([older.id, doc.id])
+        dialog.resize(1280, 720)
+        for _ in range(40):
+            app.processEvents()
+        path = out / "compare-light.png"
+        dialog.grab().save(str(path))
+        print(path)
+        dialog.close()
         win.close()
         QApplication.processEvents()
     # The English interface (Qt's translation) on the same plan, with the search panel's guide.

@@ -182,6 +182,11 @@ def compare(
     return Comparison([d for d, _t in docs], rows)
 
 
+def _measure(t: Target | None) -> tuple[bool, bool]:
+    qualifier = t.qualifier if t is not None else ""
+    return "累计" in qualifier, "年均" in qualifier
+
+
 def _number(t: Target | None) -> float | None:
     return t.values[-1] if t is not None and t.values else None
 
@@ -199,9 +204,10 @@ def _mark(row: Row, order: list[str]) -> None:
     if order[0] not in row.sides:
         row.change = "new"
         return
-    first, last = _number(row.sides[order[0]].target), _number(row.sides[order[-1]].target)
-    if first is None or last is None or row.units_differ:
-        return
+    first_t, last_t = row.sides[order[0]].target, row.sides[order[-1]].target
+    first, last = _number(first_t), _number(last_t)
+    if first is None or last is None or row.units_differ or _measure(first_t) != _measure(last_t):
+        return  # a 5-year total (〔1〕, 累计) or a yearly rate (年均) is not comparable with a level
     row.change = "raised" if last > first else "lowered" if last < first else "same"
 
 
@@ -244,6 +250,8 @@ def short_titles(docs: Sequence[Document]) -> list[str]:
     common = 0
     while len(titles) > 1 and all(len(t) > common for t in titles) and len({t[common] for t in titles}) == 1:
         common += 1
+    while common and titles[0][common - 1] in "第一二三四五六七八九十百零〇0123456789":
+        common -= 1  # keep a number whole: 第十四个… and 第十五个…, not 四个… and 五个…
     if all(len(t) - common >= 4 for t in titles):
         titles = [t[common:] for t in titles]
     return [t[:24] for t in titles]

@@ -15,6 +15,7 @@ from reader.ui.dialogs import show_warning
 from reader.ui.features.annotating import Annotating
 from reader.ui.features.appearance import Appearance
 from reader.ui.features.citation import CitationCopy
+from reader.ui.features.comparing import Comparing
 from reader.ui.features.docinfo import show_about, show_document_info
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.indexing import Indexer
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.open_requested.connect(self.open_document)
         self.importer.imported_many.connect(self._imported_many)
+        self.comparing = Comparing(self, session)
+        self.comparing.jump_requested.connect(self.show_in)
         self.library = LibraryFeature(self, session)
         self.library.open_requested.connect(self.open_document)
         self.printing = ChapterPrinting(self.view, self, lambda: self.doc, self.nav.current_node_id)
@@ -113,11 +116,9 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # ----------------------------------------------------------------- actions, menus, docks
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
+        action.setShortcut(QKeySequence(shortcut or ""))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -133,13 +134,12 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("关于政策阅读器"), lambda: show_about(self, self.session.data_dir))
         self.act_doc_info = self._action(self.tr("文档信息…"), lambda: show_document_info(self, self.doc))
         nav, notes, look = self.nav, self.annotating, self.appearance
-
+        transfer, importer = self.notes_transfer, self.importer
         bar = self.menuBar()
-        transfer = self.notes_transfer
         _fill(
-            bar.addMenu(self.tr("文件(&F)")), self.act_open, self.importer.folder_action, self.importer.library_menu, None, self.act_export_pdf,
-            self.targets_feature.export_action, transfer.export_action, transfer.import_action, self.act_print, None,
-            self.act_quit,
+            bar.addMenu(self.tr("文件(&F)")), self.act_open, importer.folder_action, importer.library_menu,
+            self.comparing.action, None, self.act_export_pdf, self.targets_feature.export_action,
+            transfer.export_action, transfer.import_action, self.act_print, None, self.act_quit,
         )  # fmt: skip
         _fill(
             bar.addMenu(self.tr("编辑(&E)")), notes.undo_action, None, self.act_copy, self.citation.action,
@@ -216,6 +216,11 @@ class MainWindow(QMainWindow):
             pass
         self.document_opened.emit(doc.id)
         return True
+
+    def show_in(self, doc_id: str, block: int, start: int, end: int) -> None:
+        """Show a span of any document of the library (opened first when it is not the one shown)."""
+        if (self.doc is not None and self.doc.id == doc_id) or self.open_document(doc_id):
+            self.jump_to_span(block, start, end)
 
     def jump_to_block(self, block: int, record: bool = True) -> None:
         self.nav.jump_to_block(block, record)

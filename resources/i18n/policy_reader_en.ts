@@ -238,6 +238,155 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="166"/>
+        <source>对比文档</source>
+        <translation>Compare documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="170"/>
+        <source>要对比的文档</source>
+        <translation>Documents to compare</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="171"/>
+        <source>对比</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="174"/>
+        <source>筛选指标或变化…</source>
+        <translation>Filter indicators or changes…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="176"/>
+        <source>勾选两个或多个文档（较早的规划在前），然后按“对比”。</source>
+        <translation>Tick two or more documents (earlier plans first), then press Compare.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="194"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="196"/>
+        <source>导出 Markdown…</source>
+        <translation>Export Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="201"/>
+        <source>文档</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="248"/>
+        <source>请至少勾选两个文档。</source>
+        <translation>Tick at least two documents.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="269"/>
+        <source>{0} 个指标见于多个文档，{1} 个只见于一个。点击数值查看原文；右键可手工配对或拆开。</source>
+        <translation>{0} indicators appear in several documents, {1} in one only. Click a figure to read its source; right-click to pair or separate rows by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="291"/>
+        <source>把所选两行当作同一个指标</source>
+        <translation>Treat the two selected rows as one indicator</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="295"/>
+        <source>拆开此行（不是同一个指标）</source>
+        <translation>Separate this row (not the same indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="324"/>
+        <source>指标对比</source>
+        <translation>indicator comparison</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="326"/>
+        <source>导出对比</source>
+        <translation>Export comparison</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="335"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="337"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Comparing</name>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="351"/>
+        <source>对比文档…</source>
+        <translation>Compare documents…</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="68"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="70"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="72"/>
+        <source>基期值</source>
+        <translation>Past figure</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="72"/>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="72"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="98"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="99"/>
+        <source>不再列出</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="100"/>
+        <source>目标提高 ↑</source>
+        <translation>Target raised ↑</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="101"/>
+        <source>目标降低 ↓</source>
+        <translation>Target lowered ↓</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="102"/>
+        <source>目标不变</source>
+        <translation>Target unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/comparing.py" line="109"/>
+        <source>（单位不同）</source>
+        <translation> (units differ)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentInfo</name>
     <message>
         <location filename="../../reader/ui/features/docinfo.py" line="16"/>
@@ -461,90 +610,90 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="207"/>
-        <location filename="../../reader/ui/features/library.py" line="270"/>
+        <location filename="../../reader/ui/features/library.py" line="208"/>
+        <location filename="../../reader/ui/features/library.py" line="274"/>
         <source>从文档库移除…</source>
         <translation>Remove from library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="239"/>
+        <location filename="../../reader/ui/features/library.py" line="243"/>
         <source>共 {0} 个文档</source>
         <translation>{0} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="241"/>
+        <location filename="../../reader/ui/features/library.py" line="245"/>
         <source>{0} / {1} 个文档</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="266"/>
+        <location filename="../../reader/ui/features/library.py" line="270"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="268"/>
+        <location filename="../../reader/ui/features/library.py" line="272"/>
         <source>修改此项…</source>
         <translation>Edit this field…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="303"/>
+        <location filename="../../reader/ui/features/library.py" line="307"/>
         <source>已从文档库移除：{0}</source>
         <translation>Removed from the library: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="310"/>
+        <location filename="../../reader/ui/features/library.py" line="314"/>
         <source>移除文档</source>
         <translation>Remove document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="312"/>
+        <location filename="../../reader/ui/features/library.py" line="316"/>
         <source>从文档库移除《{0}》？原文件不受影响。</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="313"/>
+        <location filename="../../reader/ui/features/library.py" line="317"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="317"/>
+        <location filename="../../reader/ui/features/library.py" line="321"/>
         <source>从文档库移除《{0}》？原文件不受影响。
 它有 {1} 条批注：</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.
 It has {1} notes:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="318"/>
+        <location filename="../../reader/ui/features/library.py" line="322"/>
         <source>保留批注</source>
         <translation>Keep the notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="319"/>
+        <location filename="../../reader/ui/features/library.py" line="323"/>
         <source>导出批注后移除…</source>
         <translation>Export the notes, then remove…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="320"/>
+        <location filename="../../reader/ui/features/library.py" line="324"/>
         <source>连同批注删除</source>
         <translation>Delete the notes too</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="322"/>
+        <location filename="../../reader/ui/features/library.py" line="326"/>
         <source>保留的批注在重新导入同一文件时回到原处。</source>
         <translation>Kept notes return to their places when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="331"/>
+        <location filename="../../reader/ui/features/library.py" line="335"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="332"/>
+        <location filename="../../reader/ui/features/library.py" line="336"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="338"/>
+        <location filename="../../reader/ui/features/library.py" line="342"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
@@ -616,32 +765,32 @@ It has {1} notes:</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="58"/>
+        <location filename="../../reader/ui/main_window.py" line="59"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="131"/>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="132"/>
+        <location filename="../../reader/ui/main_window.py" line="133"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <location filename="../../reader/ui/main_window.py" line="134"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="134"/>
+        <location filename="../../reader/ui/main_window.py" line="135"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
@@ -696,12 +845,12 @@ It has {1} notes:</translation>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319"/>
+        <location filename="../../reader/ui/main_window.py" line="324"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337"/>
+        <location filename="../../reader/ui/main_window.py" line="342"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

@@ -48,6 +48,8 @@ def test_changes_and_units_are_marked_never_converted() -> None:
     assert rows["单位GDP能源消耗降低"].change == "dropped"
     assert rows["非化石能源占能源消费总量比重"].change == "new"
     assert rows["常住人口城镇化率"].sides["cn14"].base.values == [60.6]  # type: ignore[union-attr]
+    # 人均预期寿命: the 十四五 table targets an increase of 〔1〕 year, the 十五五 one a level of 80: not comparable.
+    assert rows["人均预期寿命"].change == ""
 
 
 def test_a_hand_match_and_a_hand_separation_win_over_the_names() -> None:
@@ -65,7 +67,7 @@ def test_a_hand_match_and_a_hand_separation_win_over_the_names() -> None:
 
 def test_short_titles_drop_the_shared_opening() -> None:
     a, b = _pair("txt")
-    assert short_titles([a, b]) == ["四个五年规划和2035年远景目标纲要", "五个五年规划纲要"]
+    assert short_titles([a, b]) == ["第十四个五年规划和2035年远景目标纲要", "第十五个五年规划纲要"]
 
 
 def test_cli_compares_and_keeps_hand_matches(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
