@@ -93,6 +93,27 @@ def main() -> int:
         dialog.grab().save(str(path))
         print(path)
         dialog.close()
+        # Two editions of the 十五 plan of 2001: the text, and a copy with a paragraph moved and words changed.
+        source = root / "tests" / "data" / "plan_toc_preface.txt"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        body = lines.index("序言")
+        edited = list(lines)
+        edited.insert(body + 12, edited.pop(body + 2))
+        changed = next(i for i, t in enumerate(edited) if i > body and "2005年" in t and len(t) > 60)
+        edited[changed] = edited[changed].replace("2005年", "2006年", 1).replace("发展", "推进", 1)
+        edited.insert(changed + 1, "（新增段落）加强规划实施的监测评估，每年向社会公布主要指标的进展。")
+        copy = Path(data) / "十五计划纲要（修改稿）.txt"
+        copy.write_text("\n".join(edited) + "\n", encoding="utf-8")
+        first, _r, _a = win.session.import_file(source, index=False)
+        second, _r, _a = win.session.import_file(copy, title="十五计划纲要（修改稿）", index=False)
+        editions = win.editions.show(first.id, second.id)
+        editions.resize(1280, 720)
+        for _ in range(40):
+            app.processEvents()
+        path = out / "editions-light.png"
+        editions.grab().save(str(path))
+        print(path)
+        editions.close()
         win.close()
         QApplication.processEvents()
     # The English interface (Qt's translation) on the same plan, with the search panel's guide.

@@ -251,6 +251,39 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from reader.document.diff import diff
+
+    session = _session(args)
+    old, new = session.document(args.old), session.document(args.new)
+    result = diff(old, new)
+    if args.json:
+        _emit_json({"old": old.id, "new": new.id, "changes": [c.to_json() for c in result.changes]})
+        return 0
+    counts = {k: sum(1 for c in result.changes if c.kind == k) for k in ("added", "removed", "changed", "moved")}
+    print(
+        f"新增 {counts['added']} 段，删除 {counts['removed']} 段，修改 {counts['changed']} 段，移动 {counts['moved']} 段。"
+    )
+
+    def marked(text: str, spans: list[tuple[int, int]]) -> str:
+        out, pos = [], 0
+        for a, b in spans:
+            out += [text[pos:a], "[", text[a:b], "]"]
+            pos = b
+        return "".join([*out, text[pos:]])
+
+    labels = {"added": "新增", "removed": "删除", "changed": "修改", "moved": "移动"}
+    for c in result.changes:
+        print(f"\n【{labels[c.kind]}】{c.chapter}")
+        if c.kind == "changed":
+            print("  旧：" + marked(old.blocks[c.old_block].text, c.old_spans))  # type: ignore[index]
+            print("  新：" + marked(new.blocks[c.new_block].text, c.new_spans))  # type: ignore[index]
+        else:
+            block = new.blocks[c.new_block] if c.new_block is not None else old.blocks[c.old_block]  # type: ignore[index]
+            print("  " + block.text)
+    return 0
+
+
 def cmd_targets(args: argparse.Namespace) -> int:
     from reader.exporting import csv_text, write_csv
     from reader.targets.export import CSV_HEADER, csv_rows

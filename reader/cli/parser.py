@@ -7,6 +7,7 @@ import argparse
 from reader import APP_NAME, BUNDLED_DOC_ID, __version__
 from reader.cli.documents import (
     cmd_compare,
+    cmd_diff,
     cmd_gui,
     cmd_import,
     cmd_index,
@@ -208,6 +209,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--apart", metavar="DOC:指标=DOC:指标", action="append", default=[], help="不要配对 / keep them apart"
     )
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "diff",
+        parents=[common, json_opt],
+        help="比较同一文件的两个版本 / what changed between two editions",
+        description="逐段比较两个版本（如征求意见稿与正式文本）：新增、删除、修改（标出改动的字词：中文按字，数字和英文按词）"
+        "和移动的段落，并按章节汇总。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser(
         "search",

@@ -17,6 +17,7 @@ from reader.ui.features.appearance import Appearance
 from reader.ui.features.citation import CitationCopy
 from reader.ui.features.comparing import Comparing
 from reader.ui.features.docinfo import show_about, show_document_info
+from reader.ui.features.editions import Editions
 from reader.ui.features.importing import ImportFeature
 from reader.ui.features.indexing import Indexer
 from reader.ui.features.library import LibraryFeature
@@ -95,8 +96,9 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.open_requested.connect(self.open_document)
         self.importer.imported_many.connect(self._imported_many)
-        self.comparing = Comparing(self, session)
-        self.comparing.jump_requested.connect(self.show_in)
+        self.comparing, self.editions = Comparing(self, session), Editions(self, session)
+        for viewer in (self.comparing, self.editions):
+            viewer.jump_requested.connect(self.show_in)
         self.library = LibraryFeature(self, session)
         self.library.open_requested.connect(self.open_document)
         self.printing = ChapterPrinting(self.view, self, lambda: self.doc, self.nav.current_node_id)
@@ -138,8 +140,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         _fill(
             bar.addMenu(self.tr("文件(&F)")), self.act_open, importer.folder_action, importer.library_menu,
-            self.comparing.action, None, self.act_export_pdf, self.targets_feature.export_action,
-            transfer.export_action, transfer.import_action, self.act_print, None, self.act_quit,
+            self.comparing.action, self.editions.action, None, self.act_export_pdf,
+            self.targets_feature.export_action, transfer.export_action, transfer.import_action, self.act_print, None,
+            self.act_quit,
         )  # fmt: skip
         _fill(
             bar.addMenu(self.tr("编辑(&E)")), notes.undo_action, None, self.act_copy, self.citation.action,
@@ -313,10 +316,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ----------------------------------------------------------------- import
-    def import_file(self, path: str, title: str | None = None) -> None:
-        """Import in the background (see ImportFeature), then open the document."""
-        self.importer.import_file(path, title)
-
     def _imported(self, doc_id: str, open_it: bool) -> None:
         self.indexer.ready = False  # the new text is indexed right after, in the index queue
         if open_it:

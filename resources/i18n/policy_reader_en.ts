@@ -456,6 +456,89 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
     </message>
 </context>
 <context>
+    <name>Editions</name>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="171"/>
+        <source>比较两个版本…</source>
+        <translation>Compare two editions…</translation>
+    </message>
+</context>
+<context>
+    <name>EditionsWindow</name>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="41"/>
+        <source>比较两个版本</source>
+        <translation>Compare two editions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="46"/>
+        <location filename="../../reader/ui/features/editions.py" line="61"/>
+        <source>旧版本</source>
+        <translation>Older edition</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="47"/>
+        <location filename="../../reader/ui/features/editions.py" line="63"/>
+        <source>新版本</source>
+        <translation>Newer edition</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="48"/>
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="50"/>
+        <source>上一处</source>
+        <translation>Find Previous</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="52"/>
+        <source>下一处</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="54"/>
+        <source>选择旧版本和新版本（例如征求意见稿和正式文本），然后按“比较”。</source>
+        <translation>Choose the older and the newer edition (for example the draft for comment and the adopted text), then press Compare.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="98"/>
+        <source>请选择两个不同的文档。</source>
+        <translation>Choose two different documents.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="113"/>
+        <source>新增 {0} 段，删除 {1} 段，修改 {2} 段，移动 {3} 段。点击一段在原文中查看。</source>
+        <translation>{0} paragraphs added, {1} removed, {2} changed, {3} moved. Click one to read it in place.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="118"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="119"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="120"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="121"/>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="130"/>
+        <source>（原在：{0}）</source>
+        <translation>(was in: {0})</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../reader/ui/features/navigation.py" line="28"/>
@@ -765,92 +848,92 @@ It has {1} notes:</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/app.py" line="57"/>
-        <location filename="../../reader/ui/main_window.py" line="59"/>
+        <location filename="../../reader/ui/main_window.py" line="60"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="130"/>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="132"/>
+        <location filename="../../reader/ui/main_window.py" line="134"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <location filename="../../reader/ui/main_window.py" line="135"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="134"/>
+        <location filename="../../reader/ui/main_window.py" line="136"/>
         <source>关于政策阅读器</source>
         <translation>About Policy Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135"/>
+        <location filename="../../reader/ui/main_window.py" line="137"/>
         <source>文档信息…</source>
         <translation>Document Info…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <location filename="../../reader/ui/main_window.py" line="142"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145"/>
+        <location filename="../../reader/ui/main_window.py" line="148"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149"/>
+        <location filename="../../reader/ui/main_window.py" line="152"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156"/>
+        <location filename="../../reader/ui/main_window.py" line="159"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="173"/>
         <source>目标与数据</source>
         <translation>Targets and Figures</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173"/>
+        <location filename="../../reader/ui/main_window.py" line="176"/>
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324"/>
+        <location filename="../../reader/ui/main_window.py" line="323"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342"/>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

@@ -123,7 +123,7 @@ def test_import_error_is_a_readable_dialog_not_a_traceback(window, qtbot, tmp_pa
     bad = tmp_path / "坏文件.pdf"
     bad.write_bytes(b"%PDF-1.4 garbage")
     with qtbot.waitSignal(window.import_failed, timeout=10000) as blocker:
-        window.import_file(str(bad))
+        window.importer.import_file(str(bad))
     assert "坏文件.pdf" in blocker.args[0]
     assert "Traceback" not in window.last_error
     assert window.doc.id == BUNDLED_DOC_ID
@@ -133,7 +133,7 @@ def test_import_opens_the_new_document(window, qtbot) -> None:  # type: ignore[n
     from tests.conftest import DATA
 
     with qtbot.waitSignal(window.import_finished, timeout=10000):
-        window.import_file(str(DATA / "plan_with_headings.txt"))
+        window.importer.import_file(str(DATA / "plan_with_headings.txt"))
     assert window.doc.title.startswith("某市国民经济")
     assert _find(window, "第三章 建设科学城").isValid()
 
@@ -207,7 +207,7 @@ def test_bad_corpus_through_the_window_never_crashes(window, qtbot) -> None:  # 
     for name in ("binary-junk.txt", "truncated.docx", "encrypted.pdf", "not-a-pdf.pdf", "empty.txt"):
         window.last_error = None
         with qtbot.waitSignal(window.import_failed, timeout=20000):
-            window.import_file(str(bad / name))
+            window.importer.import_file(str(bad / name))
         assert window.last_error and name in window.last_error and "Traceback" not in window.last_error
     assert window.doc is not None and window.doc.id == "dongguan-14th-fyp"  # still reading the plan
     assert [e.id for e in window.session.library.entries()] == ["dongguan-14th-fyp"]
@@ -300,7 +300,7 @@ def test_cancelling_an_import_closes_the_dialog_at_once_and_imports_nothing(wind
 
     path = tmp_path / "lines.txt"
     path.write_text("\n".join(f"第{i}行。" for i in range(300_000)), encoding="utf-8")
-    window.import_file(str(path))
+    window.importer.import_file(str(path))
     dialog = window.findChild(QProgressDialog)
     qtbot.waitUntil(lambda: dialog.value() >= 5, timeout=20000)
     with qtbot.waitSignal(window.import_failed, timeout=60000) as failed:

@@ -127,7 +127,7 @@ def test_scope_can_name_a_document_and_synonym_hits_say_so(window, qtbot) -> Non
     from ..conftest import DATA
 
     with qtbot.waitSignal(window.import_finished, timeout=20000):
-        window.import_file(str(DATA / "plan_with_headings.txt"))
+        window.importer.import_file(str(DATA / "plan_with_headings.txt"))
     box = window.search_panel.scope_box
     assert box.count() == 4  # all, current, and the two documents by name
     qtbot.waitUntil(lambda: window.indexer.ready, timeout=20000)
