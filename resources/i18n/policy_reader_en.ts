@@ -458,7 +458,7 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>Editions</name>
     <message>
-        <location filename="../../reader/ui/features/editions.py" line="171"/>
+        <location filename="../../reader/ui/features/editions.py" line="196"/>
         <source>比较两个版本…</source>
         <translation>Compare two editions…</translation>
     </message>
@@ -536,6 +536,11 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
         <location filename="../../reader/ui/features/editions.py" line="130"/>
         <source>（原在：{0}）</source>
         <translation>(was in: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/editions.py" line="169"/>
+        <source>旧版本的 {0} 条批注：{1} 条在新版本中找到原处。</source>
+        <translation>{0} notes of the older edition: {1} found in place in the newer one.</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,32 @@ class EditionsWindow(QDialog):
                 text = html.escape(result.new.blocks[c.new_block].text)
                 body = f'<p><a href="new:{c.new_block}" style="text-decoration:none;color:inherit">{text}</a></p>'
             parts.append(head + body + "<hr/>")
-        self.view.setHtml("".join(parts) or f"<p>{self.tr('两个版本的正文相同。')}</p>")
+        notes = self._notes_html()
+        self.view.setHtml(notes + ("".join(parts) or f"<p>{self.tr('两个版本的正文相同。')}</p>"))
+
+    def _notes_html(self) -> str:
+        """The older edition's notes, each where its text is in the newer edition (or said to be gone)."""
+        from reader.annotations.anchor import locate
+
+        try:
+            notes = [a for a in self.session.annotations.list(self.result.old.id) if a.kind != "bookmark"]
+        except ReaderError:
+            return ""
+        if not notes:
+            return ""
+        new = self.result.new
+        rows, found = [], 0
+        for a in notes:
+            anchor = locate(new, a.block_id, a.block, a.start, a.end, a.quote, a.prefix, a.suffix)
+            what = html.escape(a.note or a.quote)[:80]
+            if anchor.status == "orphaned":
+                rows.append(f"<li>{what} — {self.tr('原文在新版本中已删改')}</li>")
+                continue
+            found += 1
+            link = f'<a href="new:{anchor.block}">{html.escape(new.chapter_path(anchor.block))}</a>'
+            rows.append(f"<li>{what} — {link}</li>")
+        head = self.tr("旧版本的 {0} 条批注：{1} 条在新版本中找到原处。").format(len(notes), found)
+        return f"<p><b>{head}</b></p><ul>{''.join(rows)}</ul><hr/>"
 
     def step(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) change."""
