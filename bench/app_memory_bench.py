@@ -82,7 +82,6 @@ out["times"] = times
 out["docs"] = len(win.session.library.entries())
 out["opened"] = len(win.session.library._cache)
 print(json.dumps(out))
-win._closing = True
 win.close()
 """
 

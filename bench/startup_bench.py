@@ -74,7 +74,6 @@ if mode == "big":
 print(json.dumps({"seconds": t, "jieba": "jieba" in sys.modules, "targets": len(win.targets_feature.targets),
                   "nodes": win.nav.outline.rowCount(), "stall_max": max(stalls, default=0),
                   "scroll_max": max(scrolls, default=0), "scroll_p95": sorted(scrolls)[int(0.95 * len(scrolls))] if scrolls else 0}))
-win._closing = True
 """
 
 

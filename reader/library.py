@@ -59,6 +59,7 @@ class Entry:
     info: dict[str, str] = field(default_factory=dict)  # what the document says of itself (document.docinfo)
     info_user: dict[str, str] = field(default_factory=dict)  # the reader's corrections, kept over re-imports
     content: str = ""  # the text's key (document.docinfo.content_key): another copy of it is a duplicate
+    tags: list[str] = field(default_factory=list)  # the reader's collections this document belongs to
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,6 +85,7 @@ def _entry(data: object) -> Entry | None:
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         values[name] = value if type(value) is type(default) else default
+    values["tags"] = [t for t in values["tags"] if isinstance(t, str) and t.strip()]
     for name in ("info", "info_user"):  # only text values of known fields
         values[name] = {k: v for k, v in values[name].items() if k in INFO_FIELDS and isinstance(v, str)}
     return Entry(**values)
@@ -372,6 +374,27 @@ class Library:
         catalog[doc_id] = replace(entry, info_user=user)
         self._save_catalog(catalog)
         return catalog[doc_id]
+
+    def set_tags(self, doc_id: str, tags: list[str]) -> Entry:
+        """The collections a document belongs to (tags such as 十五五规划 or 广东省), in the order given."""
+        if doc_id == BUNDLED_DOC_ID:
+            raise ReaderError("内置示例文档不能加标签。")
+        catalog = self._load_catalog()
+        entry = catalog.get(doc_id)
+        if entry is None:
+            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+        clean = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip().lstrip("#")))
+        catalog[doc_id] = replace(entry, tags=clean)
+        self._save_catalog(catalog)
+        return catalog[doc_id]
+
+    def tags(self) -> list[str]:
+        """Every collection in use, sorted."""
+        return sorted({t for e in self._load_catalog().values() for t in e.tags})
+
+    def collection(self, tag: str) -> set[str]:
+        """The ids of the documents tagged ``tag``."""
+        return {e.id for e in self._load_catalog().values() if tag in e.tags}
 
     def remove(self, doc_id: str) -> None:
         if doc_id == BUNDLED_DOC_ID:

@@ -111,15 +111,22 @@ def cmd_info(args: argparse.Namespace) -> int:
         if not sep:
             raise ReaderError(f"--set 需要“字段=值”的形式，例如 --set number=国发〔2019〕4号（收到“{item}”）。")
         session.library.set_info(doc_id, name.strip(), value)
+    if args.tag or args.untag:
+        entry = next(e for e in session.library.entries() if e.id == doc_id)
+        tags = [t for t in entry.tags if t not in args.untag] + args.tag
+        session.library.set_tags(doc_id, tags)
     entry = next(e for e in session.library.entries() if e.id == doc_id)
     if args.json:
-        _emit_json({"id": entry.id, "title": entry.title, **{n: entry.detail(n) for n in INFO_LABELS}})
+        _emit_json(
+            {"id": entry.id, "title": entry.title, **{n: entry.detail(n) for n in INFO_LABELS}, "tags": entry.tags}
+        )
         return 0
     print(entry.title)
     for name, label in INFO_LABELS.items():
         value = entry.detail(name)
         mark = "（推断）" if entry.inferred(name) else ""
         print(f"{label}（{name}）：{value or '—'}{mark}")
+    print("标签（tags）：" + (" ".join(f"#{t}" for t in entry.tags) or "—"))
     return 0
 
 
@@ -130,7 +137,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         mark = "（内置）" if e.bundled else ""
-        facts = " ".join(v for v in (e.detail("type"), e.detail("issuer"), e.detail("date")) if v)
+        facts = " ".join(
+            v for v in (e.detail("type"), e.detail("issuer"), e.detail("date"), *(f"#{t}" for t in e.tags)) if v
+        )
         print(f"{e.id}\t{e.format}\t{e.chars} 字\t{e.title}{mark}" + (f"\t{facts}" if facts else ""))
     return 0
 
@@ -356,7 +365,14 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     session = _session(args)
     session.sync_index(_stderr_progress)
-    doc = session.library.resolve(args.doc) if args.doc else None
+    doc: str | set[str] | None = session.library.resolve(args.doc) if args.doc else None
+    if args.collection:
+        if doc is not None:
+            raise ReaderError("--doc 与 --collection 只能选一个。")
+        doc = session.library.collection(args.collection)
+        if not doc:
+            known = "、".join(session.library.tags()) or "（还没有标签）"
+            raise ReaderError(f"没有带标签“{args.collection}”的文档。已有标签：{known}。用 info DOC --tag 标签 添加。")
     result = session.index.search(
         args.query, doc=doc, limit=None if args.all else max(0, args.limit), use_synonyms=not args.no_synonyms
     )

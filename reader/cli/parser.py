@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc", nargs="?", metavar="DOC")
     p.add_argument("--set", metavar="FIELD=VALUE", action="append", default=[], help="设置 / set a field")
     p.add_argument("--unset", metavar="FIELD", action="append", default=[], help="恢复推断值 / back to inferred")
+    p.add_argument("--tag", metavar="TAG", action="append", default=[], help="加标签（收藏夹） / add to a collection")
+    p.add_argument("--untag", metavar="TAG", action="append", default=[], help="去掉标签 / remove from a collection")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser(
@@ -235,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="QUERY", nargs="+", help="检索式（可不加引号分开写） / the query")
     p.add_argument("--doc", metavar="DOC", help="只在此文档中检索 / restrict to one document")
+    p.add_argument("--collection", metavar="TAG", help="只在带此标签的文档中检索 / documents tagged TAG")
     lim = p.add_mutually_exclusive_group()
     lim.add_argument("--limit", type=int, default=20, metavar="N", help="最多显示 N 条（默认 20） / show N hits")
     lim.add_argument("--all", action="store_true", help="显示全部结果 / show every hit")

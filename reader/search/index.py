@@ -14,7 +14,7 @@ import json
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -305,12 +305,13 @@ class SearchIndex:
     def search(
         self,
         query: str,
-        doc: str | None = None,
+        doc: str | Collection[str] | None = None,
         chapter: str | None = None,
         limit: int | None = 20,
         use_synonyms: bool = True,
     ) -> SearchResult:
-        """Hits for ``query`` (see :func:`reader.search.text.parse_query` for the syntax)."""
+        """Hits for ``query`` (see :func:`reader.search.text.parse_query` for the syntax), in one document, a
+        collection of them (``doc`` a set of ids) or all."""
         started = time.perf_counter()
         query = without_surrogates(readable(query))  # a query pasted or typed with undecodable bytes
         parsed = T.parse_query(query, self.synonyms() if use_synonyms else None)
@@ -342,9 +343,12 @@ class SearchIndex:
         for clause in parsed.excluded:
             matched_set -= state.containing(clause.text)
         doc_of, chapter_of = state.doc_of, state.chapter_of
-        if doc or chapter:
+        if doc is not None or chapter:
+            docs = {doc} if isinstance(doc, str) else set(doc) if doc is not None else None  # one, or a collection
             matched_set = {
-                d for d in matched_set if (not doc or doc_of[d] == doc) and (not chapter or chapter_of[d] == chapter)
+                d
+                for d in matched_set
+                if (docs is None or doc_of[d] in docs) and (not chapter or chapter_of[d] == chapter)
             }
         result.total = len(matched_set)
         # 2. Counts per document and chapter.

@@ -84,13 +84,12 @@ def smoke(data_dir: str | None = None) -> int:
     deadline = time.perf_counter() + 30
     while not painted and time.perf_counter() < deadline:
         app.processEvents()
-    ok = bool(painted) and window.doc is not None and window.outline.rowCount() > 0
+    ok = bool(painted) and window.doc is not None and window.nav.outline.rowCount() > 0
     shown = window.doc.title if window.doc else "-"
     print(
-        f"smoke: painted={bool(painted)} doc={shown} nodes={window.outline.rowCount()} "
-        f"targets={len(window.targets)} seconds={(painted[0] if painted else time.perf_counter()) - started:.2f}"
+        f"smoke: painted={bool(painted)} doc={shown} nodes={window.nav.outline.rowCount()} "
+        f"targets={len(window.targets_feature.targets)} seconds={(painted[0] if painted else time.perf_counter()) - started:.2f}"
     )
-    window._closing = True
     window.close()
     return 0 if ok else 1
 
@@ -106,7 +105,7 @@ def run(data_dir: str | None = None, file: str | None = None, lang: str | None =
     window.show()
     window.open_default()
     if file:
-        window.import_file(file)
+        window.importer.import_file(file)
     return app.exec()
 
 

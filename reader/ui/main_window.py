@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.searching.annotation_requested.connect(self.annotating.jump_to_id)
         self.searching.marks_changed.connect(self._refresh_transient)
         self.searching.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.library.tags_changed.connect(self.searching.library_changed)
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
         self.notes_dock = self.panels.add(self.tr("批注"), "notesDock", self.annotating.panel)
         self.tabifyDockWidget(self.search_dock, self.notes_dock)
@@ -213,10 +214,7 @@ class MainWindow(QMainWindow):
         self.nav.document_opened(doc)
         self.setWindowTitle(f"{doc.title} — {self.tr('政策阅读器')}")
         self.settings.setValue("last_document", doc.id)
-        try:
-            self.search_panel.set_documents([(e.id, e.title) for e in self.session.library.entries()])
-        except ReaderError:
-            pass
+        self.searching.library_changed()
         self.document_opened.emit(doc.id)
         return True
 

@@ -688,100 +688,100 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>LibraryFeature</name>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="176"/>
+        <location filename="../../reader/ui/features/library.py" line="192"/>
         <source>筛选标题、机关、文号、地区…</source>
         <translation>Filter by title, issuer, number, region…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="182"/>
+        <location filename="../../reader/ui/features/library.py" line="198"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="208"/>
-        <location filename="../../reader/ui/features/library.py" line="274"/>
+        <location filename="../../reader/ui/features/library.py" line="224"/>
+        <location filename="../../reader/ui/features/library.py" line="298"/>
         <source>从文档库移除…</source>
         <translation>Remove from library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="243"/>
+        <location filename="../../reader/ui/features/library.py" line="259"/>
         <source>共 {0} 个文档</source>
         <translation>{0} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="245"/>
+        <location filename="../../reader/ui/features/library.py" line="261"/>
         <source>{0} / {1} 个文档</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="270"/>
+        <location filename="../../reader/ui/features/library.py" line="294"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="272"/>
+        <location filename="../../reader/ui/features/library.py" line="296"/>
         <source>修改此项…</source>
         <translation>Edit this field…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="307"/>
+        <location filename="../../reader/ui/features/library.py" line="331"/>
         <source>已从文档库移除：{0}</source>
         <translation>Removed from the library: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="314"/>
+        <location filename="../../reader/ui/features/library.py" line="338"/>
         <source>移除文档</source>
         <translation>Remove document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="316"/>
+        <location filename="../../reader/ui/features/library.py" line="340"/>
         <source>从文档库移除《{0}》？原文件不受影响。</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="317"/>
+        <location filename="../../reader/ui/features/library.py" line="341"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="321"/>
+        <location filename="../../reader/ui/features/library.py" line="345"/>
         <source>从文档库移除《{0}》？原文件不受影响。
 它有 {1} 条批注：</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.
 It has {1} notes:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="322"/>
+        <location filename="../../reader/ui/features/library.py" line="346"/>
         <source>保留批注</source>
         <translation>Keep the notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="323"/>
+        <location filename="../../reader/ui/features/library.py" line="347"/>
         <source>导出批注后移除…</source>
         <translation>Export the notes, then remove…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="324"/>
+        <location filename="../../reader/ui/features/library.py" line="348"/>
         <source>连同批注删除</source>
         <translation>Delete the notes too</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="326"/>
+        <location filename="../../reader/ui/features/library.py" line="350"/>
         <source>保留的批注在重新导入同一文件时回到原处。</source>
         <translation>Kept notes return to their places when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="335"/>
+        <location filename="../../reader/ui/features/library.py" line="359"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="336"/>
+        <location filename="../../reader/ui/features/library.py" line="360"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="342"/>
+        <location filename="../../reader/ui/features/library.py" line="366"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
@@ -789,64 +789,74 @@ It has {1} notes:</translation>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="70"/>
+        <location filename="../../reader/ui/features/library.py" line="73"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="71"/>
+        <location filename="../../reader/ui/features/library.py" line="74"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="72"/>
+        <location filename="../../reader/ui/features/library.py" line="75"/>
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="73"/>
+        <location filename="../../reader/ui/features/library.py" line="76"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="74"/>
+        <location filename="../../reader/ui/features/library.py" line="77"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="75"/>
+        <location filename="../../reader/ui/features/library.py" line="78"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="76"/>
+        <location filename="../../reader/ui/features/library.py" line="79"/>
         <source>规划期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="77"/>
+        <location filename="../../reader/ui/features/library.py" line="80"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="81"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="78"/>
+        <location filename="../../reader/ui/features/library.py" line="82"/>
         <source>导入于</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="102"/>
+        <location filename="../../reader/ui/features/library.py" line="106"/>
         <source>（内置）</source>
         <translation> (bundled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="119"/>
+        <location filename="../../reader/ui/features/library.py" line="127"/>
         <source>从文档中读出，可双击修改；清空则恢复为读出的值</source>
         <translation>Read from the document; double-click to change, clear to go back to it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="121"/>
+        <location filename="../../reader/ui/features/library.py" line="129"/>
         <source>双击修改；清空则恢复为从文档中读出的值</source>
         <translation>Double-click to change; clear to go back to the value read from the document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/library.py" line="131"/>
+        <source>双击修改：空格分隔的标签（收藏夹），检索时可只查某个标签下的文档</source>
+        <translation>Double-click to change: tags separated by spaces (collections); a search can be limited to one tag</translation>
     </message>
 </context>
 <context>
@@ -923,22 +933,22 @@ It has {1} notes:</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323"/>
+        <location filename="../../reader/ui/main_window.py" line="321"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341"/>
+        <location filename="../../reader/ui/main_window.py" line="339"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1204,7 +1214,7 @@ It has {1} notes:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/panels/search_panel.py" line="146"/>
-        <location filename="../../reader/ui/panels/search_panel.py" line="340"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="348"/>
         <source>全部章节</source>
         <translation>All chapters</translation>
     </message>
@@ -1289,32 +1299,37 @@ It has {1} notes:</translation>
         <translation>With Synonyms ticked, GDP also finds 地区生产总值.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="249"/>
+        <source>标签 #{0}</source>
+        <translation>Tag #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="317"/>
         <source>没有找到“{0}”。</source>
         <translation>No matches for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="311"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="319"/>
         <source>共 {0} 段命中</source>
         <translation>{0} paragraphs match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="313"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="321"/>
         <source>，已列出 {0} 段，滚动到底部列出更多</source>
         <translation>; {0} listed, scroll to the end for more</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="319"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="327"/>
         <source>；另有 {0} 个文档</source>
         <translation>; {0} more documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="322"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="330"/>
         <source>{0} 也检索了：{1}</source>
         <translation>{0} also searched: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="346"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="354"/>
         <source>另有 {0} 个章节，先选定文档可逐一列出</source>
         <translation>{0} more chapters: choose a document to list them all</translation>
     </message>
@@ -1342,22 +1357,22 @@ It has {1} notes:</translation>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="108"/>
+        <location filename="../../reader/ui/features/searching.py" line="119"/>
         <source>正在建立索引，完成后显示结果…</source>
         <translation>Building the index; results follow when it is done…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="135"/>
+        <location filename="../../reader/ui/features/searching.py" line="146"/>
         <source>卷首</source>
         <translation>Front matter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="185"/>
+        <location filename="../../reader/ui/features/searching.py" line="196"/>
         <source>没有可跳转的检索结果。</source>
         <translation>No search hits to go to.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/searching.py" line="194"/>
+        <location filename="../../reader/ui/features/searching.py" line="205"/>
         <source>第 {0} / {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>

@@ -114,3 +114,20 @@ def test_cli_imports_a_folder_and_edits_metadata(tmp_path: Path, capsys) -> None
     assert "发文机关（issuer）：全国人民代表大会\n" in out and "规划期（period）：2026—2030（推断）" in out
     assert main(["--data-dir", data, "info", doc_id, "--set", "colour=red"]) == 1
     assert main(["--data-dir", data, "import", str(folder), "--title", "x"]) == 1
+
+
+def test_cli_collections(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "data")
+    names = ("cn14_fyp_outline_p1-2.txt", "cn15_fyp_outline_p1-2.txt", "agri_mechanization_opinion_2018.txt")
+    assert main(["--data-dir", data, "import", *(str(DATA / "corpus" / n) for n in names)]) == 0
+    cn14, cn15, agri = capsys.readouterr()[0].split()
+    for doc_id in (cn14, cn15):
+        assert main(["--data-dir", data, "info", doc_id, "--tag", "国家五年规划"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "search", "农业", "--collection", "国家五年规划", "--json"]) == 0
+    hits = __import__("json").loads(capsys.readouterr()[0])["hits"]
+    assert hits and {h["doc"] for h in hits} <= {cn14, cn15}
+    assert main(["--data-dir", data, "search", "农业", "--json"]) == 0
+    assert agri in {h["doc"] for h in __import__("json").loads(capsys.readouterr()[0])["hits"]}
+    assert main(["--data-dir", data, "search", "农业", "--collection", "省级"]) == 1
+    assert "已有标签：国家五年规划" in capsys.readouterr()[1]

@@ -84,7 +84,7 @@ def test_removing_a_document_can_keep_its_notes_for_a_reimport(library) -> None:
     session.annotations.add(doc, "note", block.index, 0, 4, note="对照省里的实施意见")
     feature.refresh()
     row = next(i for i, e in enumerate(feature.model.entries) if e.id == doc.id)
-    assert feature.model.index(row, 7).data() == "1"  # its notes are counted
+    assert feature.model.index(row, 8).data() == "1"  # its notes are counted
     opened: list[str] = []
     feature.open_requested.connect(opened.append)
     feature.current = doc.id
@@ -130,3 +130,31 @@ def test_folder_import_in_the_window_lists_duplicates_and_opens_from_the_panel(q
     )
     window.library.view.activated.emit(index)
     assert window.doc is not None and window.doc.title == AGRI
+
+
+def test_tags_make_collections_to_search_in(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = []
+    for name in ("cn14_fyp_outline_p1-2.txt", "cn15_fyp_outline_p1-2.txt", "agri_mechanization_opinion_2018.txt"):
+        shutil.copy(DATA / "corpus" / name, tmp_path / name)
+        ids.append(window.session.import_file(tmp_path / name, index=False)[0].id)
+    window.library.refresh()
+    model = window.library.model
+    for doc_id in ids[:2]:
+        row = next(i for i, e in enumerate(model.entries) if e.id == doc_id)
+        assert model.setData(model.index(row, 7), "国家五年规划，规划纲要")  # typed with a full-width comma
+    row = next(i for i, e in enumerate(model.entries) if e.id == ids[0])
+    assert model.index(row, 7).data() == "#国家五年规划 #规划纲要"
+    # The search panel offers the collection as a scope, and searching in it leaves the other documents out.
+    box = window.search_panel.scope_box
+    index = box.findData("tag:国家五年规划")
+    assert index > 0 and box.itemText(index) == "标签 #国家五年规划"
+    box.setCurrentIndex(index)
+    window.indexer.ready = False
+    window.indexer.start()
+    qtbot.waitUntil(lambda: window.indexer.ready, timeout=60000)
+    window.search_panel.query_box.setText("农业")
+    window.search_panel.search_now()
+    qtbot.waitUntil(
+        lambda: window.searching.last_result is not None and window.searching.last_result.query == "农业", timeout=10000
+    )
+    assert set(window.searching.last_result.by_doc) <= set(ids[:2]) and window.searching.last_result.total > 0

@@ -39,12 +39,15 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 INFO_COLUMNS = ("type", "issuer", "number", "date", "region", "period")  # editable, in the order shown
+TAGS_COLUMN = 1 + len(INFO_COLUMNS)
+NOTES_COLUMN = TAGS_COLUMN + 1
 
 
 class LibraryModel(QAbstractTableModel):
     """One row per library entry: title, the six metadata fields, notes, imported."""
 
     edited = Signal(str, str, object)  # document id, field, value (None: back to the inferred one)
+    tags_edited = Signal(str, list)  # document id, its collections
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +64,7 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.entries)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3 + len(INFO_COLUMNS)
+        return 0 if parent.isValid() else 4 + len(INFO_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -74,6 +77,7 @@ class LibraryModel(QAbstractTableModel):
             self.tr("日期"),
             self.tr("地区"),
             self.tr("规划期"),
+            self.tr("标签"),
             self.tr("批注"),
             self.tr("导入于"),
         ]
@@ -85,7 +89,7 @@ class LibraryModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         entry = self.entries[index.row()]
-        if self._field(index.column()) and not entry.bundled:
+        if (self._field(index.column()) or index.column() == TAGS_COLUMN) and not entry.bundled:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -102,7 +106,11 @@ class LibraryModel(QAbstractTableModel):
                 return entry.title + (self.tr("（内置）") if entry.bundled and role != SORT_ROLE else "")
             if name:
                 return entry.detail(name)
-            if column == 1 + len(INFO_COLUMNS):
+            if column == TAGS_COLUMN:
+                return (
+                    " ".join(f"#{t}" for t in entry.tags) if role != Qt.ItemDataRole.EditRole else " ".join(entry.tags)
+                )
+            if column == NOTES_COLUMN:
                 count = self.notes.get(entry.id, 0)
                 return count if role == SORT_ROLE else (str(count) if count else "")
             if entry.bundled:
@@ -119,11 +127,17 @@ class LibraryModel(QAbstractTableModel):
                 return self.tr("从文档中读出，可双击修改；清空则恢复为读出的值")
             if name and not entry.bundled:
                 return self.tr("双击修改；清空则恢复为从文档中读出的值")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 + len(INFO_COLUMNS):
+        if role == Qt.ItemDataRole.ToolTipRole and column == TAGS_COLUMN and not entry.bundled:
+            return self.tr("双击修改：空格分隔的标签（收藏夹），检索时可只查某个标签下的文档")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == NOTES_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.EditRole and index.column() == TAGS_COLUMN:
+            tags = [t for t in str(value).replace("，", " ").replace(",", " ").split() if t.strip("#")]
+            self.tags_edited.emit(self.entries[index.row()].id, tags)
+            return True
         name = self._field(index.column())
         if role != Qt.ItemDataRole.EditRole or not name:
             return False
@@ -157,6 +171,7 @@ class _Filter(QSortFilterProxyModel):
 class LibraryFeature(QObject):
     open_requested = Signal(str)  # a document to open
     removed = Signal(str)  # a document taken out of the library
+    tags_changed = Signal()  # the collections changed (the search scope lists them)
     status = Signal(str, int)
     error = Signal(str)
 
@@ -167,6 +182,7 @@ class LibraryFeature(QObject):
         self.current: str | None = None  # the open document: removing it opens the bundled plan
         self.model = LibraryModel(self)
         self.model.edited.connect(self._edited)
+        self.model.tags_edited.connect(self._tags_edited)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -182,7 +198,7 @@ class LibraryFeature(QObject):
         self.view.setAccessibleName(self.tr("文档库"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)
+        self.view.sortByColumn(NOTES_COLUMN + 1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
@@ -252,6 +268,14 @@ class LibraryFeature(QObject):
         except ReaderError as exc:
             self.error.emit(str(exc))
         self.refresh()
+
+    def _tags_edited(self, doc_id: str, tags: list[str]) -> None:
+        try:
+            self.session.library.set_tags(doc_id, tags)
+        except ReaderError as exc:
+            self.error.emit(str(exc))
+        self.refresh()
+        self.tags_changed.emit()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:

@@ -66,6 +66,14 @@ class Searching(QObject):
     def _selected(self) -> str:
         return self.view.textCursor().selectedText().strip()
 
+    def library_changed(self) -> None:
+        """The documents and collections offered as search scopes, read again from the library."""
+        try:
+            entries, tags = self.session.library.entries(), self.session.library.tags()
+        except ReaderError:
+            return  # the library panel says why
+        self.panel.set_documents([(e.id, e.title) for e in entries], tags)
+
     def document_opened(self, doc: Document) -> None:
         self.doc = doc
         self.hit_spans = []
@@ -99,9 +107,12 @@ class Searching(QObject):
 
             self.show_result(SearchResult(query="", total=0, hits=[]))
             return
-        doc = self.panel.scope_document()
+        doc: str | set[str] | None = self.panel.scope_document()
         if doc is None and self.doc is not None and self.panel.scope_current():
             doc = self.doc.id
+        tag = self.panel.scope_collection()
+        if tag is not None:
+            doc = self.session.library.collection(tag)
         chapter = self.panel.chapter()
         synonyms = self.panel.use_synonyms()
         if not self.indexer.ready:

@@ -233,12 +233,20 @@ class SearchPanel(QWidget):
         data = self.scope_box.currentData()
         return data[4:] if isinstance(data, str) and data.startswith("doc:") else None
 
-    def set_documents(self, docs: list[tuple[str, str]]) -> None:
-        """The library's documents as scope choices, after the all-documents and current-document items."""
+    def scope_collection(self) -> str | None:
+        """A collection (tag) chosen in the scope box."""
+        data = self.scope_box.currentData()
+        return data[4:] if isinstance(data, str) and data.startswith("tag:") else None
+
+    def set_documents(self, docs: list[tuple[str, str]], tags: list[str] | None = None) -> None:
+        """The library's collections and documents as scope choices, after the all-documents and current-document
+        items."""
         current = self.scope_box.currentData()
         self.scope_box.blockSignals(True)
         while self.scope_box.count() > 2:
             self.scope_box.removeItem(2)
+        for tag in tags or []:
+            self.scope_box.addItem(self.tr("标签 #{0}").format(tag), f"tag:{tag}")
         if len(docs) > 1:
             for doc_id, title in docs:
                 self.scope_box.addItem(title if len(title) <= 18 else title[:17] + "…", f"doc:{doc_id}")

@@ -1,0 +1,51 @@
+"""The app's entry points as the frozen bundle and `policy-reader gui FILE` call them (the bundle's smoke check used an
+attribute the window no longer had; only the packaging step caught it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATA
+
+
+def test_smoke_check_paints_the_bundled_plan(qtbot, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.app import smoke
+
+    assert smoke(str(tmp_path / "data")) == 0
+    out = capsys.readouterr().out
+    assert "smoke: painted=True" in out and "nodes=" in out and "targets=" in out
+
+
+def test_gui_with_a_file_imports_and_opens_it(tmp_path: Path) -> None:
+    # In a process of its own: app.exec() and quit() would leave this test process's application in another state.
+    source = tmp_path / "agri.txt"
+    shutil.copy(DATA / "corpus" / "agri_mechanization_opinion_2018.txt", source)
+    script = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui import app as app_module
+
+application = QApplication(sys.argv[:1])  # timers need the application that run() then uses
+
+
+def look():
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+    if window is not None and window.doc is not None and window.doc.title.startswith("国务院关于加快推进农业机械化"):
+        print("opened:", window.doc.title)
+        window.close()
+        QApplication.instance().quit()
+    else:
+        QTimer.singleShot(100, look)
+
+QTimer.singleShot(100, look)
+QTimer.singleShot(30000, lambda: QApplication.instance().quit())
+sys.exit(app_module.run({str(tmp_path / "data")!r}, file={str(source)!r}, lang="zh"))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert "opened: 国务院关于加快推进农业机械化" in done.stdout, done.stderr[-2000:]
