@@ -251,6 +251,17 @@ class Session:
             pass  # the next search brings the index in line
         return len(notes)
 
+    def document_info(self, doc_id: str) -> dict[str, str]:
+        """What is known of a document for an export: its title, the metadata shown in the library (the reader's
+        values over the inferred ones) and its tags, empty fields left out."""
+        entry = next((e for e in self.library.entries() if e.id == doc_id), None)
+        if entry is None:
+            return {}
+        from reader.document.docinfo import FIELDS
+
+        info = {"title": entry.title, **{name: entry.detail(name) for name in FIELDS}, "tags": " ".join(entry.tags)}
+        return {k: v for k, v in info.items() if v}
+
     # ---------------------------------------------------------------- comparing plans
     @property
     def _overrides_path(self) -> Path:

@@ -52,9 +52,26 @@ def chapter_of(doc: Document | None, a: Annotation) -> str:
         return ""
 
 
-def to_markdown(doc: Document, items: list[Annotation]) -> str:
-    """Grouped by chapter in reading order, quotes as block quotes, notes under them."""
-    lines = [f"# {md_escape(doc.title)} — 批注", "", f"导出于 {_when(time.time())}，共 {len(items)} 条。", ""]
+INFO_LABELS = {
+    "issuer": "发文机关",
+    "number": "文号",
+    "date": "日期",
+    "region": "地区",
+    "type": "类型",
+    "period": "规划期",
+}
+
+
+def to_markdown(doc: Document, items: list[Annotation], info: dict[str, str] | None = None) -> str:
+    """Grouped by chapter in reading order, quotes as block quotes, notes under them; ``info`` (the document's
+    issuer, 文号, date …) under the title."""
+    lines = [f"# {md_escape(doc.title)} — 批注", ""]
+    facts = [f"{label}：{md_escape(info[name])}" for name, label in INFO_LABELS.items() if info and info.get(name)]
+    if info and info.get("tags"):
+        facts.append("标签：" + " ".join(f"#{md_escape(t)}" for t in info["tags"].split()))
+    if facts:
+        lines += ["　".join(facts), ""]
+    lines += [f"导出于 {_when(time.time())}，共 {len(items)} 条。", ""]
     current = None
     for a in sorted(items, key=lambda x: (x.status == "orphaned", x.block, x.start)):
         chapter = "无法定位的批注" if a.orphaned else (chapter_of(doc, a) or "（未分章）")

@@ -453,13 +453,18 @@ class AnnotationStore:
         return counts
 
     # ---------------------------------------------------------------- JSON round trip
-    def export_json(self, doc: str | None = None) -> dict[str, Any]:
-        return {
+    def export_json(self, doc: str | None = None, documents: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The notes (of one document or all); ``documents``: what is known of their documents (title, issuer,
+        文号 …), carried along for the reader of the file (an import reads only the notes)."""
+        data = {
             "format": "policy-reader-annotations",
             "version": SCHEMA_VERSION,
             "exported": time.time(),
             "annotations": [a.to_json() for a in self.list(doc, include_deleted=False)],
         }
+        if documents:
+            data["documents"] = documents
+        return data
 
     def import_json(self, data: dict[str, Any]) -> dict[str, int]:
         """Merge an export: new ids are added, newer edits win, identical ones are skipped."""
@@ -493,5 +498,5 @@ class AnnotationStore:
                     skipped += 1
         return {"added": added, "updated": updated, "skipped": skipped}
 
-    def dumps(self, doc: str | None = None) -> str:
-        return json.dumps(self.export_json(doc), ensure_ascii=False, indent=1)
+    def dumps(self, doc: str | None = None, documents: dict[str, Any] | None = None) -> str:
+        return json.dumps(self.export_json(doc, documents), ensure_ascii=False, indent=1)

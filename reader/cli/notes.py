@@ -51,10 +51,12 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     session = _session(args)
     doc_id = session.library.resolve(args.doc) if args.doc else None
     if args.format == "json":
-        text = session.annotations.dumps(doc_id) + "\n"
+        ids = {doc_id} if doc_id else {a.doc for a in session.annotations.list()}
+        documents = {d: info for d in sorted(ids) if (info := session.document_info(d))}
+        text = session.annotations.dumps(doc_id, documents) + "\n"
     elif args.format == "md":
         doc = session.document(doc_id)
-        text = E.to_markdown(doc, session.annotations.list(doc.id))
+        text = E.to_markdown(doc, session.annotations.list(doc.id), session.document_info(doc.id))
     else:
         items = session.annotations.list(doc_id)
         docs = {}

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.annotating.spans_changed.connect(lambda: self.view.set_spans(self._static_spans()))
         self.annotating.open_requested.connect(self.open_document)
         self.annotating.span_requested.connect(self.jump_to_span)
-        self.notes_transfer = NotesTransfer(self, self.annotating.store, lambda: self.doc)
+        self.notes_transfer = NotesTransfer(self, self.annotating.store, lambda: self.doc, session.document_info)
         self.notes_transfer.merged.connect(self.annotating.changed)
         self.annotating.panel.export_requested.connect(self.notes_transfer.export)
         self.importer = ImportFeature(session, self)

@@ -131,3 +131,38 @@ def test_cli_collections(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     assert agri in {h["doc"] for h in __import__("json").loads(capsys.readouterr()[0])["hits"]}
     assert main(["--data-dir", data, "search", "农业", "--collection", "省级"]) == 1
     assert "已有标签：国家五年规划" in capsys.readouterr()[1]
+
+
+def test_notes_exports_carry_what_is_known_of_the_document(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "import", str(DATA / "corpus" / "agri_mechanization_opinion_2018.txt")]) == 0
+    doc_id = capsys.readouterr()[0].split()[0]
+    assert main(["--data-dir", data, "info", doc_id, "--tag", "农业"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "notes",
+                "add",
+                "--doc",
+                doc_id,
+                "--block",
+                "3",
+                "--start",
+                "0",
+                "--end",
+                "4",
+                "--note",
+                "看",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", data, "notes", "export", "--format", "md", "--doc", doc_id]) == 0
+    md = capsys.readouterr()[0]
+    assert "发文机关：国务院　文号：国发〔2018〕42号　日期：2018-12-21" in md and "标签：#农业" in md
+    assert main(["--data-dir", data, "notes", "export", "--format", "json"]) == 0
+    exported = __import__("json").loads(capsys.readouterr()[0])
+    assert exported["documents"][doc_id]["number"] == "国发〔2018〕42号" and len(exported["annotations"]) == 1

@@ -21,12 +21,20 @@ class NotesTransfer(QObject):
     status = Signal(str, int)  # a status-bar message and how long to show it (ms)
     error = Signal(str)  # a failure the user must see
 
-    def __init__(self, window: QWidget, store: Callable[[], Any], doc: Callable[[], Document | None]) -> None:
-        """``store`` gives the notes database or None when it cannot be used (the window has said why)."""
+    def __init__(
+        self,
+        window: QWidget,
+        store: Callable[[], Any],
+        doc: Callable[[], Document | None],
+        info: Callable[[str], dict[str, str]] | None = None,
+    ) -> None:
+        """``store`` gives the notes database or None when it cannot be used (the window has said why); ``info``
+        what is known of a document (issuer, 文号 …), written into the exports."""
         super().__init__(window)
         self.window = window
         self._store = store
         self._doc = doc
+        self._info = info or (lambda _doc_id: {})
         self.export_action = QAction(self.tr("导出批注…"), window)
         self.export_action.triggered.connect(lambda _checked=False: self.export())
         self.import_action = QAction(self.tr("导入批注…"), window)
@@ -56,9 +64,9 @@ class NotesTransfer(QObject):
             if suffix == ".csv":
                 write_csv(path, E.CSV_HEADER, E.csv_rows({doc.id: doc}, store.list(doc.id)))
             elif suffix == ".json":
-                atomic_write_text(Path(path), store.dumps(doc.id) + "\n")
+                atomic_write_text(Path(path), store.dumps(doc.id, {doc.id: self._info(doc.id)}) + "\n")
             else:
-                atomic_write_text(Path(path), E.to_markdown(doc, store.list(doc.id)))
+                atomic_write_text(Path(path), E.to_markdown(doc, store.list(doc.id), self._info(doc.id)))
         except OSError as exc:
             self.error.emit(self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc))
             return None
