@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -115,6 +116,10 @@ def resolve_source(path: str | os.PathLike[str]) -> Path:
 
 class Library:
     """Imported documents and their ids, stored in ``<data>/library``."""
+
+    # Catalog changes read, change and write the whole file: one at a time in this process (two imports at once,
+    # an import while the reader edits metadata), so that none is lost.
+    _catalog_lock = threading.RLock()
 
     def __init__(self, data_dir: Path, resources: Path) -> None:
         self.root = data_dir / "library"
@@ -351,8 +356,19 @@ class Library:
             atomic_write_chunks(self.root / "docs" / f"{doc_id}.json", _json_chunks(doc.to_json(), progress))
         except OSError as exc:
             raise DataDirError(f"无法保存文档到 {self.root}：{exc.strerror or exc}（磁盘已满或文件夹只读？）") from exc
-        catalog[doc_id] = entry
-        self._save_catalog(catalog)
+        with self._catalog_lock:  # another import may have saved the catalog meanwhile: add to what is there now
+            catalog = self._load_catalog()
+            if refuse_duplicate:
+                from reader.errors import DuplicateContent
+
+                for other in catalog.values():
+                    if other.content == key and other.id != doc_id:
+                        raise DuplicateContent(source, other.id, other.title)
+            now_previous = catalog.get(doc_id)
+            if now_previous is not None:
+                entry = replace(entry, info_user=now_previous.info_user, tags=now_previous.tags)
+            catalog[doc_id] = entry
+            self._save_catalog(catalog)
         self._cache[doc_id] = doc
         return doc, previous is not None
 
@@ -362,31 +378,33 @@ class Library:
             raise ReaderError(f"未知的文档信息项“{name}”，可用：{'、'.join(INFO_FIELDS)}。")
         if doc_id == BUNDLED_DOC_ID:
             raise ReaderError("内置示例文档的信息不能修改。")
-        catalog = self._load_catalog()
-        entry = catalog.get(doc_id)
-        if entry is None:
-            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
-        user = dict(entry.info_user)
-        if value is None:
-            user.pop(name, None)
-        else:
-            user[name] = value.strip()
-        catalog[doc_id] = replace(entry, info_user=user)
-        self._save_catalog(catalog)
-        return catalog[doc_id]
+        with self._catalog_lock:
+            catalog = self._load_catalog()
+            entry = catalog.get(doc_id)
+            if entry is None:
+                raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+            user = dict(entry.info_user)
+            if value is None:
+                user.pop(name, None)
+            else:
+                user[name] = value.strip()
+            catalog[doc_id] = replace(entry, info_user=user)
+            self._save_catalog(catalog)
+            return catalog[doc_id]
 
     def set_tags(self, doc_id: str, tags: list[str]) -> Entry:
         """The collections a document belongs to (tags such as 十五五规划 or 广东省), in the order given."""
         if doc_id == BUNDLED_DOC_ID:
             raise ReaderError("内置示例文档不能加标签。")
-        catalog = self._load_catalog()
-        entry = catalog.get(doc_id)
-        if entry is None:
-            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
-        clean = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip().lstrip("#")))
-        catalog[doc_id] = replace(entry, tags=clean)
-        self._save_catalog(catalog)
-        return catalog[doc_id]
+        with self._catalog_lock:
+            catalog = self._load_catalog()
+            entry = catalog.get(doc_id)
+            if entry is None:
+                raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+            clean = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip().lstrip("#")))
+            catalog[doc_id] = replace(entry, tags=clean)
+            self._save_catalog(catalog)
+            return catalog[doc_id]
 
     def tags(self) -> list[str]:
         """Every collection in use, sorted."""
@@ -399,10 +417,11 @@ class Library:
     def remove(self, doc_id: str) -> None:
         if doc_id == BUNDLED_DOC_ID:
             raise ReaderError("内置的东莞“十四五”规划纲要不能删除。")
-        catalog = self._load_catalog()
-        if doc_id not in catalog:
-            raise DocumentNotFound(f"文档库中没有 {doc_id}。")
-        del catalog[doc_id]
-        self._save_catalog(catalog)
-        (self.root / "docs" / f"{doc_id}.json").unlink(missing_ok=True)
-        self._cache.pop(doc_id, None)
+        with self._catalog_lock:
+            catalog = self._load_catalog()
+            if doc_id not in catalog:
+                raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+            del catalog[doc_id]
+            self._save_catalog(catalog)
+            (self.root / "docs" / f"{doc_id}.json").unlink(missing_ok=True)
+            self._cache.pop(doc_id, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from reader.cli.common import _OPEN_SESSIONS
 from reader.cli.documents import cmd_gui
@@ -54,10 +54,28 @@ def _check_output(output: str | None) -> None:
 _PATH_ARGS = {"file", "output", "data_dir", "backup"}  # file names keep their bytes, so the file can be opened
 
 
+def _opened_with(argv: list[str], commands: Collection[str]) -> list[str]:
+    """``PolicyReader FILE`` — what the OS runs for Open With or a file dropped on the program — means ``gui FILE``
+    (after any global options: ``--data-dir DIR FILE`` too)."""
+    from pathlib import Path
+
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in ("--data-dir", "--lang") else 1  # an option and its value
+    if i < len(argv) and argv[i] not in commands and Path(argv[i]).is_file():
+        return [*argv[:i], "gui", *argv[i:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(_protect_exclusions(list(sys.argv[1:] if argv is None else argv)))
+    given = list(sys.argv[1:] if argv is None else argv)
+    commands = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)),
+        {},
+    )
+    args = parser.parse_args(_protect_exclusions(_opened_with(given, commands or {})))
     if isinstance(getattr(args, "query", None), list):  # 科技 -碳达峰 typed as separate words is one query
         args.query = " ".join(a.replace(_EXCLUDE_MARK, "-") for a in args.query)
     from reader.fileio import readable

@@ -5,12 +5,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__
 from reader.errors import ReaderError
 from reader.paths import resources_dir
+
+
+class ReaderApplication(QApplication):
+    """The application, which also receives the files the OS asks it to open (macOS: Finder's Open With, a file
+    dropped on the Dock icon). Files that arrive before the window listens are kept and handed over then."""
+
+    file_opened = Signal(str)
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.pending: list[str] = []
+        self.listening = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            if self.listening:
+                self.file_opened.emit(event.file())
+            else:
+                self.pending.append(event.file())
+            return True
+        return super().event(event)
+
+    def listen(self, slot) -> None:  # type: ignore[no-untyped-def]
+        self.file_opened.connect(slot)
+        self.listening = True
+        for path in self.pending:
+            slot(path)
+        self.pending.clear()
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -41,7 +70,7 @@ def create_window(data_dir: str | None = None, lang: str | None = None):  # type
     from reader.session import Session
     from reader.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or ReaderApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -106,6 +135,8 @@ def run(data_dir: str | None = None, file: str | None = None, lang: str | None =
     window.open_default()
     if file:
         window.importer.import_file(file)
+    if isinstance(app, ReaderApplication):
+        app.listen(window.importer.import_file)
     return app.exec()
 
 

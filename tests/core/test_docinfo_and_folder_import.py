@@ -166,3 +166,29 @@ def test_notes_exports_carry_what_is_known_of_the_document(tmp_path: Path, capsy
     assert main(["--data-dir", data, "notes", "export", "--format", "json"]) == 0
     exported = __import__("json").loads(capsys.readouterr()[0])
     assert exported["documents"][doc_id]["number"] == "国发〔2018〕42号" and len(exported["annotations"]) == 1
+
+
+def test_two_imports_at_once_both_stay_in_the_library(tmp_path: Path) -> None:
+    # Open With while another import runs, or two files dropped one after the other: the catalog was read before
+    # the long part of an import and written after it, so the later import dropped the earlier one. Here the first
+    # import waits, just before saving, until the second has finished.
+    import threading
+
+    session = Session(tmp_path / "data")
+    second_done = threading.Event()
+
+    def first_progress(percent: int, _label: str) -> None:
+        if percent == 90:  # saving
+            second_done.wait(timeout=30)
+
+    first = threading.Thread(
+        target=session.import_file,
+        args=(DATA / "corpus" / "agri_mechanization_opinion_2018.txt",),
+        kwargs={"index": False, "progress": first_progress},
+    )
+    first.start()
+    session.import_file(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", index=False)
+    second_done.set()
+    first.join()
+    titles = sorted(e.title[:6] for e in session.library.entries())
+    assert titles == ["东莞市国民经", "中华人民共和", "国务院关于加"]

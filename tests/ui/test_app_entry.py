@@ -49,3 +49,41 @@ sys.exit(app_module.run({str(tmp_path / "data")!r}, file={str(source)!r}, lang="
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert "opened: 国务院关于加快推进农业机械化" in done.stdout, done.stderr[-2000:]
+
+
+def test_a_file_given_alone_or_sent_by_the_os_is_opened(tmp_path: Path) -> None:
+    # `PolicyReader FILE` (Open With, a file dropped on the program) and macOS's file-open event, in a process of
+    # its own: the application class that receives the event is created there.
+    first, second = tmp_path / "agri.txt", tmp_path / "cn15.txt"
+    shutil.copy(DATA / "corpus" / "agri_mechanization_opinion_2018.txt", first)
+    shutil.copy(DATA / "corpus" / "cn15_fyp_outline_p1-2.txt", second)
+    script = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+from reader.ui import app as app_module
+from reader.cli import main as cli_main
+
+application = app_module.ReaderApplication(sys.argv[:1])
+application.postEvent(application, QFileOpenEvent({str(second)!r}))  # sent by the OS before the window exists
+def look():
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+    titles = [e.title for e in window.session.library.entries()] if window is not None else []
+    both = any(t.startswith("中华人民共和国国民经济和社会发展第十五个") for t in titles) and any(
+        t.startswith("国务院关于") for t in titles
+    )
+    if both and window.doc is not None and window.doc.title in titles[1:]:  # an imported one is shown
+        print("opened both")
+        window.close()
+        QApplication.instance().quit()
+    else:
+        QTimer.singleShot(100, look)
+
+QTimer.singleShot(100, look)
+QTimer.singleShot(40000, lambda: QApplication.instance().quit())
+sys.exit(cli_main(["--data-dir", {str(tmp_path / "data")!r}, {str(first)!r}]))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert "opened both" in done.stdout, done.stderr[-2000:]
