@@ -145,14 +145,20 @@ def build(raw: RawDocument, doc_id: str, tick: Callable[[], None] | None = None)
     return Document(id=doc_id, meta=meta, blocks=blocks, outline=outline)
 
 
+# The label a people's congress prints above the documents of a session: 市十七届人大六次会议文件（三）.
+_SESSION_LABEL = re.compile(r"(?:人大|人民代表大会|政协).{0,12}会议文件\s*(?:[（(][一二三四五六七八九十0-9]+[）)])?$")
+
+
 def _take_title(paragraphs: list[RawParagraph], meta: Metadata) -> tuple[list[RawParagraph], Metadata]:
-    """A short first line naming the plan (…规划纲要, …办法) is the title, not body text.
+    """A short first line naming the plan (…规划纲要, …办法) is the title, not body text; below a session label
+    (市十七届人大六次会议文件（三）) the line after it is.
 
     It stays in the text as a heading block, so offsets and search still cover it.
     """
     if not paragraphs:
         return paragraphs, meta
-    first = paragraphs[0].text
+    at = 1 if len(paragraphs) > 1 and _SESSION_LABEL.search(paragraphs[0].text.strip()) else 0
+    first = paragraphs[at].text
     if (
         len(first) <= 60
         and first[-1] not in "。；;，,：:"
@@ -161,7 +167,7 @@ def _take_title(paragraphs: list[RawParagraph], meta: Metadata) -> tuple[list[Ra
         and re.search(r"(规划|纲要|方案|计划|意见|办法|条例|规定|通知|决定|报告|细则|建议)", first)
     ):
         meta = replace(meta, title=first)
-        return [RawParagraph(first, heading_level=0), *paragraphs[1:]], meta
+        return [*paragraphs[:at], RawParagraph(first, heading_level=0), *paragraphs[at + 1 :]], meta
     return paragraphs, meta
 
 

@@ -203,3 +203,10 @@ def test_a_table_caption_stands_in_the_tree_under_its_section(tmp_path) -> None:
     assert [b.kind.value for b in doc.blocks if b.node == box.id] == ["heading", "table_row", "table_row"]
     # A sentence that mentions 表1 is not a caption.
     assert doc.blocks[2].kind.value != "heading"
+
+
+def test_a_session_label_above_the_title_is_not_the_title() -> None:
+    # Dongguan's 2026 work report opens with the label 市十七届人大六次会议文件（三）, then its title 政府工作报告.
+    doc = parse("heldout/gwr_2026_dongguan.txt")
+    assert doc.title == "政府工作报告"
+    assert doc.blocks[0].text == "市十七届人大六次会议文件（三）" and doc.blocks[1].kind is BlockKind.HEADING
