@@ -166,10 +166,11 @@ class Session:
         paths: list[str | os.PathLike[str]],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        index: bool = True,
     ) -> ImportReport:
         """Import files and folders (recursively): a file with the same text as a document already there is
         listed as a duplicate, a file that fails is listed with its reason, and the rest go on. Indexed once at
-        the end."""
+        the end (``index``; the window leaves it to its index queue, which alone touches the index)."""
         from reader.errors import Cancelled, DuplicateContent
 
         files = files_to_import(paths)
@@ -195,11 +196,11 @@ class Session:
                 report.failed.append((str(path), os_error_message(exc, "导入", folder=str(path.parent))))
             else:
                 report.imported.append((str(path), doc.id, doc.title))
-        if report.imported:
+        if report.imported and index:
             try:
                 self.index.sync(self.index_sources())
-            except ReaderError:
-                pass  # the next search indexes what is missing
+            except (ReaderError, OSError):
+                pass  # the imports stand; the next search indexes what is missing
         if progress:
             progress(100, "")
         return report
@@ -235,20 +236,21 @@ class Session:
                 pass
         return doc, replaced, anchored
 
-    def remove_document(self, doc_id: str, delete_notes: bool = False) -> int:
-        """Take a document out of the library and the index. Its notes stay in the notes database (listed as
-        belonging to a removed document, and back in place if the file is imported again) unless
-        ``delete_notes``; returns how many notes it had."""
+    def remove_document(self, doc_id: str, delete_notes: bool = False, index: bool = True) -> int:
+        """Take a document out of the library and (``index``) the index. Its notes stay in the notes database
+        (listed as belonging to a removed document, and back in place if the file is imported again) unless
+        ``delete_notes``; returns how many notes it had. The window leaves the index to its index queue."""
         notes = self.annotations.list(doc_id)
         self.library.remove(doc_id)
         if delete_notes:
             for a in notes:
                 self.annotations.delete(a.id)
-        try:
-            self.index.sync(self.index_sources())
-            self.sync_notes_index()
-        except ReaderError:
-            pass  # the next search brings the index in line
+        if index:
+            try:
+                self.index.sync(self.index_sources())
+                self.sync_notes_index()
+            except (ReaderError, OSError):
+                pass  # the next search brings the index in line
         return len(notes)
 
     def document_info(self, doc_id: str) -> dict[str, str]:

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.searching.marks_changed.connect(self._refresh_transient)
         self.searching.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.library.tags_changed.connect(self.searching.library_changed)
+        self.library.removed.connect(lambda _doc_id: (self.searching.library_changed(), self.indexer.invalidate()))
         self.tabifyDockWidget(self.targets_dock, self.search_dock)
         self.notes_dock = self.panels.add(self.tr("批注"), "notesDock", self.annotating.panel)
         self.tabifyDockWidget(self.search_dock, self.notes_dock)
@@ -325,8 +326,7 @@ class MainWindow(QMainWindow):
     def _imported_many(self, report) -> None:  # type: ignore[no-untyped-def]
         self.library.refresh()
         if report.imported:
-            self.indexer.ready = False  # the new texts are indexed right after, in the index queue
-            self.indexer.start()
+            self.indexer.invalidate()  # the new texts are indexed right after, in the index queue
 
     def _import_failed(self, message: str, cancelled: bool) -> None:
         if not cancelled:

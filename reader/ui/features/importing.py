@@ -122,7 +122,8 @@ class ImportFeature(QObject):
                 if not progress.cancelled:
                     progress(percent, name)
 
-            return self.session.import_many(list(paths), report, lambda: progress.cancelled)
+            # The index is the window's index queue's to update (it runs after this, in order with searches).
+            return self.session.import_many(list(paths), report, lambda: progress.cancelled, index=False)
 
         def done(report: Any) -> None:
             dialog.close()

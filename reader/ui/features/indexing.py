@@ -43,6 +43,12 @@ class Indexer(QObject):
         self.rebuild_action.triggered.connect(lambda _checked=False: self.start(rebuild=True))
         self.cancel_button.hide()
 
+    def invalidate(self) -> None:
+        """The library changed: searches wait for the index to catch up, which starts now (or after the run in
+        progress, since searches start it while it is not ready)."""
+        self.ready = False
+        self.start()
+
     def start(self, rebuild: bool = False) -> None:
         """Bring the index up to date in the background (first start, imports, repairs)."""
         if self.task is not None or self.closing:

@@ -170,7 +170,7 @@ class _Filter(QSortFilterProxyModel):
 
 class LibraryFeature(QObject):
     open_requested = Signal(str)  # a document to open
-    removed = Signal(str)  # a document taken out of the library
+    removed = Signal(str)  # a document taken out of the library (its index entries go with the next index update)
     tags_changed = Signal()  # the collections changed (the search scope lists them)
     status = Signal(str, int)
     error = Signal(str)
@@ -320,7 +320,7 @@ class LibraryFeature(QObject):
             if not self._export(doc_id, entry.title, export_path):
                 return False
         try:
-            self.session.remove_document(doc_id, delete_notes=choice == "delete")
+            self.session.remove_document(doc_id, delete_notes=choice == "delete", index=False)
         except ReaderError as exc:
             self.error.emit(str(exc))
             return False
