@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from reader.annotations.model import Annotation
+from reader.document.docinfo import LABELS
 from reader.document.model import Document
 
 CSV_HEADER = (
@@ -52,21 +53,11 @@ def chapter_of(doc: Document | None, a: Annotation) -> str:
         return ""
 
 
-INFO_LABELS = {
-    "issuer": "发文机关",
-    "number": "文号",
-    "date": "日期",
-    "region": "地区",
-    "type": "类型",
-    "period": "规划期",
-}
-
-
 def to_markdown(doc: Document, items: list[Annotation], info: dict[str, str] | None = None) -> str:
     """Grouped by chapter in reading order, quotes as block quotes, notes under them; ``info`` (the document's
     issuer, 文号, date …) under the title."""
     lines = [f"# {md_escape(doc.title)} — 批注", ""]
-    facts = [f"{label}：{md_escape(info[name])}" for name, label in INFO_LABELS.items() if info and info.get(name)]
+    facts = [f"{label}：{md_escape(info[name])}" for name, label in LABELS.items() if info and info.get(name)]
     if info and info.get("tags"):
         facts.append("标签：" + " ".join(f"#{md_escape(t)}" for t in info["tags"].split()))
     if facts:

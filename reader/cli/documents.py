@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from reader.cli.common import _emit_json, _session, _stderr_progress
+from reader.document.docinfo import LABELS
 from reader.document.model import Node
 from reader.errors import ReaderError
 
@@ -40,16 +41,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(
         data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
     )
-
-
-INFO_LABELS = {
-    "issuer": "发文机关",
-    "number": "文号",
-    "date": "日期",
-    "region": "地区",
-    "type": "类型",
-    "period": "规划期",
-}
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -117,12 +108,10 @@ def cmd_info(args: argparse.Namespace) -> int:
         session.library.set_tags(doc_id, tags)
     entry = next(e for e in session.library.entries() if e.id == doc_id)
     if args.json:
-        _emit_json(
-            {"id": entry.id, "title": entry.title, **{n: entry.detail(n) for n in INFO_LABELS}, "tags": entry.tags}
-        )
+        _emit_json({"id": entry.id, "title": entry.title, **{n: entry.detail(n) for n in LABELS}, "tags": entry.tags})
         return 0
     print(entry.title)
-    for name, label in INFO_LABELS.items():
+    for name, label in LABELS.items():
         value = entry.detail(name)
         mark = "（推断）" if entry.inferred(name) else ""
         print(f"{label}（{name}）：{value or '—'}{mark}")

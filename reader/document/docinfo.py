@@ -17,7 +17,9 @@ from reader.document.frame import plan_period
 from reader.document.headings import cn_to_int
 from reader.document.model import Document
 
-FIELDS = ("issuer", "number", "date", "region", "type", "period")
+# The fields and their names in Chinese, for the CLI and exports (the window translates its own).
+LABELS = {"issuer": "发文机关", "number": "文号", "date": "日期", "region": "地区", "type": "类型", "period": "规划期"}
+FIELDS = tuple(LABELS)
 
 _NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,4})\s*号")
 _CN_DIGIT = "〇零一二三四五六七八九十"
@@ -124,8 +126,9 @@ def infer(doc: Document) -> DocInfo:
     issuer, date = "", ""
     # The signature: a body on its own line right above a bare date line at the end.
     for i in range(len(tail) - 1, 0, -1):
-        if _dates(tail[i]) and len(tail[i]) <= 16 and len(tail[i - 1]) <= 24 and _BODY_END.search(tail[i - 1]):
-            issuer, date = tail[i - 1], _dates(tail[i])[0]
+        signed = _dates(tail[i]) if len(tail[i]) <= 16 else []
+        if signed and len(tail[i - 1]) <= 24 and _BODY_END.search(tail[i - 1]):
+            issuer, date = tail[i - 1], signed[0]
             break
     if not issuer and "关于" in title:
         before = title.split("关于", 1)[0]
@@ -137,13 +140,13 @@ def infer(doc: Document) -> DocInfo:
             issuer = "国务院" if speaker.group(1) else f"{speaker.group(2)}人民政府"
         approved = _APPROVED.search(text)
         if approved and (len(text) <= 60):
-            if not date and _dates(text):
-                date = _dates(text)[0]
+            if not date:
+                date = next(iter(_dates(text)), "")
             if not issuer and text.rstrip("）)").endswith("批准"):
                 issuer = approved.group(2)
     if not date:
         for text in head:
-            if len(text) <= 60 and _dates(text) and ("会议" in text or text.startswith(("——", "（", "("))):
+            if len(text) <= 60 and ("会议" in text or text.startswith(("——", "（", "("))) and _dates(text):
                 date = _dates(text)[0]
                 break
 
