@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from reader.cli.common import _emit_json, _session, _stderr_progress
+from reader.cli.common import _emit_csv, _emit_json, _emit_text, _session, _stderr_progress
 from reader.document.docinfo import LABELS
 from reader.document.model import Node
 from reader.errors import ReaderError
@@ -173,7 +173,6 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 def cmd_tables(args: argparse.Namespace) -> int:
     from reader.document.tables import find_tables
-    from reader.exporting import csv_text, write_csv
 
     doc = _session(args).document(args.doc)
     tables = find_tables(doc)
@@ -185,11 +184,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
         width = max((t.width for t in tables), default=0)
         rows = [[t.title or t.id, *cells, *[""] * (width - len(cells))] for t in tables for cells in t.grid()]
         header = ["表格", *[f"列{i + 1}" for i in range(width)]]
-        if args.output:
-            write_csv(args.output, header, rows)
-            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
-        else:
-            sys.stdout.write("\ufeff" + csv_text(header, rows))
+        _emit_csv(header, rows, args.output)
         return 0
     if not tables:
         print("（此文档没有表格）")
@@ -211,7 +206,6 @@ def _indicator_ref(session: Any, text: str) -> tuple[str, str]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.exporting import csv_text, write_csv
     from reader.targets.compare import table, to_markdown
 
     session = _session(args)
@@ -223,11 +217,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = session.compare(args.docs)
     header, rows = table(comparison)
     if args.csv:
-        if args.output:
-            write_csv(args.output, header, rows)
-            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
-        else:
-            sys.stdout.write("\ufeff" + csv_text(header, rows))
+        _emit_csv(header, rows, args.output)
         return 0
     if args.json:
         text = json.dumps([dict(zip(header, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n"
@@ -238,14 +228,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         for r in rows:
             lines.append("\t".join(x for x in r if x is not None))
         text = "\n".join(lines) + "\n"
-    if args.output:
-        from pathlib import Path
-
-        from reader.fileio import atomic_write_text
-
-        atomic_write_text(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
+    _emit_text(text, args.output)
     return 0
 
 
@@ -283,7 +266,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    from reader.exporting import csv_text, write_csv
     from reader.targets.export import CSV_HEADER, csv_rows
 
     session = _session(args)
@@ -291,11 +273,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     found = session.targets(doc, args.kind)
     if args.csv:
         rows = csv_rows(doc, found)
-        if args.output:
-            write_csv(args.output, CSV_HEADER, rows)
-            print(f"已写入 {len(rows)} 行：{args.output}", file=sys.stderr)
-        else:
-            sys.stdout.write("\ufeff" + csv_text(CSV_HEADER, rows))
+        _emit_csv(CSV_HEADER, rows, args.output)
         return 0
     if args.json:
         text = json.dumps([t.to_json() for t in found], ensure_ascii=False, indent=2) + "\n"
@@ -312,14 +290,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 f"{mark}\t{t.indicator or '—'}\t{'、'.join(f'{v:g}' for v in t.values)} {t.unit}{year}\t{t.text}"
             )
         text = "\n".join(lines) + ("\n" if lines else "")
-    if args.output:
-        from pathlib import Path
-
-        from reader.fileio import atomic_write_text
-
-        atomic_write_text(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
+    _emit_text(text, args.output)
     return 0
 
 

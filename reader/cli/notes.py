@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reader.cli.common import _emit_json, _session
+from reader.cli.common import _emit_csv, _emit_json, _emit_text, _session
 from reader.errors import ReaderError
 
 
@@ -42,11 +42,7 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
 
 
 def cmd_notes_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from reader.annotations import export as E
-    from reader.exporting import csv_text, write_csv
-    from reader.fileio import atomic_write_text
 
     session = _session(args)
     doc_id = session.library.resolve(args.doc) if args.doc else None
@@ -65,17 +61,9 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
                 docs[d] = session.library.open(d)
             except ReaderError:  # notes of a document not (or no longer) in this library: exported without chapters
                 pass
-        rows = E.csv_rows(docs, items)
-        if args.output:
-            write_csv(args.output, E.CSV_HEADER, rows)
-            print(f"已写入 {len(rows)} 条：{args.output}", file=sys.stderr)
-            return 0
-        text = "\ufeff" + csv_text(E.CSV_HEADER, rows)
-    if args.output:
-        atomic_write_text(Path(args.output), text)
-        print(f"已写入：{args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+        _emit_csv(E.CSV_HEADER, E.csv_rows(docs, items), args.output, unit="条")
+        return 0
+    _emit_text(text, args.output, say=True)
     return 0
 
 
