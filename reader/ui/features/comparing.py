@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.session import Session
+from reader.ui.models.text_filter import TextFilter
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,25 +136,6 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
 
-class _Filter(QSortFilterProxyModel):
-    needle = ""
-
-    def set_needle(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
-            self.beginFilterChange()
-            self.needle = text.strip().lower()
-            self.endFilterChange()
-        else:
-            self.needle = text.strip().lower()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
-        if not self.needle:
-            return True
-        model = self.sourceModel()
-        return any(self.needle in str(model.index(row, c, parent).data() or "").lower() for c in range(2))
-
-
 class CompareWindow(QDialog):
     """Pick two or more documents (earlier plan first), then read the table."""
 
@@ -176,7 +157,7 @@ class CompareWindow(QDialog):
         self.summary = QLabel(self.tr("勾选两个或多个文档（较早的规划在前），然后按“对比”。"))
         self.summary.setWordWrap(True)
         self.model = ComparisonModel(self)
-        self.proxy = _Filter(self)
+        self.proxy = TextFilter(self, columns=2)  # indicator and change
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.filter_box.textChanged.connect(self.proxy.set_needle)

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader import BUNDLED_DOC_ID
 from reader.errors import ReaderError
 from reader.session import Session
+from reader.ui.models.text_filter import TextFilter
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,28 +146,6 @@ class LibraryModel(QAbstractTableModel):
         return True
 
 
-class _Filter(QSortFilterProxyModel):
-    """Rows holding the typed text in any column, case-insensitively."""
-
-    needle = ""
-
-    def set_needle(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            self.needle = text.strip().lower()
-            self.endFilterChange()
-        else:
-            self.needle = text.strip().lower()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
-        needle = self.needle
-        if not needle:
-            return True
-        model = self.sourceModel()
-        return any(needle in str(model.index(row, c, parent).data() or "").lower() for c in range(model.columnCount()))
-
-
 class LibraryFeature(QObject):
     open_requested = Signal(str)  # a document to open
     removed = Signal(str)  # a document taken out of the library (its index entries go with the next index update)
@@ -183,7 +161,7 @@ class LibraryFeature(QObject):
         self.model = LibraryModel(self)
         self.model.edited.connect(self._edited)
         self.model.tags_edited.connect(self._tags_edited)
-        self.proxy = _Filter(self)
+        self.proxy = TextFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.panel = QWidget()

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.document.model import Document
 from reader.targets.extract import Target
+from reader.ui.models.text_filter import FilterProxy
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -125,7 +125,7 @@ class TargetsModel(QAbstractTableModel):
         return None
 
 
-class TargetsFilter(QSortFilterProxyModel):
+class TargetsFilter(FilterProxy):
     """Filter by kind and by text in the indicator, sentence or chapter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -134,20 +134,11 @@ class TargetsFilter(QSortFilterProxyModel):
         self.needle = ""
         self.setSortRole(SORT_ROLE)
 
-    def _refilter(self, change) -> None:  # type: ignore[no-untyped-def]
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:
-            change()
-            self.invalidateFilter()
-
     def set_kind(self, kind: str | None) -> None:
-        self._refilter(lambda: setattr(self, "kind", kind))
+        self.refilter(lambda: setattr(self, "kind", kind))
 
     def set_needle(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "needle", text.strip().lower()))
+        self.refilter(lambda: setattr(self, "needle", text.strip().lower()))
 
     def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
         model = self.sourceModel()
