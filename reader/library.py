@@ -114,6 +114,15 @@ def resolve_source(path: str | os.PathLike[str]) -> Path:
         ) from exc
 
 
+def _refuse_duplicate(catalog: dict[str, Entry], doc_id: str, key: str, source: Path) -> None:
+    """Raise DuplicateContent when another document of the catalog has the same text."""
+    from reader.errors import DuplicateContent
+
+    for other in catalog.values():
+        if other.content == key and other.id != doc_id:
+            raise DuplicateContent(source, other.id, other.title)
+
+
 class Library:
     """Imported documents and their ids, stored in ``<data>/library``."""
 
@@ -323,12 +332,8 @@ class Library:
         catalog = self._load_catalog()
         previous = catalog.get(doc_id)
         key = content_key(doc)
-        if refuse_duplicate:
-            from reader.errors import DuplicateContent
-
-            for other in catalog.values():
-                if other.content == key and other.id != doc_id:
-                    raise DuplicateContent(source, other.id, other.title)
+        if refuse_duplicate:  # before the document is written; again under the lock, where it is added
+            _refuse_duplicate(catalog, doc_id, key, source)
         title_set = bool(title)
         if not title and previous is not None and previous.title_set:
             title, title_set = previous.title, True  # opening the file again does not undo the user's title
@@ -359,11 +364,7 @@ class Library:
         with self._catalog_lock:  # another import may have saved the catalog meanwhile: add to what is there now
             catalog = self._load_catalog()
             if refuse_duplicate:
-                from reader.errors import DuplicateContent
-
-                for other in catalog.values():
-                    if other.content == key and other.id != doc_id:
-                        raise DuplicateContent(source, other.id, other.title)
+                _refuse_duplicate(catalog, doc_id, key, source)
             now_previous = catalog.get(doc_id)
             if now_previous is not None:
                 entry = replace(entry, info_user=now_previous.info_user, tags=now_previous.tags)
