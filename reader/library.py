@@ -379,31 +379,32 @@ class Library:
             raise ReaderError(f"未知的文档信息项“{name}”，可用：{'、'.join(INFO_FIELDS)}。")
         if doc_id == BUNDLED_DOC_ID:
             raise ReaderError("内置示例文档的信息不能修改。")
-        with self._catalog_lock:
-            catalog = self._load_catalog()
-            entry = catalog.get(doc_id)
-            if entry is None:
-                raise DocumentNotFound(f"文档库中没有 {doc_id}。")
+
+        def change(entry: Entry) -> Entry:
             user = dict(entry.info_user)
             if value is None:
                 user.pop(name, None)
             else:
                 user[name] = value.strip()
-            catalog[doc_id] = replace(entry, info_user=user)
-            self._save_catalog(catalog)
-            return catalog[doc_id]
+            return replace(entry, info_user=user)
+
+        return self._update(doc_id, change)
 
     def set_tags(self, doc_id: str, tags: list[str]) -> Entry:
         """The collections a document belongs to (tags such as 十五五规划 or 广东省), in the order given."""
         if doc_id == BUNDLED_DOC_ID:
             raise ReaderError("内置示例文档不能加标签。")
+        clean = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip().lstrip("#")))
+        return self._update(doc_id, lambda entry: replace(entry, tags=clean))
+
+    def _update(self, doc_id: str, change: Callable[[Entry], Entry]) -> Entry:
+        """Change one catalog entry, on the catalog as it is now, one change at a time."""
         with self._catalog_lock:
             catalog = self._load_catalog()
             entry = catalog.get(doc_id)
             if entry is None:
                 raise DocumentNotFound(f"文档库中没有 {doc_id}。")
-            clean = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip().lstrip("#")))
-            catalog[doc_id] = replace(entry, tags=clean)
+            catalog[doc_id] = change(entry)
             self._save_catalog(catalog)
             return catalog[doc_id]
 

@@ -34,93 +34,93 @@
         <translation>Select some text first (within one paragraph).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="184"/>
+        <location filename="../../reader/ui/features/annotating.py" line="177"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="184"/>
-        <location filename="../../reader/ui/features/annotating.py" line="205"/>
+        <location filename="../../reader/ui/features/annotating.py" line="177"/>
+        <location filename="../../reader/ui/features/annotating.py" line="202"/>
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="205"/>
+        <location filename="../../reader/ui/features/annotating.py" line="202"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="222"/>
+        <location filename="../../reader/ui/features/annotating.py" line="219"/>
         <source>已删除。按 Ctrl+Z 撤销。</source>
         <translation>Deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="234"/>
+        <location filename="../../reader/ui/features/annotating.py" line="231"/>
         <source>已撤销。</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="247"/>
+        <location filename="../../reader/ui/features/annotating.py" line="244"/>
         <source>已移除书签。</source>
         <translation>Bookmark removed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="252"/>
+        <location filename="../../reader/ui/features/annotating.py" line="249"/>
         <source>已添加书签。</source>
         <translation>Bookmark added.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="262"/>
+        <location filename="../../reader/ui/features/annotating.py" line="259"/>
         <source>（本文档还没有书签）</source>
         <translation>(No bookmarks in this document yet)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="273"/>
+        <location filename="../../reader/ui/features/annotating.py" line="270"/>
         <source>这条批注的原文已在新版本中删改，无法定位。</source>
         <translation>The text of this note was changed or removed in the new version; it cannot be placed.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="299"/>
+        <location filename="../../reader/ui/features/annotating.py" line="296"/>
         <source>批注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="311"/>
+        <location filename="../../reader/ui/features/annotating.py" line="308"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <location filename="../../reader/ui/features/annotating.py" line="310"/>
         <source>黄色</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <location filename="../../reader/ui/features/annotating.py" line="310"/>
         <source>绿色</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <location filename="../../reader/ui/features/annotating.py" line="310"/>
         <source>蓝色</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="313"/>
+        <location filename="../../reader/ui/features/annotating.py" line="310"/>
         <source>粉色</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="320"/>
+        <location filename="../../reader/ui/features/annotating.py" line="317"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="326"/>
+        <location filename="../../reader/ui/features/annotating.py" line="323"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/annotating.py" line="327"/>
+        <location filename="../../reader/ui/features/annotating.py" line="324"/>
         <source>删除此高亮/批注</source>
         <translation>Delete This Highlight/Note</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="132"/>
+        <location filename="../../reader/ui/app.py" line="162"/>
         <source>内部错误：{0}</source>
         <translation>Internal error: {0}</translation>
     </message>
@@ -240,82 +240,82 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="166"/>
+        <location filename="../../reader/ui/features/comparing.py" line="147"/>
         <source>对比文档</source>
         <translation>Compare documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="170"/>
+        <location filename="../../reader/ui/features/comparing.py" line="151"/>
         <source>要对比的文档</source>
         <translation>Documents to compare</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="171"/>
+        <location filename="../../reader/ui/features/comparing.py" line="152"/>
         <source>对比</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="174"/>
+        <location filename="../../reader/ui/features/comparing.py" line="155"/>
         <source>筛选指标或变化…</source>
         <translation>Filter indicators or changes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="176"/>
+        <location filename="../../reader/ui/features/comparing.py" line="157"/>
         <source>勾选两个或多个文档（较早的规划在前），然后按“对比”。</source>
         <translation>Tick two or more documents (earlier plans first), then press Compare.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="194"/>
+        <location filename="../../reader/ui/features/comparing.py" line="175"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="196"/>
+        <location filename="../../reader/ui/features/comparing.py" line="177"/>
         <source>导出 Markdown…</source>
         <translation>Export Markdown…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="201"/>
+        <location filename="../../reader/ui/features/comparing.py" line="182"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="248"/>
+        <location filename="../../reader/ui/features/comparing.py" line="229"/>
         <source>请至少勾选两个文档。</source>
         <translation>Tick at least two documents.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="269"/>
+        <location filename="../../reader/ui/features/comparing.py" line="250"/>
         <source>{0} 个指标见于多个文档，{1} 个只见于一个。点击数值查看原文；右键可手工配对或拆开。</source>
         <translation>{0} indicators appear in several documents, {1} in one only. Click a figure to read its source; right-click to pair or separate rows by hand.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="291"/>
+        <location filename="../../reader/ui/features/comparing.py" line="272"/>
         <source>把所选两行当作同一个指标</source>
         <translation>Treat the two selected rows as one indicator</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="295"/>
+        <location filename="../../reader/ui/features/comparing.py" line="276"/>
         <source>拆开此行（不是同一个指标）</source>
         <translation>Separate this row (not the same indicator)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="324"/>
+        <location filename="../../reader/ui/features/comparing.py" line="305"/>
         <source>指标对比</source>
         <translation>indicator comparison</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="326"/>
+        <location filename="../../reader/ui/features/comparing.py" line="307"/>
         <source>导出对比</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="335"/>
+        <location filename="../../reader/ui/features/comparing.py" line="316"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="337"/>
+        <location filename="../../reader/ui/features/comparing.py" line="318"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -323,7 +323,7 @@
 <context>
     <name>Comparing</name>
     <message>
-        <location filename="../../reader/ui/features/comparing.py" line="351"/>
+        <location filename="../../reader/ui/features/comparing.py" line="332"/>
         <source>对比文档…</source>
         <translation>Compare documents…</translation>
     </message>
@@ -614,35 +614,33 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="144"/>
-        <location filename="../../reader/ui/features/importing.py" line="151"/>
+        <location filename="../../reader/ui/features/importing.py" line="140"/>
+        <location filename="../../reader/ui/features/importing.py" line="157"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="113"/>
-        <location filename="../../reader/ui/features/importing.py" line="151"/>
+        <location filename="../../reader/ui/features/importing.py" line="147"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="114"/>
-        <location filename="../../reader/ui/features/importing.py" line="152"/>
+        <location filename="../../reader/ui/features/importing.py" line="148"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="169"/>
+        <location filename="../../reader/ui/features/importing.py" line="170"/>
         <source>取消前导入已完成，可在文档列表中打开。</source>
         <translation>The import finished before it could be cancelled; open it from the document list.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="180"/>
+        <location filename="../../reader/ui/features/importing.py" line="181"/>
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/importing.py" line="190"/>
+        <location filename="../../reader/ui/features/importing.py" line="191"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
@@ -675,12 +673,12 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
         <translation>Rebuild Search Index</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/indexing.py" line="79"/>
+        <location filename="../../reader/ui/features/indexing.py" line="85"/>
         <source>检索索引已重建（{0}）。</source>
         <translation>The search index was rebuilt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/indexing.py" line="87"/>
+        <location filename="../../reader/ui/features/indexing.py" line="93"/>
         <source>已取消建立索引；检索结果可能不完整，重新检索时会继续。</source>
         <translation>Indexing cancelled; results may be incomplete until it resumes with the next search.</translation>
     </message>
@@ -688,100 +686,100 @@ The bundled example is an excerpt of a web copy of Dongguan&apos;s 14th Five-Yea
 <context>
     <name>LibraryFeature</name>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="192"/>
+        <location filename="../../reader/ui/features/library.py" line="170"/>
         <source>筛选标题、机关、文号、地区…</source>
         <translation>Filter by title, issuer, number, region…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="198"/>
+        <location filename="../../reader/ui/features/library.py" line="176"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="224"/>
-        <location filename="../../reader/ui/features/library.py" line="298"/>
+        <location filename="../../reader/ui/features/library.py" line="202"/>
+        <location filename="../../reader/ui/features/library.py" line="276"/>
         <source>从文档库移除…</source>
         <translation>Remove from library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="259"/>
+        <location filename="../../reader/ui/features/library.py" line="237"/>
         <source>共 {0} 个文档</source>
         <translation>{0} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="261"/>
+        <location filename="../../reader/ui/features/library.py" line="239"/>
         <source>{0} / {1} 个文档</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="294"/>
+        <location filename="../../reader/ui/features/library.py" line="272"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="296"/>
+        <location filename="../../reader/ui/features/library.py" line="274"/>
         <source>修改此项…</source>
         <translation>Edit this field…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="331"/>
+        <location filename="../../reader/ui/features/library.py" line="309"/>
         <source>已从文档库移除：{0}</source>
         <translation>Removed from the library: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="338"/>
+        <location filename="../../reader/ui/features/library.py" line="316"/>
         <source>移除文档</source>
         <translation>Remove document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="340"/>
+        <location filename="../../reader/ui/features/library.py" line="318"/>
         <source>从文档库移除《{0}》？原文件不受影响。</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="341"/>
+        <location filename="../../reader/ui/features/library.py" line="319"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="345"/>
+        <location filename="../../reader/ui/features/library.py" line="323"/>
         <source>从文档库移除《{0}》？原文件不受影响。
 它有 {1} 条批注：</source>
         <translation>Remove “{0}” from the library? The file itself is not touched.
 It has {1} notes:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="346"/>
+        <location filename="../../reader/ui/features/library.py" line="324"/>
         <source>保留批注</source>
         <translation>Keep the notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="347"/>
+        <location filename="../../reader/ui/features/library.py" line="325"/>
         <source>导出批注后移除…</source>
         <translation>Export the notes, then remove…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="348"/>
+        <location filename="../../reader/ui/features/library.py" line="326"/>
         <source>连同批注删除</source>
         <translation>Delete the notes too</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="350"/>
+        <location filename="../../reader/ui/features/library.py" line="328"/>
         <source>保留的批注在重新导入同一文件时回到原处。</source>
         <translation>Kept notes return to their places when the same file is imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="359"/>
+        <location filename="../../reader/ui/features/library.py" line="337"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="360"/>
+        <location filename="../../reader/ui/features/library.py" line="338"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/library.py" line="366"/>
+        <location filename="../../reader/ui/features/library.py" line="344"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
@@ -862,7 +860,7 @@ It has {1} notes:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/app.py" line="86"/>
         <location filename="../../reader/ui/main_window.py" line="60"/>
         <source>政策阅读器</source>
         <translation>Policy Reader</translation>
@@ -933,17 +931,17 @@ It has {1} notes:</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>文档库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321"/>
+        <location filename="../../reader/ui/main_window.py" line="322"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
@@ -1097,52 +1095,52 @@ It has {1} notes:</translation>
 <context>
     <name>NotesTransfer</name>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="30"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="38"/>
         <source>导出批注…</source>
         <translation>Export Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="32"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="40"/>
         <source>导入批注…</source>
         <translation>Import Notes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="45"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="53"/>
         <source>{0}-批注</source>
         <translation>{0} - notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="48"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="56"/>
         <source>导出批注</source>
         <translation>Export Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="50"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="58"/>
         <source>Markdown（适合贴进报告） (*.md);;CSV（Excel） (*.csv);;JSON（完整备份，可再导入） (*.json)</source>
         <translation>Markdown for reports (*.md);;CSV for Excel (*.csv);;JSON, complete and re-importable (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="63"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="71"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="65"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="73"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="74"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="82"/>
         <source>导入批注</source>
         <translation>Import Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="81"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="89"/>
         <source>无法导入批注文件 {0}：{1}</source>
         <translation>Cannot import the notes file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/notes_transfer.py" line="88"/>
+        <location filename="../../reader/ui/features/notes_transfer.py" line="96"/>
         <source>批注已合并：新增 {0}，更新 {1}，跳过 {2}。</source>
         <translation>Notes merged: {0} added, {1} updated, {2} skipped.</translation>
     </message>
@@ -1541,49 +1539,49 @@ It has {1} notes:</translation>
 <context>
     <name>TargetsPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="177"/>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="192"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="168"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="183"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="179"/>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="193"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="170"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="184"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="190"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="181"/>
         <source>类型筛选</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="191"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="196"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="187"/>
         <source>筛选指标、原文或章节…</source>
         <translation>Filter by indicator, text or chapter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="197"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="188"/>
         <source>筛选目标</source>
         <translation>Filter targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="200"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="191"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="209"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="200"/>
         <source>目标列表</source>
         <translation>Targets list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/targets_panel.py" line="256"/>
+        <location filename="../../reader/ui/panels/targets_panel.py" line="247"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>

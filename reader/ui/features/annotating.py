@@ -162,17 +162,10 @@ class Annotating(QObject):
             if span is None or span[1] == span[2]:
                 self.status.emit(self.tr("请先在正文中选中一段文字（不跨段）。"), 4000)
                 return None
-        store = self.store()
-        if store is None or self.doc is None:
+        store, doc = self.store(), self.doc
+        if store is None or doc is None:
             return None
-        try:
-            a = store.add(self.doc, "highlight", span[0], span[1], span[2], color=color)
-        except ReaderError as exc:
-            self.error.emit(str(exc))
-            return None
-        self.undo_stack.append(("add", a.id))
-        self.changed()
-        return a
+        return self._added(lambda: store.add(doc, "highlight", span[0], span[1], span[2], color=color))
 
     def add_note(self, text: str | None = None, span: tuple[int, int, int] | None = None) -> object | None:
         """A note on the selection; without a selection, on the current chapter."""
@@ -184,12 +177,16 @@ class Annotating(QObject):
             text, ok = QInputDialog.getMultiLineText(self.window, self.tr("添加批注"), self.tr("批注内容："))
             if not ok:
                 return None
+        doc = self.doc
+        if span is not None and span[1] < span[2]:
+            return self._added(lambda: store.add(doc, "note", span[0], span[1], span[2], note=text))
+        node = self._current_node() or ""
+        return self._added(lambda: store.add(doc, "note", self.view.top_block(), note=text, node=node))
+
+    def _added(self, add: Callable[[], Any]) -> object | None:
+        """Add a mark (undoable), or say why it could not be added."""
         try:
-            if span is not None and span[1] < span[2]:
-                a = store.add(self.doc, "note", span[0], span[1], span[2], note=text)
-            else:
-                node = self._current_node() or ""
-                a = store.add(self.doc, "note", self.view.top_block(), note=text, node=node)
+            a = add()
         except ReaderError as exc:
             self.error.emit(str(exc))
             return None

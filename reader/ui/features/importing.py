@@ -110,12 +110,7 @@ class ImportFeature(QObject):
     def import_many(self, paths: list[str]) -> None:
         """Files and folders in the background, one progress dialog for all; cancel stops after the current file
         and keeps what was imported."""
-        dialog = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 100, self.window)
-        dialog.setWindowTitle(self.tr("导入"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setValue(0)
+        dialog = self._progress_dialog(self.tr("正在导入…"))
 
         def work(progress: Progress) -> object:
             def report(percent: int, name: str) -> None:
@@ -147,14 +142,19 @@ class ImportFeature(QObject):
         task = run_in_background(work, done, failed, show)
         dialog.canceled.connect(task.cancel)
 
-    def import_file(self, path: str, title: str | None = None) -> None:
-        """Import in the background with a cancellable progress dialog."""
-        dialog = QProgressDialog(self.tr("正在导入 {0}…").format(Path(path).name), self.tr("取消"), 0, 100, self.window)
+    def _progress_dialog(self, label: str) -> QProgressDialog:
+        """The import's progress, shown after 0.4 s, with a cancel button."""
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 100, self.window)
         dialog.setWindowTitle(self.tr("导入"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setValue(0)
+        return dialog
+
+    def import_file(self, path: str, title: str | None = None) -> None:
+        """Import in the background with a cancellable progress dialog."""
+        dialog = self._progress_dialog(self.tr("正在导入 {0}…").format(Path(path).name))
 
         def work(progress: Progress) -> str:
             doc, _replaced, _anchored = self.session.import_file(path, title=title, progress=progress, index=False)
