@@ -9,12 +9,15 @@ listed, never dropped).
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.document.model import Document
 
 CONTEXT = 32  # characters of prefix and suffix kept with each quote
 FUZZY_MIN_RATIO = 0.75
+FUZZY_CANDIDATES = 3  # paragraphs, by shared character pairs, whose best window is measured
+SLACK = 3  # characters a fuzzy match's ends may move from the voted alignment
 
 
 @dataclass(frozen=True)
@@ -74,38 +77,56 @@ def locate(
         b = doc.blocks[best[1]]
         return Anchor(b.index, b.id, best[2], best[2] + len(quote), "moved")
     # 3. Fuzzy: the most similar stretch of text, in blocks that share enough of the quote.
-    fuzzy = _fuzzy(doc, quote, prefix + quote + suffix, block)
+    fuzzy = _fuzzy(doc, quote, block)
     if fuzzy is not None:
         return fuzzy
     return Anchor(block, block_id, start, end, "orphaned")
 
 
-def _fuzzy(doc: Document, quote: str, with_context: str, near: int) -> Anchor | None:
-    best: tuple[float, int, int, int] | None = None
+def _fuzzy(doc: Document, quote: str, near: int) -> Anchor | None:
+    """The stretch of text most like the quote, in the paragraphs that share most of its character pairs.
+
+    Each character pair the quote shares with a paragraph votes for an alignment (paragraph offset minus quote
+    offset); the best-voted alignment of the best paragraphs is then widened or narrowed by up to three
+    characters at either end to the window most similar to the quote. Scattered edits, words inserted or
+    removed, and a quote whose longest unchanged run also occurs elsewhere in the paragraph are all aligned.
+    """
     n = len(quote)
-    quote_chars = set(quote)
+    pairs: dict[str, list[int]] = {}
+    for j in range(n - 1):
+        pairs.setdefault(quote[j : j + 2], []).append(j)
+    candidates: list[tuple[int, int, int]] = []  # (votes, block, alignment)
     for b in doc.blocks:
-        if len(quote_chars & set(b.text)) < 0.6 * len(quote_chars):
-            continue
-        matcher = difflib.SequenceMatcher(None, b.text, quote, autojunk=False)
-        m = matcher.find_longest_match(0, len(b.text), 0, n)
-        if m.size == 0:
-            continue
-        # Align the window so that the longest common run sits where it sits in the quote.
-        start = max(0, m.a - m.b)
-        end = min(len(b.text), start + n)
-        ratio = difflib.SequenceMatcher(None, b.text[start:end], quote, autojunk=False).ratio()
-        # Allow the edited quote to be a few characters longer or shorter.
-        for delta in (-3, -2, -1, 1, 2, 3):
-            e2 = min(len(b.text), max(start + 1, end + delta))
-            r2 = difflib.SequenceMatcher(None, b.text[start:e2], quote, autojunk=False).ratio()
-            if r2 > ratio:
-                ratio, end = r2, e2
-        ratio -= min(abs(b.index - near), 50) * 0.001
+        votes: Counter[int] = Counter()
+        text = b.text
+        for i in range(len(text) - 1):
+            for j in pairs.get(text[i : i + 2], ()):
+                votes[i - j] += 1
+        if votes:
+            align, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+            candidates.append((count, b.index, align))
+    candidates.sort(key=lambda c: (-c[0], abs(c[1] - near)))
+    best: tuple[float, int, int, int] | None = None
+    for _count, index, align in candidates[:FUZZY_CANDIDATES]:
+        text = doc.blocks[index].text
+        # The start first (with the quote's length), then the end from that start.
+        ratio, _, start = max(
+            (_similarity(text, s, s + n, quote), -abs(s - align), s)
+            for s in range(max(0, align - SLACK), max(0, align + SLACK) + 1)
+        )
+        end = start + n
+        for e in range(start + max(1, n - SLACK), min(len(text), start + n + SLACK) + 1):
+            r = _similarity(text, start, e, quote)
+            if r > ratio:
+                ratio, end = r, e
+        ratio -= min(abs(index - near), 50) * 0.001
         if best is None or ratio > best[0]:
-            best = (ratio, b.index, start, end)
+            best = (ratio, index, start, min(end, len(text)))
     if best is None or best[0] < FUZZY_MIN_RATIO:
         return None
     b = doc.blocks[best[1]]
-    del with_context
     return Anchor(b.index, b.id, best[2], best[3], "fuzzy")
+
+
+def _similarity(text: str, start: int, end: int, quote: str) -> float:
+    return difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio()
