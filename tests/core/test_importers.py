@@ -394,3 +394,33 @@ def test_short_alike_pages_are_not_all_taken_for_running_heads() -> None:
     # Real running heads still go when there is a body to keep.
     pages = [["东莞市国民经济和社会发展第十四个五年规划", f"正文第{n}段。", str(n)] for n in range(1, 6)]
     assert body_lines(pages) == [f"正文第{n}段。" for n in range(1, 6)]
+
+
+# Short GBK files whose bytes are also valid UTF-8 (目录 = C4 BF C2 BC = 「Ŀ¼」 in UTF-8). The words are headings
+# and lines of real documents: the bundled plan, the corpus outlines, a State Council notice.
+SHORT_GBK = [
+    "目录",
+    "通知",
+    "时",
+    "强",
+    "展望",
+    "7.森林覆盖率",
+    "4. 全面深化改革",
+    "附件",
+    "第一章　总则",
+    "关于印发实施方案的通知",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_GBK)
+def test_short_gbk_files_are_read_as_gbk(tmp_path: Path, text: str) -> None:
+    from reader.document.importers.text import decode
+
+    assert decode(text.encode("gbk"), tmp_path / "a.txt") == (text, "gb18030")
+
+
+@pytest.mark.parametrize("text", ["café au lait", "naïve résumé", "Привет мир", "Καλημέρα", "½ cup", "© 2024 ®", "ü"])
+def test_short_utf8_files_in_other_scripts_stay_utf8(tmp_path: Path, text: str) -> None:
+    from reader.document.importers.text import decode
+
+    assert decode(text.encode("utf-8"), tmp_path / "a.txt") == (text, "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     if zeros:
         data = data.replace(b"\x00", b"")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
             # A file cut off inside its last character (an interrupted download or copy): keep the rest.
@@ -80,6 +81,46 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             f"无法可靠地识别文字编码（第 {utf8_error.start} 字节处不是有效的 UTF-8；按 GBK/GB18030 或 Big5 读出的都不像正常文字）",
             "请用记事本或 WPS 另存为 UTF-8 后再导入",
         ) from utf8_error
+    gbk = _gbk_read_as_utf8(data, text)
+    if gbk is not None:
+        return gbk, "gb18030"
+    return text, "utf-8"
+
+
+def _gbk_read_as_utf8(data: bytes, text: str) -> str | None:
+    """The GB18030 reading of a short GBK text whose bytes happen to be valid UTF-8, else None.
+
+    目录 in GBK (C4 BF C2 BC) is also UTF-8 for 「Ŀ¼」; the odds fall with length, so this is a trap of short
+    files (a title, a 附件 line). Chinese in UTF-8 is three bytes a character, so a UTF-8 reading without a single
+    character from U+0800 up, whose GB18030 reading is common Chinese characters and CJK punctuation only, is GBK
+    — unless its non-ASCII characters sit next to Latin letters (café, naïve: accented words) or are letters of
+    one alphabet (Καλημέρα, Привет). GBK misread as UTF-8 mixes scripts and symbols: Ŀ¼, ֪ͨ.
+    """
+    wide = [i for i, ch in enumerate(text) if ord(ch) >= 0x80]
+    if not wide or any(ord(text[i]) >= 0x800 for i in wide):
+        return None
+    if all(ord(text[i]) < 0x100 for i in wide):
+        return None  # Latin-1 signs (½ cup, © 2024 ®) are believable; a lone ɭ or ȫ is not
+    if any(text[j].isascii() and text[j].isalpha() for i in wide for j in (i - 1, i + 1) if 0 <= j < len(text)):
+        return None
+    scripts = {unicodedata.name(text[i], "?").split()[0] if text[i].isalpha() else "?" for i in wide}
+    if len(wide) > 1 and len(scripts) == 1 and "?" not in scripts:
+        return None  # words of one alphabet: Καλημέρα, Привет
+    try:
+        gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    chinese = [ch for ch in gbk if ord(ch) >= 0x80]
+    if not chinese or not all(_cjk(ch) for ch in chinese) or common_share(gbk) < MIN_COMMON_SHARE:
+        return None
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in chinese):
+        return None
+    return gbk
+
+
+def _cjk(ch: str) -> bool:
+    """A Chinese character or CJK punctuation / full-width form (what a GBK text is made of)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·"
 
 
 # A Chinese text in the right encoding uses common characters (GB2312 level 1 or Big5's frequent set) almost only:
