@@ -96,6 +96,18 @@ def test_match_offsets_are_exact(seeded: Session) -> None:
         assert any(h.snippet_start <= a < h.snippet_start + len(h.snippet) for a, _ in h.matches)
 
 
+# Words of the bundled plan that share paragraphs without ever standing side by side (产业 … 服务 in 30
+# paragraphs, 产业服务 in none), and some that also stand side by side a few times: a typed term is a phrase of
+# its characters, so the hits are exactly the paragraphs holding it literally, not those holding its parts.
+@pytest.mark.parametrize("term", ["产业服务", "城市服务", "创新制造", "生态产业", "科技金融", "湾区科技", "企业人才", "文化服务"])
+def test_a_term_is_found_only_where_its_characters_stand_together(seeded: Session, term: str) -> None:
+    apart = literal_scan(seeded, term[:2]) & literal_scan(seeded, term[2:])
+    together = literal_scan(seeded, term)
+    assert apart - together, f"{term}: its halves should share a paragraph without it"
+    assert found(seeded, term) == together
+    assert seeded.index.search(term, limit=None, use_synonyms=False).total == len(together)
+
+
 def test_space_means_and(seeded: Session) -> None:
     assert found(seeded, "科技 人才") == literal_scan(seeded, "科技") & literal_scan(seeded, "人才")
 
