@@ -30,14 +30,17 @@ KIND_LABEL = {"highlight": "高亮", "note": "批注", "bookmark": "书签"}
 STATUS_LABEL = {"exact": "", "moved": "已随原文移动", "fuzzy": "近似定位", "orphaned": "无法定位（原文已删改）"}
 _ENTITY = re.compile(r"&(#?[A-Za-z0-9]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
+_MD_BULLET = re.compile(r"^(\s*)([-+])(\s)", re.MULTILINE)
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(\s)", re.MULTILINE)
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows as written: no markup, no raw HTML, no links or images."""
     text = _ENTITY.sub(r"&amp;\1", text)  # only what would read as an entity (&lt;); R&D stays R&D
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(r"\1\\\2\3", text)
+    # Only ASCII punctuation can be escaped: a list number keeps its digits and escapes its dot (1\. not \1.).
+    text = _MD_BULLET.sub(r"\1\\\2\3", text)
+    return _MD_ORDERED.sub(r"\1\\\2\3", text)
 
 
 def _when(ts: float) -> str:

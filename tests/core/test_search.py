@@ -99,7 +99,9 @@ def test_match_offsets_are_exact(seeded: Session) -> None:
 # Words of the bundled plan that share paragraphs without ever standing side by side (产业 … 服务 in 30
 # paragraphs, 产业服务 in none), and some that also stand side by side a few times: a typed term is a phrase of
 # its characters, so the hits are exactly the paragraphs holding it literally, not those holding its parts.
-@pytest.mark.parametrize("term", ["产业服务", "城市服务", "创新制造", "生态产业", "科技金融", "湾区科技", "企业人才", "文化服务"])
+@pytest.mark.parametrize(
+    "term", ["产业服务", "城市服务", "创新制造", "生态产业", "科技金融", "湾区科技", "企业人才", "文化服务"]
+)
 def test_a_term_is_found_only_where_its_characters_stand_together(seeded: Session, term: str) -> None:
     apart = literal_scan(seeded, term[:2]) & literal_scan(seeded, term[2:])
     together = literal_scan(seeded, term)

@@ -1,0 +1,95 @@
+"""Summarise a mutmut run (`make mutation`): kill rate per package and the functions where mutants survive.
+
+Reads the results mutmut keeps beside its copies of the sources (``mutants/**/*.py.meta``). A mutant counts as
+killed when a test failed or the run timed out; as surviving when every test that reaches its function passed;
+"no tests" mutants (code no core test reaches) count against the rate too, since nothing would notice them.
+
+    python scripts/mutation_report.py [--survivors N] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("reader.targets", "reader.search", "reader.annotations", "reader.document.importers")
+KILLED = {1, 3, 36, 24, -24, 152, 255, 37}  # a test failed, pytest broke, or it timed out (an endless loop)
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+
+
+def results(mutants: Path) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for meta in mutants.rglob("*.py.meta"):
+        out.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+    return out
+
+
+def package(name: str) -> str:
+    for p in PACKAGES:
+        if name.startswith(p + "."):
+            return p
+    return name.rsplit(".", 2)[0]
+
+
+def function(name: str) -> str:
+    """reader.targets.extract.x_extract__mutmut_12 → reader.targets.extract.extract."""
+    module, _, mangled = name.rpartition(".")
+    fn = re.sub(r"__mutmut_\d+$", "", mangled)
+    fn = re.sub(r"^x_?", "", fn).replace("ǁ", ".").strip(".")
+    return f"{module}.{fn}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mutants", type=Path, default=ROOT / "mutants")
+    ap.add_argument("--survivors", type=int, default=25, help="functions with most survivors to list")
+    args = ap.parse_args()
+    codes = results(args.mutants)
+    if not codes:
+        print(f"no mutmut results under {args.mutants}: run `make mutation` first")
+        return 1
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    survivors: Counter[str] = Counter()
+    for name, code in codes.items():
+        c = rows[package(name)]
+        c["mutants"] += 1
+        if code is None:
+            c["not run"] += 1
+        elif code in KILLED:
+            c["killed"] += 1
+        elif code in SURVIVED:
+            c["survived"] += 1
+            survivors[function(name)] += 1
+        elif code in NO_TESTS:
+            c["no tests"] += 1
+            survivors[function(name) + " (no test reaches it)"] += 1
+        else:
+            c["other"] += 1
+    total: Counter[str] = Counter()
+    print(f"{'package':28} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'not run':>8} {'killed %':>9}")
+    for pkg in sorted(rows):
+        c = rows[pkg]
+        total.update(c)
+        print(_row(pkg, c))
+    print(_row("all", total))
+    print(f"\nfunctions with most surviving mutants (of {sum(survivors.values())}):")
+    for fn, n in survivors.most_common(args.survivors):
+        print(f"  {n:4}  {fn}")
+    return 0
+
+
+def _row(name: str, c: Counter[str]) -> str:
+    decided = c["killed"] + c["survived"] + c["no tests"]
+    rate = 100 * c["killed"] / decided if decided else 0.0
+    return (
+        f"{name:28} {c['mutants']:8} {c['killed']:7} {c['survived']:9} {c['no tests']:9} {c['not run']:8} {rate:8.1f}%"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
