@@ -1,0 +1,146 @@
+"""The notes database as files: restoring a backup, keeping what it replaces, copies kept aside once."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.annotations.files import check_backup, copy_aside, is_corrupt, restore
+from reader.annotations.store import AnnotationStore
+from reader.document.model import Document
+from reader.errors import ReaderError
+
+
+def _db_with(path: Path, doc: Document, notes: int) -> AnnotationStore:
+    store = AnnotationStore(path)
+    for i in range(notes):
+        store.add(doc, "note", 38, i, i + 4, note=f"第{i}条")
+    return store
+
+
+def test_restore_puts_the_backup_in_place_and_keeps_the_old_database_with_its_log(
+    tmp_path: Path, seed_doc: Document
+) -> None:
+    backup = tmp_path / "elsewhere" / "good.db"
+    backup.parent.mkdir()
+    _db_with(backup, seed_doc, 2).close()
+    db = tmp_path / "annotations.db"
+    live = _db_with(db, seed_doc, 5)  # still open: its log holds the notes
+    assert Path(f"{db}-wal").exists()
+    notes, kept = restore(db, backup)
+    live.con.close()
+    assert notes == 2 and kept is not None
+    assert kept.parent == tmp_path / "backups"
+    assert re.fullmatch(r"annotations-replaced-\d{8}-\d{6}\.db", kept.name)
+    assert check_backup(db) == 2  # the backup, and no stale log replayed over it
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    # The replaced database is whole: its log was folded in (or kept beside it).
+    con = sqlite3.connect(kept)
+    assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == 5
+    con.close()
+
+
+def test_restore_into_an_empty_data_folder_keeps_nothing(tmp_path: Path, seed_doc: Document) -> None:
+    backup = tmp_path / "good.db"
+    _db_with(backup, seed_doc, 3).close()
+    db = tmp_path / "data" / "annotations.db"
+    db.parent.mkdir()
+    assert restore(db, backup, tmp_path / "kept") == (3, None)
+    assert check_backup(db) == 3 and not (tmp_path / "kept").exists()
+
+
+def test_a_log_left_without_its_database_is_moved_aside(tmp_path: Path, seed_doc: Document) -> None:
+    backup = tmp_path / "good.db"
+    _db_with(backup, seed_doc, 1).close()
+    db = tmp_path / "annotations.db"
+    Path(f"{db}-wal").write_bytes(b"stale log")
+    Path(f"{db}-shm").write_bytes(b"stale shm")
+    notes, kept = restore(db, backup, tmp_path / "kept")
+    assert notes == 1 and kept is not None and kept.parent == tmp_path / "kept"
+    assert Path(f"{kept}-wal").read_bytes() == b"stale log"
+    assert Path(f"{kept}-shm").read_bytes() == b"stale shm"
+    assert not kept.exists() and check_backup(db) == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
+def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path: Path, seed_doc: Document, content: bytes) -> None:
+    db = tmp_path / "annotations.db"
+    _db_with(db, seed_doc, 2).close()
+    before = db.read_bytes()
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(content)
+    with pytest.raises(ReaderError) as err:
+        restore(db, bad)
+    assert str(err.value) == (
+        f"{bad} 不是可用的批注备份（不是完整的批注数据库，或来自更新版本）。用 policy-reader notes restore 列出可用的备份。"
+    )
+    assert db.read_bytes() == before and not (tmp_path / "backups").exists()
+
+
+def test_a_backup_from_a_newer_version_is_not_good(tmp_path: Path, seed_doc: Document) -> None:
+    newer = tmp_path / "newer.db"
+    _db_with(newer, seed_doc, 1).close()
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 999")
+    con.close()
+    assert check_backup(newer) is None
+    assert check_backup(tmp_path / "missing.db") is None
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+def test_a_restore_that_cannot_write_says_the_old_database_is_untouched(tmp_path: Path, seed_doc: Document) -> None:
+    backup = tmp_path / "good.db"
+    _db_with(backup, seed_doc, 1).close()
+    db = tmp_path / "data" / "annotations.db"
+    db.parent.mkdir()
+    _db_with(db, seed_doc, 2).close()
+    db.parent.chmod(0o500)
+    try:
+        with pytest.raises(ReaderError, match="原来的数据库未改动。$"):
+            restore(db, backup, tmp_path / "kept")
+    finally:
+        db.parent.chmod(0o700)
+    assert check_backup(db) == 2
+
+
+def test_a_restore_whose_kept_folder_is_a_file_says_the_old_database_is_untouched(
+    tmp_path: Path, seed_doc: Document
+) -> None:
+    backup = tmp_path / "good.db"
+    _db_with(backup, seed_doc, 1).close()
+    db = tmp_path / "annotations.db"
+    _db_with(db, seed_doc, 2).close()
+    (tmp_path / "kept").write_text("a file where the folder should be")
+    with pytest.raises(ReaderError) as err:
+        restore(db, backup, tmp_path / "kept")
+    assert str(err.value).startswith("无法换回备份：") and str(err.value).endswith("原来的数据库未改动。")
+    assert check_backup(db) == 2
+
+
+def test_a_copy_aside_is_made_once_per_content_with_its_log(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.db"
+    db.write_bytes(b"damaged content")
+    Path(f"{db}-wal").write_bytes(b"its log")
+    first = copy_aside(db, tmp_path / "backups", "corrupt")
+    assert first is not None and re.fullmatch(r"annotations-corrupt-\d{8}-\d{6}\.db", Path(first).name)
+    assert Path(first).read_bytes() == b"damaged content"
+    assert Path(first + "-wal").read_bytes() == b"its log"
+    assert copy_aside(db, tmp_path / "backups", "corrupt") == first  # the same content: the same copy
+    assert copy_aside(db, tmp_path / "backups", "other") != first  # another reason: its own copy
+    (tmp_path / "blocked").write_text("a file")
+    assert copy_aside(db, tmp_path / "blocked", "corrupt") is None
+
+
+def test_damage_is_told_apart_from_a_file_that_cannot_be_written(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"x" * 4096)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        sqlite3.connect(bad).execute("SELECT * FROM sqlite_master").fetchall()
+    assert is_corrupt(damaged.value)
+    assert not is_corrupt(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert is_corrupt(sqlite3.DatabaseError("database disk image is malformed"))
+    assert not is_corrupt(sqlite3.OperationalError("database or disk is full"))
