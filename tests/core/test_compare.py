@@ -94,3 +94,24 @@ def test_cli_compares_and_keeps_hand_matches(tmp_path: Path, capsys) -> None:  #
     assert len(water) == 2  # kept apart
     assert Session(data).indicator_overrides().apart  # kept for later comparisons
     assert main(["--data-dir", data, "compare", a]) == 1  # one document is no comparison
+
+
+def test_markdown_table_holds_each_plan_figures_as_in_its_table() -> None:
+    from reader.targets.compare import to_markdown
+
+    a, b = _pair("txt")
+    md = to_markdown(compare([(a, extract(a)), (b, extract(b))], GROUPS)).splitlines()
+    short = ["第十四个五年规划和2035年远景目标纲要", "第十五个五年规划纲要"]
+    fields = ["指标", "基期值", "基期", "目标值", "目标年", "单位", "属性"]
+    header = ["指标", "变化", "单位不同"] + [f"{s}·{f}" for s in short for f in fields]
+    assert md[0] == "| " + " | ".join(header) + " |"
+    assert md[1] == "|" + "---|" * len(header)
+    # 3.常住人口城镇化率（%）: 60.6* (the note: 带*的为2019年数据) → 65 (2025) in the 十四五 table, 67.9 (2025) → 71 (2030) in the 十五五 one.
+    row = next(line for line in md if line.startswith("| 常住人口城镇化率 |"))
+    assert row == (
+        "| 常住人口城镇化率 | 目标提高 |  | 常住人口城镇化率 | 60.6 | 2019 | 65 | 2025 | % | 预期性 "
+        "| 常住人口城镇化率 | 67.9 | 2025 | 71 | 2030 | % | 预期性 |"
+    )
+    # 粮食综合生产能力: 亿吨 then 万亿斤 — flagged, not compared.
+    grain = next(line for line in md if line.startswith("| 粮食综合生产能力 |"))
+    assert grain.startswith("| 粮食综合生产能力 |  | 是 |")
