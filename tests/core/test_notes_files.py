@@ -100,7 +100,7 @@ def test_a_restore_that_cannot_write_says_the_old_database_is_untouched(tmp_path
     _db_with(db, seed_doc, 2).close()
     db.parent.chmod(0o500)
     try:
-        with pytest.raises(ReaderError, match="原来的数据库未改动。$"):
+        with pytest.raises(ReaderError, match=r"原来的数据库未改动。$"):
             restore(db, backup, tmp_path / "kept")
     finally:
         db.parent.chmod(0o700)
