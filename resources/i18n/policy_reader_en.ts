@@ -1148,14 +1148,21 @@ It has {1} notes:</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../reader/ui/models/outline_model.py" line="89"/>
+        <location filename="../../reader/ui/models/outline_model.py" line="92"/>
         <source>原文没有这个标题，它取自该段正文：
 {0}</source>
         <translation>The document has no heading here; this title is taken from the paragraph:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/outline_model.py" line="92"/>
+        <location filename="../../reader/ui/models/outline_model.py" line="94"/>
+        <source>条目：标题取自这一段的第一句
+{0}</source>
+        <translation>Item: its title is the first sentence of this paragraph
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/outline_model.py" line="101"/>
         <source>（推断）</source>
         <translation> (inferred)</translation>
     </message>

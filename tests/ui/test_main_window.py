@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from reader import BUNDLED_DOC_ID
 from reader.ui.models.outline_model import BLOCK_ROLE, OutlineModel
@@ -197,7 +198,30 @@ def test_inferred_nodes_say_so_in_the_tooltip(seed_doc) -> None:  # type: ignore
     assert chapter.data(Qt.ItemDataRole.DisplayRole) == "“十三五”时期取得重大进展"
     tip = chapter.data(Qt.ItemDataRole.ToolTipRole)
     assert "原文没有这个标题" in tip and seed_doc.blocks[1].text.split("。")[0] in tip
-    assert chapter.data(Qt.ItemDataRole.FontRole) is None and chapter.data(Qt.ItemDataRole.ForegroundRole).alpha() < 255
+    font = chapter.data(Qt.ItemDataRole.FontRole)
+    assert not font.italic() and font.weight() == QFont.Weight.DemiBold  # the top level, set semibold
+    assert chapter.data(Qt.ItemDataRole.ForegroundRole).alpha() < 255
+
+
+def test_items_that_run_into_their_text_sit_below_heading_lines_in_every_document() -> None:
+    # 关于加快推进农业机械化和农机装备产业转型升级的指导意见 (国发〔2018〕42号): 一、总体要求 is a heading line;
+    # （一）指导思想。以习近平… runs into its paragraph.
+    from reader.document.importers import read_file
+    from reader.document.structure import build
+
+    from ..conftest import DATA
+
+    doc = build(read_file(DATA / "corpus" / "agri_mechanization_opinion_2018.txt"), "agri")
+    model = OutlineModel()
+    model.set_document(doc)
+    top = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "一、总体要求")
+    item = model.index(0, 0, top)
+    assert item.data() == "（一）指导思想"
+    assert top.data(Qt.ItemDataRole.FontRole).weight() == QFont.Weight.DemiBold
+    assert top.data(Qt.ItemDataRole.ForegroundRole) is None  # a heading line: full colour
+    assert item.data(Qt.ItemDataRole.FontRole) is None  # regular weight below the top level
+    assert item.data(Qt.ItemDataRole.ForegroundRole).alpha() < 255
+    assert item.data(Qt.ItemDataRole.ToolTipRole).endswith("\n（一）指导思想。")
 
 
 def test_bad_corpus_through_the_window_never_crashes(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.document.model import Document, Node
+from reader.document.model import BlockKind, Document, Node, NodeKind
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -17,7 +17,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class OutlineModel(QAbstractItemModel):
-    """Shows ``Document.outline``; inferred nodes are muted and say so in a tooltip."""
+    """Shows ``Document.outline``; inferred nodes are muted and say so in a tooltip.
+
+    One rule for every document: the top level (篇, or 章, or 一、 in a document that has nothing above it) is set
+    semibold, everything below in the regular weight. A title that is not a heading line of its own but the
+    opening sentence of a paragraph — an item that runs into its text (（一）夯实农业生产能力基础。深入…) or an
+    inferred node — is set a little lighter, and its tooltip gives the sentence it comes from.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,16 +89,19 @@ class OutlineModel(QAbstractItemModel):
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.inferred:
-                opening = ""
-                if self._doc is not None and 0 <= node.block < len(self._doc.blocks):
-                    opening = re.split(r"(?<=[。；!?！？])", self._doc.blocks[node.block].text, maxsplit=1)[0]
-                return self.tr("原文没有这个标题，它取自该段正文：\n{0}").format(opening or node.title)
+                return self.tr("原文没有这个标题，它取自该段正文：\n{0}").format(self._opening(node) or node.title)
+            if self._runs_in(node):
+                return self.tr("条目：标题取自这一段的第一句\n{0}").format(self._opening(node) or node.label)
             return node.label
+        if role == Qt.ItemDataRole.FontRole and node.level == 1:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return node.label + (self.tr("（推断）") if node.inferred else "")
-        if role == Qt.ItemDataRole.ForegroundRole and node.inferred:
-            # Inferred titles are set a little lighter than official headings: not italic, not greyed out as if
-            # disabled (the tooltip says where the title comes from).
+        if role == Qt.ItemDataRole.ForegroundRole and (node.inferred or self._runs_in(node)):
+            # Titles taken from the text are set a little lighter than heading lines: not italic, not greyed out
+            # as if disabled (the tooltip says where the title comes from).
             color = QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
             color.setAlpha(185)
             return color
@@ -101,6 +110,20 @@ class OutlineModel(QAbstractItemModel):
         if role == BLOCK_ROLE:
             return node.block
         return None
+
+    def _opening(self, node: Node) -> str:
+        if self._doc is None or not 0 <= node.block < len(self._doc.blocks):
+            return ""
+        return re.split(r"(?<=[。；!?！？])", self._doc.blocks[node.block].text, maxsplit=1)[0]
+
+    def _runs_in(self, node: Node) -> bool:
+        """An item whose heading is the opening of a paragraph of body text."""
+        return (
+            node.kind is NodeKind.ITEM
+            and self._doc is not None
+            and 0 <= node.block < len(self._doc.blocks)
+            and self._doc.blocks[node.block].kind is BlockKind.ITEM
+        )
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
