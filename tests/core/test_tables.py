@@ -32,6 +32,21 @@ def test_the_main_indicator_table_has_its_caption_header_and_note(ext: str) -> N
     assert "".join(note.text.split()).startswith("注：①〔〕内为5年累计数")  # the PDF sets no space inside 〔〕
 
 
+def _tab_rows(path: Path) -> list[list[str]]:
+    """The oracle: the .txt's tab-separated lines split on tabs, without the importers (spaces dropped in cells,
+    since a PDF sets none inside 〔 〕)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [["".join(c.split()) for c in line.split("\t")] for line in lines if "\t" in line]
+
+
+@pytest.mark.parametrize("source", sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx", ".pdf")))
+def test_every_corpus_table_has_the_grid_of_the_text_copy(source: str) -> None:
+    path = CORPUS / source
+    doc = build(read_file(path), "t")
+    grid = [["".join(c.split()) for c in row] for table in find_tables(doc) for row in table.grid()]
+    assert grid == _tab_rows(path.with_suffix(".txt"))
+
+
 def test_a_document_without_tables_has_none() -> None:
     doc = build(read_file(CORPUS / "nanjing_2026_gwr_p2-3.txt"), "n")
     assert find_tables(doc) == []
