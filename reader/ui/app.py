@@ -147,6 +147,7 @@ def _report_to(window: object):  # type: ignore[no-untyped-def]
 
     from PySide6.QtCore import QCoreApplication
 
+    from reader import crashlog
     from reader.errors import os_error_message
 
     def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
@@ -160,6 +161,11 @@ def _report_to(window: object):  # type: ignore[no-untyped-def]
             message = str(exc)
         else:
             message = QCoreApplication.translate("App", "内部错误：{0}").format(f"{type(exc).__name__}: {exc}")
+            log = crashlog.write(window.session.data_dir, exc, tb)  # type: ignore[attr-defined]
+            if log is not None:
+                message += "\n\n" + QCoreApplication.translate(
+                    "App", "经过已记入 {0}。报告问题时可附上这个文件：其中没有文档和批注的文字。"
+                ).format(log)
         window.show_error(message)  # type: ignore[attr-defined]
 
     return hook

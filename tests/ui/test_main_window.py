@@ -351,3 +351,30 @@ def test_an_error_escaping_a_slot_is_shown_not_only_printed(window, capsys) -> N
     except ZeroDivisionError as exc:
         hook(type(exc), exc, exc.__traceback__)
     assert "ZeroDivisionError" in window.last_error
+
+
+def test_a_bug_is_logged_in_the_data_folder_without_the_users_text(window) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.app import _report_to
+
+    hook = _report_to(window)
+    secret = window.doc.blocks[38].text[:20]  # text of the open plan, e.g. in a note being saved
+
+    def save_note(text: str) -> None:
+        raise ValueError(f"could not save {text!r}")
+
+    try:
+        try:
+            save_note(secret)
+        except ValueError as first:
+            raise RuntimeError(f"while handling {secret}") from first
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    log = window.session.data_dir / "logs" / "errors.log"
+    text = log.read_text(encoding="utf-8")
+    assert str(log) in window.last_error  # the dialog says where the log is
+    assert secret not in text and "could not save" not in text  # no message, no variable values
+    assert "builtins.ValueError" in text and "builtins.RuntimeError" in text and "then, while handling it" in text
+    assert (
+        "in save_note" in text and 'raise ValueError(f"could not save {text!r}")' not in text
+    )  # test code is not ours
+    assert text.startswith("=== ") and " · Python " in text
