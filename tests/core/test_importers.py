@@ -424,3 +424,34 @@ def test_short_utf8_files_in_other_scripts_stay_utf8(tmp_path: Path, text: str) 
     from reader.document.importers.text import decode
 
     assert decode(text.encode("utf-8"), tmp_path / "a.txt") == (text, "utf-8")
+
+
+def test_a_gov_cn_policy_page_gives_the_text_and_nothing_of_the_page() -> None:
+    # The 2018 opinion as gov.cn publishes it (tests/fixtures/html/README.md): every paragraph is the corpus
+    # text, line for line; the date line under the headline, 【我要纠错】, the breadcrumb and the footer are not.
+    raw = read_file(ROOT / "tests" / "fixtures" / "html" / "gov-cn-policy-page.html")
+    corpus = (DATA / "corpus" / "agri_mechanization_opinion_2018.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.text for p in raw.paragraphs] == corpus
+    assert raw.meta.title == "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见"
+    assert raw.meta.date == "2018-12-29 17:00"
+    assert raw.meta.breadcrumb == "首页 > 政策 > 政策库 > 国务院文件"
+    assert raw.meta.extra == {"来源": "中国政府网", "责任编辑": "王洋"}
+    assert [p.heading_level for p in raw.paragraphs[:2]] == [1, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("2018-12-29 17:00 来源： 中国政府网 【字体：大 中 小】 打印本页", True),
+        ("2021-03-05 09:30", True),
+        ("2018年12月21日", False),  # the signature's date is the document's
+        ("2025年 来源未定的说法", False),
+        ("【我要纠错】 责任编辑：王洋", True),
+        ("【重点工程】建设一批重大项目", False),
+    ],
+)
+def test_page_date_and_footer_lines_are_chrome_only_in_their_own_form(line: str, chrome: bool) -> None:
+    from reader.document.importers.chrome import find_chrome
+
+    drop, _ = find_chrome(["正文第一段。", line])
+    assert (1 in drop) is chrome

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.document.importers.chrome import strip_chrome
+from reader.document.importers.chrome import find_chrome
 from reader.document.importers.text import clean_line, decode
 from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
@@ -72,6 +72,7 @@ _BLOCK = {
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Class/id fragments that mark navigation or page furniture on government sites.
 _CHROME_HINT = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|banner|position|location", re.I)
+_CRUMB_HINT = re.compile(r"breadcrumb|crumb|position|location", re.I)
 # Class/id fragments that mark the article body (TRS_Editor and zoom are common on .gov.cn sites).
 _MAIN_HINT = re.compile(r"trs_editor|zoom|article|content|main|text|detail|body", re.I)
 
@@ -104,20 +105,20 @@ def from_html(markup: str, *, title: str, source: str = "", encoding: str = "") 
     page_title = soup.title.get_text(strip=True) if soup.title else ""
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    breadcrumb = ""
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
         marker = " ".join([str(tag.get("id", "")), " ".join(tag.get("class") or [])])
         if marker.strip() and _CHROME_HINT.search(marker) and not _MAIN_HINT.search(marker):
+            if not breadcrumb and _CRUMB_HINT.search(marker):
+                breadcrumb = clean_line(re.sub(r"\s+", " ", tag.get_text(" ", strip=True)))
             tag.decompose()
     root = _main_element(soup)
     paragraphs: list[RawParagraph] = []
     _walk(root, paragraphs)
-    lines = [p.text for p in paragraphs]
-    kept, chrome = strip_chrome(lines)
-    # strip_chrome only trims the ends: find where the kept run starts.
-    start = next((i for i in range(len(lines)) if lines[i : i + len(kept)] == kept), 0)
-    paragraphs = paragraphs[start : start + len(kept)]
+    drop, chrome = find_chrome([p.text for p in paragraphs], lambda i: paragraphs[i].heading_level in (1, 2))
+    paragraphs = [p for n, p in enumerate(paragraphs) if n not in drop]
     h1 = next((p.text for p in paragraphs if p.heading_level == 1), "")
     if not paragraphs:
         raise ImportFailed(source or title, "网页里没有找到正文", "请确认保存的是完整网页（.html）")
@@ -127,7 +128,7 @@ def from_html(markup: str, *, title: str, source: str = "", encoding: str = "") 
         format="html",
         encoding=encoding,
         date=chrome.date,
-        breadcrumb=chrome.breadcrumb,
+        breadcrumb=chrome.breadcrumb or breadcrumb,
         extra=chrome.other,
     )
     return RawDocument(paragraphs=paragraphs, meta=meta)
