@@ -34,6 +34,10 @@ if $probe_ok; then
 else
   echo "strace cannot trace here; network check of the frozen app skipped (the test suite's socket guard still ran)"
 fi
+# "Open with": the system runs `PolicyReader FILE`; a GBK text file must be imported, opened and painted.
+"$PY" -c "open('$home/规划.txt', 'wb').write('东莞市推进制造业高质量发展实施方案\n一、总体要求\n推进制造业高质量发展。\n'.encode('gbk'))"
+"$APP" "$home/规划.txt" --smoke | tee "$home/open-with.txt"
+grep -q "painted=True doc=东莞市推进制造业高质量发展实施方案" "$home/open-with.txt"
 start=$("$PY" -c "import time; print(time.time())")
 "$APP" gui --smoke | tee "$home/smoke.txt"
 end=$("$PY" -c "import time; print(time.time())")

@@ -37,7 +37,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if getattr(args, "smoke", False):
         from reader.ui.app import smoke
 
-        return smoke(getattr(args, "data_dir", None))
+        return smoke(getattr(args, "data_dir", None), getattr(args, "file", None))
     return run(
         data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
     )

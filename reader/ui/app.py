@@ -88,9 +88,11 @@ def create_window(data_dir: str | None = None, lang: str | None = None):  # type
     return app, window
 
 
-def smoke(data_dir: str | None = None) -> int:
-    """Open the bundled plan, wait for the first paint, print what was shown and quit (frozen-app check)."""
+def smoke(data_dir: str | None = None, file: str | None = None) -> int:
+    """Open the bundled plan (or import and open ``file``, as `PolicyReader FILE` does), wait for the first paint,
+    print what was shown and quit (frozen-app check)."""
     import time
+    from pathlib import Path
 
     from PySide6.QtCore import QEvent, QObject
 
@@ -99,6 +101,20 @@ def smoke(data_dir: str | None = None) -> int:
     window.resize(1200, 800)
     window.show()
     window.open_default()
+    if file:
+        failed: list[str] = []
+        window.import_failed.connect(failed.append)
+        window.importer.import_file(file)
+        deadline = time.perf_counter() + 60
+        while not failed and time.perf_counter() < deadline:
+            if window.doc is not None and window.doc.meta.source == Path(file).name:
+                break
+            app.processEvents()
+            time.sleep(0.01)
+        if window.doc is None or window.doc.meta.source != Path(file).name:
+            print(f"smoke: {file} was not opened {failed[:1]}")
+            window.close()
+            return 1
     painted: list[float] = []
 
     class Spy(QObject):

@@ -87,3 +87,15 @@ sys.exit(cli_main(["--data-dir", {str(tmp_path / "data")!r}, {str(first)!r}]))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert "opened both" in done.stdout, done.stderr[-2000:]
+
+
+def test_the_smoke_check_opens_a_file_given_the_way_the_system_gives_it(tmp_path: Path) -> None:
+    # `PolicyReader FILE --smoke`: what the bundle's smoke test runs to check "Open with" end to end.
+    source = tmp_path / "agri.txt"
+    shutil.copy(DATA / "corpus" / "agri_mechanization_opinion_2018.txt", source)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "POLICY_READER_HOME": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", str(source), "--smoke"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "smoke: painted=True doc=国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见" in done.stdout
