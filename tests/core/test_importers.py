@@ -455,3 +455,29 @@ def test_page_date_and_footer_lines_are_chrome_only_in_their_own_form(line: str,
 
     drop, _ = find_chrome(["正文第一段。", line])
     assert (1 in drop) is chrome
+
+
+def test_an_old_layout_table_page_gives_the_text_its_table_and_its_tree() -> None:
+    # The 十四五 outline's first two parts on a page laid out with tables, in GB2312 (tests/fixtures/html/README.md):
+    # the headline above the body, every paragraph, and the indicator table with 类别 merged down its group.
+    from reader.document.structure import build
+
+    txt = DATA / "corpus" / "cn14_fyp_outline_p1-2.txt"
+    raw = read_file(ROOT / "tests" / "fixtures" / "html" / "old-gov-layout-tables-gb2312.html")
+    assert [p.text for p in raw.paragraphs] == txt.read_text(encoding="utf-8").splitlines()
+    assert raw.paragraphs[0].heading_level == 1 and raw.meta.encoding == "gb18030"
+    assert raw.meta.breadcrumb == "当前位置： 首页 > 政务公开 > 规划计划"
+    assert sum(p.table_row for p in raw.paragraphs) == 21
+
+    def tree(doc):  # type: ignore[no-untyped-def]
+        out = []
+
+        def walk(nodes, depth):  # type: ignore[no-untyped-def]
+            for n in nodes:
+                out.append((depth, n.kind, n.label, n.block))
+                walk(n.children, depth + 1)
+
+        walk(doc.outline, 1)
+        return out
+
+    assert tree(build(raw, "h")) == tree(build(read_file(txt), "t"))

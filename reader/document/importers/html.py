@@ -116,6 +116,9 @@ def from_html(markup: str, *, title: str, source: str = "", encoding: str = "") 
             tag.decompose()
     root = _main_element(soup)
     paragraphs: list[RawParagraph] = []
+    headline = _headline_outside(soup, root)
+    if headline:
+        paragraphs.append(RawParagraph(headline, heading_level=1))
     _walk(root, paragraphs)
     drop, chrome = find_chrome([p.text for p in paragraphs], lambda i: paragraphs[i].heading_level in (1, 2))
     paragraphs = [p for n, p in enumerate(paragraphs) if n not in drop]
@@ -152,6 +155,22 @@ def _main_element(soup: object):
     if best is not None and best_len >= 0.5 * len(body.get_text(strip=True)):
         return best
     return body
+
+
+def _headline_outside(soup: Any, root: Any) -> str:
+    """The page's headline when the article's body element leaves it out (older sites set the title in a table
+    cell above the body's div): the first h1 — or h2 when there is none — before the body, if the body holds
+    no heading of that rank."""
+    for name in ("h1", "h2"):
+        found = soup.find(name)
+        if found is None:
+            continue
+        if root.find(name) is not None or found in getattr(root, "parents", ()) or root is found:
+            return ""
+        text = clean_line(re.sub(r"\s+", " ", found.get_text(" ", strip=True)))
+        precedes = found.find_next(lambda tag: tag is root) is not None
+        return text if precedes and 0 < len(text) <= 80 else ""
+    return ""
 
 
 def _rows(table: object) -> list[object]:
