@@ -258,6 +258,7 @@ def _run_writer(db: Path, start: int) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_mid_burst_loses_nothing_acknowledged(tmp_path: Path) -> None:
     db = tmp_path / "annotations.db"
@@ -287,6 +288,7 @@ def test_sigkill_mid_burst_loses_nothing_acknowledged(tmp_path: Path) -> None:
     assert len(acked) >= kills * 5
 
 
+@pytest.mark.integration
 def test_two_processes_writing_at_once(tmp_path: Path) -> None:
     db = tmp_path / "annotations.db"
     AnnotationStore(db).close()

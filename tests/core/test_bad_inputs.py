@@ -132,6 +132,7 @@ def test_too_long_text_of_short_lines_is_refused_before_anything_is_built(
     assert grown_mb < 600, f"peak memory grew by {grown_mb:.0f} MB"
 
 
+@pytest.mark.integration
 def test_import_can_be_cancelled_while_reading_and_building(tmp_path: Path) -> None:
     from reader.errors import Cancelled
 
@@ -170,6 +171,7 @@ def test_ten_thousand_short_lines_import(tmp_path: Path) -> None:
     assert len(doc.blocks) >= 1 and sum(len(b.text) for b in doc.blocks) > 50_000
 
 
+@pytest.mark.integration
 def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
     buf = io.BytesIO()

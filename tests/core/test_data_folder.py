@@ -25,6 +25,9 @@ from ..conftest import ROOT
 
 CLI = [sys.executable, "-m", "reader"]
 
+# Whole-data-folder scenarios (processes, permissions, full disks): left out of mutation runs (docs/testing.md).
+pytestmark = pytest.mark.integration
+
 
 def _count(db: Path) -> int:
     con = sqlite3.connect(f"{db.resolve().as_uri()}?immutable=1", uri=True)

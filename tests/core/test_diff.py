@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.cli import main
 from reader.document.diff import diff, word_changes
 from reader.document.importers import read_file
@@ -76,6 +78,7 @@ def test_identical_editions_have_no_changes(tmp_path: Path) -> None:
     assert diff(doc, _doc(LINES, tmp_path, "b.txt")).changes == []
 
 
+@pytest.mark.integration
 def test_cli_diff(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     lines, _edits = _edited()
     (tmp_path / "old.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")

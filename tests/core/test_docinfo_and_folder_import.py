@@ -52,6 +52,7 @@ def test_the_same_text_in_three_formats_has_one_content_key() -> None:
     assert other not in keys
 
 
+@pytest.mark.integration
 def test_folder_import_keeps_one_document_per_text_and_lists_the_rest(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     shutil.copytree(DATA / "corpus", folder, ignore=shutil.ignore_patterns("*.json", "README.md"))
@@ -116,6 +117,7 @@ def test_cli_imports_a_folder_and_edits_metadata(tmp_path: Path, capsys) -> None
     assert main(["--data-dir", data, "import", str(folder), "--title", "x"]) == 1
 
 
+@pytest.mark.integration
 def test_cli_collections(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     data = str(tmp_path / "data")
     names = ("cn14_fyp_outline_p1-2.txt", "cn15_fyp_outline_p1-2.txt", "agri_mechanization_opinion_2018.txt")

@@ -115,6 +115,7 @@ def test_data_dir_flag_beats_environment(tmp_path: Path, monkeypatch: pytest.Mon
     assert user_data_dir() == (tmp_path / "env").resolve()
 
 
+@pytest.mark.integration
 def test_python_m_reader_prints_utf8_outline(tmp_path: Path) -> None:
     env = {**os.environ, "POLICY_READER_HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
     proc = subprocess.run(

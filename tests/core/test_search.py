@@ -184,6 +184,7 @@ def test_counts_by_document_and_chapter(seeded: Session) -> None:
     assert len(result.hits) == 3 < result.total
 
 
+@pytest.mark.integration
 def test_jieba_dictionary_cache_goes_to_the_data_folder(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -201,6 +202,7 @@ def test_jieba_dictionary_cache_goes_to_the_data_folder(tmp_path: Path) -> None:
     assert not list((tmp_path / "tmp").glob("jieba*"))  # not in the system temp folder either
 
 
+@pytest.mark.integration
 def test_searching_an_indexed_library_does_not_load_jieba(seeded: Session) -> None:
     """Query words come from the index's vocabulary: a process that only searches never pays for jieba's
     dictionary (~80 MB, a second to load). Checked in a fresh process on an index built here."""
@@ -262,6 +264,7 @@ def test_phrases_across_pdf_line_breaks_are_found(tmp_path: Path, name: str, phr
     assert phrase in block and block.endswith("。")
 
 
+@pytest.mark.integration
 def test_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
     session = Session(tmp_path / "d")
     session.sync_index()
@@ -273,6 +276,7 @@ def test_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
     assert result.total == 4
 
 
+@pytest.mark.integration
 def test_old_format_index_is_rebuilt(tmp_path: Path) -> None:
     session = Session(tmp_path / "d")
     session.sync_index()
@@ -296,6 +300,7 @@ def test_search_cli_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert len(json.loads(capsys.readouterr().out)["hits"]) == 2
 
 
+@pytest.mark.integration
 def test_index_cli_rebuild(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["indexed"] == ["dongguan-14th-fyp"]
@@ -317,6 +322,7 @@ def test_fold_keeps_length() -> None:
     assert T.fold(s) == "gdp 达到1.3万亿元,r&d"  # punctuation folds too: ，finds ,
 
 
+@pytest.mark.integration
 def test_second_window_waits_for_the_index_lock(tmp_path: Path) -> None:
     import threading
     import time
