@@ -144,3 +144,54 @@ def test_damage_is_told_apart_from_a_file_that_cannot_be_written(tmp_path: Path)
     assert not is_corrupt(sqlite3.OperationalError("attempt to write a readonly database"))
     assert is_corrupt(sqlite3.DatabaseError("database disk image is malformed"))
     assert not is_corrupt(sqlite3.OperationalError("database or disk is full"))
+
+
+def test_an_update_changes_only_what_it_is_given(tmp_path: Path, seed_doc: Document) -> None:
+    store = AnnotationStore(tmp_path / "a.db")
+    a = store.add(seed_doc, "bookmark", 38, 0, 6, color="green", name="远景", note="原批注", tags=["甲", "乙"])
+    b = store.update(a.id, note="新批注")
+    assert (b.note, b.color, b.name, b.tags) == ("新批注", "green", "远景", ["乙", "甲"])
+    assert b.updated >= a.updated and b.created == a.created
+    c = store.update(a.id, color="pink", name="", tags=[" 丙 ", "", "丙"])
+    assert (c.note, c.color, c.name, c.tags) == ("新批注", "pink", "", ["丙"])
+    d = store.update(a.id, tags=[])
+    assert (d.tags, d.color) == ([], "pink")
+    with pytest.raises(ReaderError) as err:
+        store.update(a.id, color="red")
+    assert str(err.value) == "未知的颜色“red”，可用：yellow、green、blue、pink。"
+    with pytest.raises(ReaderError) as err:
+        store.update("no-such-id", note="x")
+    assert str(err.value) == "没有编号为 no-such-id 的批注。"
+    assert store.get(a.id).color == "pink"  # nothing changed by the refused updates
+
+
+def test_a_merge_adds_new_notes_takes_newer_edits_and_refuses_a_file_with_bad_items(
+    tmp_path: Path, seed_doc: Document
+) -> None:
+    import json
+
+    mine = AnnotationStore(tmp_path / "mine.db")
+    theirs = AnnotationStore(tmp_path / "theirs.db")
+    shared = mine.add(seed_doc, "note", 38, 0, 6, note="我的版本", tags=["甲"])
+    theirs.import_json(json.loads(mine.dumps()))
+    newer = theirs.update(shared.id, note="对方改过", tags=["乙"])
+    theirs.add(seed_doc, "highlight", 40, 0, 4)
+    data = json.loads(theirs.dumps())
+    assert mine.import_json(data) == {"added": 1, "updated": 1, "skipped": 0}
+    merged = mine.get(shared.id)
+    assert (merged.note, merged.tags, merged.updated) == ("对方改过", ["乙"], newer.updated)
+    older = dict(data, annotations=[dict(item, note="旧的", updated=0.0) for item in data["annotations"]])
+    assert mine.import_json(older) == {"added": 0, "updated": 0, "skipped": 2}
+    assert mine.get(shared.id).note == "对方改过"  # an older edit never wins
+    bad = dict(data, annotations=[*data["annotations"], {"id": "x"}, [], *([{"id": "y", "doc": "d"}] * 5)])
+    with pytest.raises(ReaderError) as err:
+        mine.import_json(bad)
+    assert str(err.value) == (
+        "批注 JSON 中有 7 项无效，未导入任何批注：第 3 项缺少字段 doc, kind；第 4 项不是一个对象；"
+        "第 5 项缺少字段 kind；第 6 项缺少字段 kind；第 7 项缺少字段 kind；另有 2 项。"
+    )
+    with pytest.raises(ReaderError, match="缺少 format 字段"):
+        mine.import_json({"annotations": []})
+    with pytest.raises(ReaderError, match="没有 annotations 列表"):
+        mine.import_json({"format": "policy-reader-annotations", "annotations": {}})
+    assert len(mine.list()) == 2
