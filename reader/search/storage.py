@@ -42,6 +42,7 @@ class _ViewReader(io.RawIOBase):
 
     def read(self, size: int | None = -1) -> bytes:
         end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
+        end = max(end, self._pos)  # after a seek past the end, reading gives nothing and stays there
         out = self._view[self._pos : end].tobytes()
         self._pos = end
         return out
@@ -52,6 +53,7 @@ class _ViewReader(io.RawIOBase):
 
     def readline(self, size: int | None = -1) -> bytes:
         end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
+        end = max(end, self._pos)
         chunk = self._view[self._pos : end]
         i = bytes(chunk[:4096]).find(b"\n")
         if i < 0:
