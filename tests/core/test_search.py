@@ -154,12 +154,32 @@ def test_chapter_openings_rank_high_and_notes_low(seeded: Session) -> None:
     assert _rank(result, "坚持以先进制造业为根基") < _rank(result, "——制造业高质量发展特征明显")
 
 
-@pytest.mark.parametrize("query", ['"未闭合', "OR", "OR 创新", "创新 OR", "-", "-创新", "创新 OR OR 人才", '""', "   "])
-def test_malformed_queries_fall_back_to_literal_search(seeded: Session, query: str) -> None:
-    result = seeded.index.search(query, limit=5)
-    assert result.total >= 0
-    if query.strip() and query.strip() != '""':
-        assert result.literal and result.message
+@pytest.mark.parametrize(
+    ("query", "literal", "message"),
+    [
+        ('"科技创新', "科技创新", "引号不成对，已按原文检索。"),
+        ("科技创新＂", "科技创新", "引号不成对，已按原文检索。"),
+        ('"未闭合', "未闭合", "引号不成对，已按原文检索。"),
+        ("OR", "OR", "OR 两侧都需要检索词，已按原文检索。"),
+        ("OR 创新", "OR 创新", "OR 两侧都需要检索词，已按原文检索。"),
+        ("创新 OR", "创新 OR", "OR 两侧都需要检索词，已按原文检索。"),
+        ("-", "-", "“-”后面需要检索词，已按原文检索。"),
+        ("-创新", "-创新", "只有排除词时无法检索，已按原文检索。"),
+        ("创新 OR -人才", "创新 OR -人才", "OR 后不能接排除词，已按原文检索。"),
+    ],
+)
+def test_malformed_queries_fall_back_to_literal_search(seeded: Session, query: str, literal: str, message: str) -> None:
+    # The whole query, quotes dropped, is searched as written, and the message says why.
+    result = seeded.index.search(query, limit=None, use_synonyms=False)
+    assert (result.literal, result.message) == (True, message)
+    assert {h.block for h in result.hits} == literal_scan(seeded, literal)
+    assert result.total == len(literal_scan(seeded, literal))
+
+
+@pytest.mark.parametrize("query", ['""', "   ", "＂＂"])
+def test_an_empty_query_finds_nothing(seeded: Session, query: str) -> None:
+    result = seeded.index.search(query, limit=None)
+    assert (result.total, result.hits) == (0, [])
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
