@@ -474,3 +474,25 @@ def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     assert lookup_names("人均预期寿命（岁）") == ["人均预期寿命"]
     assert lookup_names("单位GDP能源消耗降低") == ["单位GDP能源消耗"]
     assert lookup_names("R&D占GDP比例") == ["R&D占GDP比例"]
+
+
+def test_csv_rows_of_an_indicator_table_row_and_of_a_sentence() -> None:
+    # 十四五纲要: the table row 3.常住人口城镇化率（%） 60.6* 65 — 预期性 (带*的为2019年数据) and the sentence
+    # 「常住人口城镇化率提高到65%」 in 第二节; fields as the corpus gold has them.
+    from reader.targets.export import CSV_HEADER, csv_rows
+
+    doc = build(read_file(DATA / "corpus" / "cn14_fyp_outline_p1-2.txt"), "cn14")
+    found = [t for t in extract(doc) if t.indicator == "常住人口城镇化率"]
+    rows = csv_rows(doc, found)
+    assert len(CSV_HEADER) == len(rows[0]) == 13
+    by_kind = {(r[0], r[9].strip().startswith("3.")): r for r in rows}
+    past, table_target = by_kind[("既往", True)], by_kind[("目标", True)]
+    assert past[:8] == ("既往", "常住人口城镇化率", "60.6", "%", "", "2019", "", "预期性")
+    assert table_target[:8] == ("目标", "常住人口城镇化率", "65", "%", "", "2025", "", "预期性")
+    sentence = by_kind[("目标", False)]
+    # The sentence names no year: 2025 is the end of the plan's period, and the column says so.
+    assert sentence[:8] == ("目标", "常住人口城镇化率", "65", "%", "", "2025（规划期末）", "", "")
+    assert doc.blocks[sentence[10]].text[sentence[11] : sentence[12]] == sentence[9]
+    assert past[8].split(" › ")[-1].startswith("专栏1") and sentence[8].endswith(
+        "第二节 “十四五”时期经济社会发展主要目标"
+    )
