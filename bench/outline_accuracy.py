@@ -25,7 +25,13 @@ def main() -> None:
             "seed_outline",
         )
     ]
-    for name in ("plan_with_headings", "plan_enumerations", "regulation_articles", "plan_toc_preface"):
+    for name in (
+        "plan_with_headings",
+        "plan_enumerations",
+        "regulation_articles",
+        "plan_toc_preface",
+        "emergency_plan_decimal",
+    ):
         cases.append((name, build(read_file(DATA / f"{name}.txt"), "t"), name))
     pdf = ROOT / "tests" / "fixtures" / "pdf" / "issue-336-example.pdf"
     cases.append(("standard_articles_336 (pdf)", build(read_file(pdf), "t"), "standard_articles_336"))

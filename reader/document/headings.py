@@ -29,7 +29,7 @@ ARTICLE = re.compile(rf"^(第\s*(?:{NUM})(?:\s*[.．]\s*[0-9０-９]{{1,3}}){{0,
 # Decimal numbering of 应急预案, standards and technical rules: 1 总则, 1.1 编制目的, 1.2.1 …; a heading line is
 # short, starts with a word (not 年, 个, 万 … that make "3 年内" body text) and has no sentence punctuation.
 DECIMAL = re.compile(
-    r"^([0-9]{1,2}(?:[.．][0-9]{1,2}){0,3})(?:[\s　]+|(?<=[0-9])(?=[\u4e00-\u9fff]))"
+    r"^([0-9]{1,2}(?:[.．][0-9]{1,2}){0,3})(?:[.．](?=[\s　]))?(?:[\s　]+|(?<=[0-9])(?=[\u4e00-\u9fff]))"
     r"(?![年月日个万亿千百元倍项家次人%])([\u4e00-\u9fff“《（][^。；！？!?;]{0,28})$"
 )
 DECIMAL_RANK = 4.0  # 1 总则 ranks with articles (below 章 and 节 when a document mixes them); 1.1 below it …
@@ -191,15 +191,19 @@ def is_numbered_heading(text: str) -> bool:
 
 
 def decimal_heading(text: str) -> tuple[int, str, str] | None:
-    """(depth, number, title) of a decimal-numbered heading line (1 总则 → 1; 1.2.1 … → 3), else None.
-    Depth 1 needs a space after the number (1总则 is not written; 1.5亿元 and 2020年 never match)."""
+    """(depth, number, title) of a decimal-numbered heading line (1 总则 and 1. 总则 → 1; 1.2.1 … → 3), else
+    None. Depth 1 needs a space after the number or its dot (1总则 is not written; 1.5亿元 and 2020年 never
+    match)."""
     m = DECIMAL.match(text.strip())
     if m is None:
         return None
     number = m.group(1).replace("．", ".")
     depth = number.count(".") + 1
-    if depth == 1 and not re.match(r"^[0-9]{1,2}[\s　]", text.strip()):
+    if depth == 1 and not re.match(r"^[0-9]{1,2}[.．]?[\s　]", text.strip()):
         return None
+    written = text.strip()[: m.end(1) + 1].rstrip()
+    if written.endswith((".", "．")):
+        number += "."  # shown as written: 1. 总则
     return depth, number, m.group(2).strip()
 
 

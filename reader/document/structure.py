@@ -226,6 +226,8 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
     in_notes = False
     toc = _toc_span(paragraphs)
     decimal = _decimal_numbered(paragraphs)
+    decimal_path: list[int] = []  # the number of the last decimal heading: 1.3 → [1, 3]
+    list_path: list[int] = []  # the last number-led line that went back in the numbering (a list item)
     last_enum: dict[tuple[str, int], int] = {}  # (style, parent id) -> last number seen
 
     for i, p in enumerate(paragraphs):
@@ -272,8 +274,16 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             continue
 
         numbered = decimal_heading(text) if decimal else None
+        if numbered is not None and not _continues(decimal_path, numbered[1]):
+            list_path = [int(x) for x in numbered[1].rstrip(".").split(".")]  # a list that went back: 1. 2. …
+            numbered = None
+        elif numbered is not None and list_path and _next_in_list(list_path, numbered[1]):
+            list_path = [int(x) for x in numbered[1].rstrip(".").split(".")]  # 2. after the list's 1.
+            numbered = None
         if numbered is not None:
+            list_path = []
             depth, number, title = numbered
+            decimal_path = [int(x) for x in number.rstrip(".").split(".")]
             in_notes = False
             kind = {1: NodeKind.CHAPTER, 2: NodeKind.SECTION}.get(depth, NodeKind.ITEM)
             b.open(_Draft(kind, DECIMAL_RANK + depth / 10, number, title, False, i))
@@ -323,6 +333,26 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
         in_box = bool(b.stack) and b.stack[-1].kind is NodeKind.BOX
         b.add(BlockKind.BOX if in_box else (BlockKind.BULLET if text.startswith("——") else BlockKind.PARAGRAPH))
     return b
+
+
+def _continues(path: list[int], number: str) -> bool:
+    """Whether a decimal number continues the numbering after ``path``: a later number at a level that is open
+    (1.3 after 1.2.4, 2 after 1.3; numbers may skip) or the first level below the last heading (1.3.1 after
+    1.3). A list item 1. inside 1.3 goes back and is not a heading."""
+    parts = [int(x) for x in number.rstrip(".").split(".")]
+    if not path:
+        return True
+    if len(parts) == len(path) + 1:
+        return parts[:-1] == path
+    if len(parts) > len(path):
+        return False
+    return parts[:-1] == path[: len(parts) - 1] and parts[-1] > path[len(parts) - 1]
+
+
+def _next_in_list(last: list[int], number: str) -> bool:
+    """The next item of a numbered list: same depth, one more (2. after a list's 1.)."""
+    parts = [int(x) for x in number.rstrip(".").split(".")]
+    return len(parts) == len(last) and parts[:-1] == last[:-1] and parts[-1] == last[-1] + 1
 
 
 def _parent_for(b: _Builder, rank: float) -> _Draft | None:

@@ -6,7 +6,7 @@ import pytest
 
 from reader.document.headings import cn_to_int, lead_sentence, short_title
 from reader.document.importers import read_file
-from reader.document.model import BlockKind, NodeKind
+from reader.document.model import BlockKind, Metadata, NodeKind, RawDocument, RawParagraph
 from reader.document.structure import build
 from tests.conftest import DATA
 from tests.core.outline_accuracy import precision_recall
@@ -18,7 +18,7 @@ def parse(name: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "fixture",
-    ["plan_with_headings", "plan_enumerations", "regulation_articles", "plan_toc_preface"],
+    ["plan_with_headings", "plan_enumerations", "regulation_articles", "plan_toc_preface", "emergency_plan_decimal"],
 )
 def test_tree_of_documents_with_headings_matches_hand_annotation(fixture: str) -> None:
     doc = parse(f"{fixture}.txt")
@@ -43,6 +43,15 @@ def test_articles_numbered_by_chapter_in_a_standard() -> None:
     doc = build(read_file(ROOT / "tests" / "fixtures" / "pdf" / "issue-336-example.pdf"), "t")
     precision, recall = precision_recall(doc, DATA / "standard_articles_336.expected.tsv")
     assert (precision, recall) == (1.0, 1.0)
+
+
+def test_a_list_item_inside_a_decimal_section_is_not_a_chapter() -> None:
+    # In the emergency plan, a list numbered 1. 2. inside 1.3 goes back in the numbering: items, not chapters 1 and 2.
+    text = (DATA / "emergency_plan_decimal.txt").read_text(encoding="utf-8").splitlines()
+    lines = [*text[:8], "1. 自然灾害", "2. 事故灾难", *text[12:]]
+    raw = RawDocument(paragraphs=[RawParagraph(t) for t in lines], meta=Metadata(title="t"))
+    chapters = [n.label for n in build(raw, "t").nodes() if n.kind is NodeKind.CHAPTER]
+    assert chapters == ["1.总则"]
 
 
 def test_decimal_heading_grammar() -> None:
