@@ -20,3 +20,16 @@ def test_the_windows_version_resource_is_filled_from_the_package_version() -> No
     ast.parse("\n".join(line for line in text.splitlines() if not line.startswith("#")))  # valid for PyInstaller
     assert re.findall(r"'(?:File|Product)Version', '([^']+)'", text) == [reader.__version__] * 2
     assert f"filevers={numbers!r}" in text
+
+
+def test_the_icons_carry_every_standard_size() -> None:
+    # Windows scales a single 256 px image down for title bars and lists, blurring it; each size is drawn.
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    ico = Image.open(icons / "app.ico")
+    assert {(16, 16), (24, 24), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    icns = Image.open(icons / "app.icns")
+    assert {(16, 16, 2), (32, 32, 2), (128, 128, 1), (256, 256, 1), (512, 512, 1), (512, 512, 2)} <= set(
+        icns.info["sizes"]
+    )
