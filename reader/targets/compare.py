@@ -122,6 +122,8 @@ def _sides(
         if not t.indicator or not t.values:
             continue
         keys = _keys(t.indicator, groups)
+        if not keys:
+            continue  # no name to match by: a bare change word (增长65.9% where the copy lost its subject)
         found = [g for g in groups_of if g[0] & keys]
         merged: tuple[set[str], set[str], list[Target]] = (set(keys), {t.indicator}, [t])
         for g in found:

@@ -115,3 +115,35 @@ def test_markdown_table_holds_each_plan_figures_as_in_its_table() -> None:
     # 粮食综合生产能力: 亿吨 then 万亿斤 — flagged, not compared.
     grain = next(line for line in md if line.startswith("| 粮食综合生产能力 |"))
     assert grain.startswith("| 粮食综合生产能力 |  | 是 |")
+
+
+def test_a_plan_and_a_later_work_report_of_the_same_city(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    # Outside the corpus: the bundled Dongguan 14th plan and Dongguan's 2026 work report (tests/data/heldout).
+    # Comparing them raised ValueError (a figure whose indicator is only a change word, 增长65.9%, had no name to
+    # match by). Pairs read from the two texts:
+    #   GDP — plan: 到2025年GDP达到1.3万亿元左右; report: 力争到2030年地区生产总值突破1.7万亿元.
+    #   PM2.5 — plan (review): PM2.5平均浓度下降到24微克/立方米; report: 从2020年的24微克/立方米降至20微克/立方米.
+    #   R&D占比 — plan (review): R&D占比达3.06%左右; report: 从2020年的3.39%提至2024年的4.01%.
+    report = build(read_file(DATA / "heldout" / "gwr_2026_dongguan.txt"), "gwr")
+    comparison = compare([(seed_doc, extract(seed_doc)), (report, extract(report))], GROUPS)
+
+    def row(plan_name: str):  # type: ignore[no-untyped-def]
+        return next(r for r in comparison.rows if r.sides.get(seed_doc.id) and r.sides[seed_doc.id].name == plan_name)
+
+    gdp = row("GDP")
+    assert (gdp.sides[seed_doc.id].target.values, gdp.sides[seed_doc.id].target.year) == ([1.3], "2025")
+    assert (gdp.sides["gwr"].target.values, gdp.sides["gwr"].target.year) == ([1.7], "2030")
+    assert gdp.sides["gwr"].unit == gdp.sides[seed_doc.id].unit == "万亿元"
+    pm = row("PM2.5平均浓度")
+    assert (pm.sides[seed_doc.id].base.values, pm.sides["gwr"].base.values, pm.sides["gwr"].base.year) == (
+        [24.0],
+        [20.0],
+        "2025",
+    )
+    rd = row("R&D占比")
+    assert (rd.sides[seed_doc.id].base.values, rd.sides["gwr"].base.values, rd.sides["gwr"].base.year) == (
+        [3.06],
+        [4.01],
+        "2024",
+    )
+    assert all(r.name != "增长" for r in comparison.rows)
