@@ -430,7 +430,7 @@ class AnnotationStore:
         for a in self.list(doc.id, include_deleted=True):
             anchor = locate(doc, a.block_id, a.block, a.start, a.end, a.quote, a.prefix, a.suffix)
             counts[anchor.status] = counts.get(anchor.status, 0) + 1
-            status = "exact" if anchor.status == "exact" and a.status != "orphaned" else anchor.status
+            status = anchor.status
             if (anchor.block, anchor.block_id, anchor.start, anchor.end, status) != (
                 a.block,
                 a.block_id,

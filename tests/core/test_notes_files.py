@@ -195,3 +195,71 @@ def test_a_merge_adds_new_notes_takes_newer_edits_and_refuses_a_file_with_bad_it
     with pytest.raises(ReaderError, match="没有 annotations 列表"):
         mine.import_json({"format": "policy-reader-annotations", "annotations": {}})
     assert len(mine.list()) == 2
+
+
+def test_adding_checks_the_place_and_sets_the_defaults(tmp_path: Path, seed_doc: Document) -> None:
+    store = AnnotationStore(tmp_path / "a.db")
+    last = len(seed_doc.blocks) - 1
+    end = len(seed_doc.blocks[last].text)
+    h = store.add(seed_doc, "highlight", last, end - 4, end)  # up to the last character of the document
+    assert (h.color, h.quote, h.suffix, h.note, h.name) == ("yellow", seed_doc.blocks[last].text[-4:], "", "", "")
+    n = store.add(seed_doc, "note", 38, 0, 0, note="整段")
+    assert (n.color, n.quote) == ("", "")
+    b = store.add(seed_doc, "bookmark", 38)
+    assert (b.start, b.end, b.color) == (0, 24, "")  # a bookmark marks the paragraph's opening
+    other = store.add(seed_doc, "note", 38, 2, 6, node=seed_doc.outline[0].id)
+    assert other.node == seed_doc.outline[0].id and h.node == seed_doc.blocks[last].node
+    for kw, message in [
+        ({"kind": "comment", "block": 38}, "未知的批注类型“comment”，可用：highlight、note、bookmark。"),
+        ({"kind": "note", "block": 38, "color": "red"}, "未知的颜色“red”，可用：yellow、green、blue、pink。"),
+        ({"kind": "note", "block": last + 1}, f"文档 {seed_doc.id} 没有第 {last + 1} 段（共 {last + 1} 段）。"),
+        ({"kind": "note", "block": -1}, f"文档 {seed_doc.id} 没有第 -1 段（共 {last + 1} 段）。"),
+        ({"kind": "note", "block": 38, "start": 5, "end": 4}, "起始位置 5 在结束位置 4 之后：--start 应不大于 --end。"),
+        (
+            {"kind": "note", "block": last, "start": 0, "end": end + 1},
+            f"位置 0–{end + 1} 超出第 {last} 段的长度（{end} 字）。",
+        ),
+        ({"kind": "highlight", "block": 38, "start": 3, "end": 3}, "高亮需要选中至少一个字。"),
+    ]:
+        with pytest.raises(ReaderError) as err:
+            store.add(seed_doc, **kw)  # type: ignore[arg-type]
+        assert str(err.value) == message
+    assert len(store.list(seed_doc.id)) == 4
+
+
+def test_a_row_with_a_position_that_is_not_a_number_is_listed_as_unplaced(tmp_path: Path, seed_doc: Document) -> None:
+    store = AnnotationStore(tmp_path / "a.db")
+    a = store.add(seed_doc, "note", 38, 2, 6, note="旧版本写入的行")
+    store.con.execute("UPDATE annotations SET block = '第5段', start = 2, \"end\" = 6 WHERE id = ?", (a.id,))
+    got = store.get(a.id)
+    assert (got.block, got.start, got.end, got.status, got.note) == (0, 0, 0, "orphaned", "旧版本写入的行")
+
+
+def test_reanchoring_moves_deleted_notes_too_and_gives_a_moved_note_its_new_chapter(
+    tmp_path: Path, seed_doc: Document
+) -> None:
+    from dataclasses import replace
+
+    from reader.document.model import Block, block_ids
+
+    store = AnnotationStore(tmp_path / "a.db")
+    quote_block = 38
+    kept = store.add(seed_doc, "note", quote_block, 0, 10, note="留着")
+    gone = store.add(seed_doc, "note", quote_block, 0, 10, note="删掉后撤销")
+    store.delete(gone.id)
+    # The paragraph moves to the end of the plan, into its last chapter.
+    texts = [b.text for b in seed_doc.blocks]
+    moved = texts.pop(quote_block)
+    texts.append(moved)
+    ids = block_ids(texts)
+    nodes = [b.node for i, b in enumerate(seed_doc.blocks) if i != quote_block] + [seed_doc.blocks[-1].node]
+    kinds = [b.kind for i, b in enumerate(seed_doc.blocks) if i != quote_block] + [seed_doc.blocks[quote_block].kind]
+    new = replace(
+        seed_doc,
+        blocks=tuple(Block(index=i, id=ids[i], kind=kinds[i], text=t, node=nodes[i]) for i, t in enumerate(texts)),
+    )
+    assert store.reanchor(new) == {"exact": 2}  # the same paragraph (same id) at another index
+    store.undelete(gone.id)
+    for a in (store.get(kept.id), store.get(gone.id)):
+        assert (a.block, a.start, a.end, a.status) == (len(texts) - 1, 0, 10, "exact")
+        assert a.node == seed_doc.blocks[-1].node != seed_doc.blocks[quote_block].node
