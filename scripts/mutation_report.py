@@ -4,13 +4,17 @@ Reads the results mutmut keeps beside its copies of the sources (``mutants/**/*.
 killed when a test failed or the run timed out; as surviving when every test that reaches its function passed;
 "no tests" mutants (code no core test reaches) count against the rate too, since nothing would notice them.
 
-    python scripts/mutation_report.py [--survivors N] [--markdown]
+    python scripts/mutation_report.py [--survivors N] [--sample FILE]
+
+With --sample (a list of mutant names from scripts/mutation_sample.py), only those mutants are counted: a
+uniform sample's kill rate, with its 95 % margin.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -48,8 +52,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mutants", type=Path, default=ROOT / "mutants")
     ap.add_argument("--survivors", type=int, default=25, help="functions with most survivors to list")
+    ap.add_argument("--sample", type=Path, help="count only the mutants named in this file")
     args = ap.parse_args()
     codes = results(args.mutants)
+    if args.sample is not None:
+        wanted = set(args.sample.read_text(encoding="utf-8").split())
+        codes = {k: v for k, v in codes.items() if k in wanted}
     if not codes:
         print(f"no mutmut results under {args.mutants}: run `make mutation` first")
         return 1
@@ -71,24 +79,29 @@ def main() -> int:
         else:
             c["other"] += 1
     total: Counter[str] = Counter()
-    print(f"{'package':28} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'not run':>8} {'killed %':>9}")
+    margin = " ± (95 %)" if args.sample is not None else ""
+    print(
+        f"{'package':28} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'not run':>8} {'killed %':>9}"
+        + margin
+    )
     for pkg in sorted(rows):
         c = rows[pkg]
         total.update(c)
-        print(_row(pkg, c))
-    print(_row("all", total))
+        print(_row(pkg, c, bool(margin)))
+    print(_row("all", total, bool(margin)))
     print(f"\nfunctions with most surviving mutants (of {sum(survivors.values())}):")
     for fn, n in survivors.most_common(args.survivors):
         print(f"  {n:4}  {fn}")
     return 0
 
 
-def _row(name: str, c: Counter[str]) -> str:
+def _row(name: str, c: Counter[str], margin: bool = False) -> str:
     decided = c["killed"] + c["survived"] + c["no tests"]
-    rate = 100 * c["killed"] / decided if decided else 0.0
-    return (
-        f"{name:28} {c['mutants']:8} {c['killed']:7} {c['survived']:9} {c['no tests']:9} {c['not run']:8} {rate:8.1f}%"
-    )
+    p = c["killed"] / decided if decided else 0.0
+    text = f"{name:28} {c['mutants']:8} {c['killed']:7} {c['survived']:9} {c['no tests']:9} {c['not run']:8} {100 * p:8.1f}%"
+    if margin and decided:
+        text += f" ± {100 * 1.96 * math.sqrt(p * (1 - p) / decided):.1f}"
+    return text
 
 
 if __name__ == "__main__":
