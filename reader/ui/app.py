@@ -179,9 +179,8 @@ def _report_to(window: object):  # type: ignore[no-untyped-def]
             message = QCoreApplication.translate("App", "内部错误：{0}").format(f"{type(exc).__name__}: {exc}")
             log = crashlog.write(window.session.data_dir, exc, tb)  # type: ignore[attr-defined]
             if log is not None:
-                message += "\n\n" + QCoreApplication.translate(
-                    "App", "经过已记入 {0}。报告问题时可附上这个文件：其中没有文档和批注的文字。"
-                ).format(log)
+                where = QCoreApplication.translate("App", "经过已记入 {0}。报告问题时可附上这个文件：其中没有文档和批注的文字。")  # fmt: skip
+                message += "\n\n" + where.format(log)
         window.show_error(message)  # type: ignore[attr-defined]
 
     return hook

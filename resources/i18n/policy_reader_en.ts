@@ -128,12 +128,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="163"/>
+        <location filename="../../reader/ui/app.py" line="179"/>
         <source>内部错误：{0}</source>
         <translation>Internal error: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="166"/>
+        <location filename="../../reader/ui/app.py" line="182"/>
         <source>经过已记入 {0}。报告问题时可附上这个文件：其中没有文档和批注的文字。</source>
         <translation>What happened has been logged in {0}. Attach this file to a bug report: it holds no text of your documents or notes.</translation>
     </message>
