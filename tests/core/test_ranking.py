@@ -24,7 +24,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Session, dict[str
     return session, ids
 
 
-@pytest.mark.parametrize(("doc", "query", "expected"), queries(), ids=lambda v: str(v)[:16])
+@pytest.mark.parametrize(("doc", "query", "expected"), queries(), ids=lambda v: " ".join(str(v)[:16].split()))
 def test_the_paragraph_a_reader_wants_comes_first(library, doc: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     session, ids = library
     result = session.index.search(query, doc=ids[doc], limit=None)
