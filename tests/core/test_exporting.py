@@ -13,7 +13,11 @@ from reader.cli import main
 from reader.exporting import csv_cell, csv_text, safe_filename, write_csv
 
 
-@pytest.mark.parametrize("dangerous", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x")', "＝1+1", "\t=1"])
+@pytest.mark.parametrize(
+    "dangerous",
+    ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x")', "＝1+1", "\t=1"],
+    ids=lambda v: v.replace("\t", "TAB"),  # an id with a tab cannot be passed back to pytest
+)
 def test_formula_cells_are_neutralised(dangerous: str) -> None:
     assert csv_cell(dangerous).startswith("'")
 
