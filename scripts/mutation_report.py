@@ -48,11 +48,40 @@ def function(name: str) -> str:
     return f"{module}.{fn}"
 
 
+_SQL = re.compile(r"^\s*(SELECT|UPDATE|DELETE|INSERT|CREATE|PRAGMA|WITH)\b", re.I)
+_STRING = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
+
+
+def equivalent(name: str, mutants: Path) -> str:
+    """Why a surviving mutant cannot change behaviour, for the clear-cut kinds; "" otherwise.
+
+    - An SQL statement or PRAGMA whose letters changed case only: SQLite reads keywords and identifiers
+      case-insensitively, so the statement is the same.
+    """
+    import subprocess
+
+    shown = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "mutmut"), "show", name], capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    removed = [line[1:] for line in shown.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in shown.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    if len(removed) == 1 and len(added) == 1 and removed[0].lower() == added[0].lower():
+        before = [m.group(2) for m in _STRING.finditer(removed[0])]
+        after = [m.group(2) for m in _STRING.finditer(added[0])]
+        changed = [(b, a) for b, a in zip(before, after, strict=False) if b != a]
+        if changed and all(_SQL.match(b) for b, _a in changed):
+            return "SQL is case-insensitive"
+    return ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mutants", type=Path, default=ROOT / "mutants")
     ap.add_argument("--survivors", type=int, default=25, help="functions with most survivors to list")
     ap.add_argument("--sample", type=Path, help="count only the mutants named in this file")
+    ap.add_argument(
+        "--equivalents", action="store_true", help="set apart survivors that provably change nothing (slower)"
+    )
     args = ap.parse_args()
     codes = results(args.mutants)
     if args.sample is not None:
@@ -63,6 +92,7 @@ def main() -> int:
         return 1
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: Counter[str] = Counter()
+    explained: Counter[str] = Counter()
     for name, code in codes.items():
         c = rows[package(name)]
         c["mutants"] += 1
@@ -71,6 +101,11 @@ def main() -> int:
         elif code in KILLED:
             c["killed"] += 1
         elif code in SURVIVED:
+            why = equivalent(name, args.mutants) if args.equivalents else ""
+            if why:
+                c["equivalent"] += 1
+                explained[why] += 1
+                continue
             c["survived"] += 1
             survivors[function(name)] += 1
         elif code in NO_TESTS:
@@ -89,6 +124,8 @@ def main() -> int:
         total.update(c)
         print(_row(pkg, c, bool(margin)))
     print(_row("all", total, bool(margin)))
+    for why, n in explained.items():
+        print(f"set apart as equivalent: {n} ({why})")
     print(f"\nfunctions with most surviving mutants (of {sum(survivors.values())}):")
     for fn, n in survivors.most_common(args.survivors):
         print(f"  {n:4}  {fn}")
