@@ -496,3 +496,54 @@ def test_csv_rows_of_an_indicator_table_row_and_of_a_sentence() -> None:
     assert past[8].split(" › ")[-1].startswith("专栏1") and sentence[8].endswith(
         "第二节 “十四五”时期经济社会发展主要目标"
     )
+
+
+def test_base_years_named_by_the_year_before_and_by_a_past_period() -> None:
+    # 2026年国务院政府工作报告: 「今年赤字率拟按4%左右安排，赤字规模5.89万亿元、比上年增加2300亿元」 — the increase is
+    # measured against 2025 (the heldout gold says so). 东莞市2026年政府工作报告: 「治理违建1.3亿平方米，是“十三五”的1.8倍」
+    # — a multiple of what the 十三五 period did, whose end is 2020.
+    national = build(read_file(DATA / "heldout" / "gwr_2026_national.txt"), "n")
+    more = next(t for t in extract(national) if t.text == "比上年增加2300亿元")
+    assert (more.kind, more.values, more.unit, more.year, more.base_year) == (
+        "target",
+        [2300.0],
+        "亿元",
+        "2026",
+        "2025",
+    )
+    dongguan = build(read_file(DATA / "heldout" / "gwr_2026_dongguan.txt"), "d")
+    times = next(t for t in extract(dongguan) if t.text == "是“十三五”的1.8倍")
+    assert (times.kind, times.values, times.unit, times.year, times.base_year) == (
+        "actual",
+        [1.8],
+        "倍",
+        "2025",
+        "2020",
+    )
+
+
+def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures() -> None:
+    # The 十四五 outline's 专栏1 as a copy of its web page gives it: cells joined by ｜, and the continuation rows
+    # without the 类别 cell their rowspan covered (five cells under a six-column header). Every figure of the table
+    # in the corpus gold — kind, indicator, value, unit, year — and nothing else.
+    import json
+
+    from reader.document.importers.text import from_text
+
+    lines = []
+    for line in (DATA / "corpus" / "cn14_fyp_outline_p1-2.txt").read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            line = "｜".join(cells[1:] if cells[0] == "" else cells)
+        lines.append(line)
+    doc = build(from_text("\n".join(lines), title="t"), "t")
+    found = {
+        (t.kind, t.indicator, tuple(t.values), t.unit, t.year)
+        for t in extract(doc)
+        if doc.blocks[t.block].kind.value == "table_row"
+    }
+    gold = json.loads((DATA / "corpus" / "cn14_fyp_outline_p1-2.targets.json").read_text(encoding="utf-8"))
+    want = {
+        (g["kind"], g["indicator"], (float(g["value"]),), g["unit"], g["year"]) for g in gold if "\t" in g["fragment"]
+    }
+    assert found == want and len(want) == 32
