@@ -24,9 +24,13 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Session, dict[str
     return session, ids
 
 
-@pytest.mark.parametrize(("doc", "query", "expected"), queries(), ids=lambda v: " ".join(str(v)[:16].split()))
+# Plain ids (q1, q2 …: the query is in the failure message): ids made of the Chinese query text could not be
+# passed back to pytest by mutmut.
+@pytest.mark.parametrize(
+    ("doc", "query", "expected"), [pytest.param(*q, id=f"q{n}") for n, q in enumerate(queries(), 1)]
+)
 def test_the_paragraph_a_reader_wants_comes_first(library, doc: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     session, ids = library
     result = session.index.search(query, doc=ids[doc], limit=None)
     top = [h.text[:30] for h in result.hits[:3]]
-    assert rank_of(result.hits, expected) == 1, top
+    assert rank_of(result.hits, expected) == 1, (doc, query, top)
