@@ -32,6 +32,8 @@ DECIMAL = re.compile(
     r"^([0-9]{1,2}(?:[.．][0-9]{1,2}){0,3})(?:[.．](?=[\s　]))?(?:[\s　]+|(?<=[0-9])(?=[\u4e00-\u9fff]))"
     r"(?![年月日个万亿千百元倍项家次人%])([\u4e00-\u9fff“《（][^。；！？!?;]{0,28})$"
 )
+# A contents entry: leader dots (or a wide gap) and a page number at the end — 1.1编制目的……………3.
+TOC_ENTRY = re.compile(r"(?:[.．·…_]{2,}|[\s　]{2,})[\s　]*[0-9]{1,4}$")
 DECIMAL_RANK = 4.0  # 1 总则 ranks with articles (below 章 and 节 when a document mixes them); 1.1 below it …
 # Unnumbered parts that stand on a line of their own at the top level: 序言, 前　言, 结束语.
 UNNUMBERED = re.compile(r"^(序|前|绪|引|导)[\s　]*言$|^结[\s　]*束[\s　]*语$|^结[\s　]*语$")
@@ -195,7 +197,7 @@ def decimal_heading(text: str) -> tuple[int, str, str] | None:
     None. Depth 1 needs a space after the number or its dot (1总则 is not written; 1.5亿元 and 2020年 never
     match)."""
     m = DECIMAL.match(text.strip())
-    if m is None:
+    if m is None or TOC_ENTRY.search(text.strip()):
         return None
     number = m.group(1).replace("．", ".")
     depth = number.count(".") + 1

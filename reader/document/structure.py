@@ -37,6 +37,7 @@ from reader.document.headings import (
     SENTENCE_END,
     TABLE_CAPTION,
     TOC,
+    TOC_ENTRY,
     UNNUMBERED,
     decimal_heading,
     enum_heading,
@@ -391,13 +392,19 @@ def _infer(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = Non
         if p.table_row:
             roles.append("table")  # a row of a table belongs to the part it stands in; it never opens one
             continue
-        roles.append("title" if p.heading_level == 0 else _role(p.text, roles[-1] if roles else ""))
+        if TOC.match(p.text.strip()):
+            roles.append("contents")  # 目录: the list that follows is not the text's own parts
+        elif TOC_ENTRY.search(p.text.strip()):
+            roles.append("entry")  # 1.1编制目的……………3
+        else:
+            roles.append("title" if p.heading_level == 0 else _role(p.text, roles[-1] if roles else ""))
 
     chapter: _Draft | None = None
     section: _Draft | None = None
     notes: _Draft | None = None
     i = 0
     n = len(paragraphs)
+    contents = False
     while i < n:
         role = roles[i]
         text = paragraphs[i].text
@@ -411,6 +418,17 @@ def _infer(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = Non
             b.add(BlockKind.TABLE_ROW)
             i += 1
             continue
+        if role == "contents" or (role == "entry" and contents):
+            if role == "contents":
+                b.stack.clear()
+                chapter = b.open(_Draft(NodeKind.PREFACE, 1, None, "目录", True, i))
+                section, notes, contents = None, None, True
+            b.add(BlockKind.PARAGRAPH)
+            i += 1
+            continue
+        after_contents, contents = contents, False  # the first line after the list opens the text's own parts
+        if role == "entry":
+            role = "intro"
         if role == "intro":
             run_end = i
             while run_end < n and roles[run_end] == "intro":
@@ -420,7 +438,7 @@ def _infer(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = Non
                 preface = b.open(_Draft(NodeKind.PREFACE, 1, None, "序言", True, run[0]))
                 b.add(BlockKind.PREFACE, preface)
                 run = run[1:]
-            if len(run) >= 2 or chapter is None:
+            if len(run) >= 2 or chapter is None or after_contents:
                 first = run.pop(0)
                 chapter = b.open(_Draft(NodeKind.CHAPTER, 1, None, short_title(paragraphs[first].text), True, first))
                 section = None

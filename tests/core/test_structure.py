@@ -54,6 +54,16 @@ def test_a_list_item_inside_a_decimal_section_is_not_a_chapter() -> None:
     assert chapters == ["1.总则"]
 
 
+def test_a_decimal_contents_list_is_one_contents_node_never_headings() -> None:
+    # 明溪县食品安全事故应急预案: its 目录 lists 1总则……3, 1.1编制目的……3 … with leader dots and page numbers;
+    # the stored copy ends with the list. Before, 1.1–1.5 became sections titled with their dots.
+    doc = parse("emergency_plan_contents.txt")
+    contents = [n for n in doc.nodes() if n.label == "目录"]
+    assert len(contents) == 1 and not contents[0].children
+    assert not any("……" in n.label or "编制目的" in n.label for n in doc.nodes())  # no entry became a heading
+    assert all(b.node == contents[0].id for b in doc.blocks[contents[0].block :])
+
+
 def test_decimal_heading_grammar() -> None:
     # The numbering of 应急预案 and standards (the State Council plan the issue names writes 1　总则, 1.1　编制目的),
     # and the number-led body text it must not take for headings.
