@@ -90,6 +90,6 @@ def _short(filename: str) -> str:
     for anchor in ("site-packages", "dist-packages", "lib-dynload"):
         if anchor in parts:
             return str(Path(*parts[parts.index(anchor) + 1 :]))
-    if sys.prefix and filename.startswith(sys.base_prefix):
+    if sys.base_prefix and filename.startswith(sys.base_prefix):
         return str(Path("python") / path.relative_to(sys.base_prefix))
     return path.name

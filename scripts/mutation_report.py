@@ -52,7 +52,7 @@ _SQL = re.compile(r"^\s*(SELECT|UPDATE|DELETE|INSERT|CREATE|PRAGMA|WITH)\b", re.
 _STRING = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
 
 
-def equivalent(name: str, mutants: Path) -> str:
+def equivalent(name: str) -> str:
     """Why a surviving mutant cannot change behaviour, for the clear-cut kinds; "" otherwise.
 
     - An SQL statement or PRAGMA whose letters changed case only: SQLite reads keywords and identifiers
@@ -101,7 +101,7 @@ def main() -> int:
         elif code in KILLED:
             c["killed"] += 1
         elif code in SURVIVED:
-            why = equivalent(name, args.mutants) if args.equivalents else ""
+            why = equivalent(name) if args.equivalents else ""
             if why:
                 c["equivalent"] += 1
                 explained[why] += 1

@@ -430,8 +430,7 @@ class AnnotationStore:
         for a in self.list(doc.id, include_deleted=True):
             anchor = locate(doc, a.block_id, a.block, a.start, a.end, a.quote, a.prefix, a.suffix)
             counts[anchor.status] = counts.get(anchor.status, 0) + 1
-            status = anchor.status
-            if (anchor.block, anchor.block_id, anchor.start, anchor.end, status) != (
+            if (anchor.block, anchor.block_id, anchor.start, anchor.end, anchor.status) != (
                 a.block,
                 a.block_id,
                 a.start,
@@ -443,7 +442,7 @@ class AnnotationStore:
                     if anchor.status != "orphaned" and anchor.block < len(doc.blocks)
                     else a.node
                 )
-                changes.append((anchor.block, anchor.block_id, anchor.start, anchor.end, status, node, a.id))
+                changes.append((anchor.block, anchor.block_id, anchor.start, anchor.end, anchor.status, node, a.id))
         if changes:
             with self.transaction() as cur:
                 cur.executemany(

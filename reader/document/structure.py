@@ -275,16 +275,16 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             continue
 
         numbered = decimal_heading(text) if decimal else None
-        if numbered is not None and not _continues(decimal_path, numbered[1]):
-            list_path = [int(x) for x in numbered[1].rstrip(".").split(".")]  # a list that went back: 1. 2. …
-            numbered = None
-        elif numbered is not None and list_path and _next_in_list(list_path, numbered[1]):
-            list_path = [int(x) for x in numbered[1].rstrip(".").split(".")]  # 2. after the list's 1.
+        parts = _number_parts(numbered[1]) if numbered is not None else []
+        if numbered is not None and (
+            not _continues(decimal_path, parts) or (list_path and _next_in_list(list_path, parts))
+        ):
+            list_path = parts  # a list item: it went back (1. inside 1.3) or follows one that did (2. after it)
             numbered = None
         if numbered is not None:
             list_path = []
             depth, number, title = numbered
-            decimal_path = [int(x) for x in number.rstrip(".").split(".")]
+            decimal_path = parts
             in_notes = False
             kind = {1: NodeKind.CHAPTER, 2: NodeKind.SECTION}.get(depth, NodeKind.ITEM)
             b.open(_Draft(kind, DECIMAL_RANK + depth / 10, number, title, False, i))
@@ -336,11 +336,15 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
     return b
 
 
-def _continues(path: list[int], number: str) -> bool:
+def _number_parts(number: str) -> list[int]:
+    """1.3 → [1, 3]; a dot written after the number (1. 总则) is not a level."""
+    return [int(x) for x in number.rstrip(".").split(".")]
+
+
+def _continues(path: list[int], parts: list[int]) -> bool:
     """Whether a decimal number continues the numbering after ``path``: a later number at a level that is open
     (1.3 after 1.2.4, 2 after 1.3; numbers may skip) or the first level below the last heading (1.3.1 after
     1.3). A list item 1. inside 1.3 goes back and is not a heading."""
-    parts = [int(x) for x in number.rstrip(".").split(".")]
     if not path:
         return True
     if len(parts) == len(path) + 1:
@@ -350,9 +354,8 @@ def _continues(path: list[int], number: str) -> bool:
     return parts[:-1] == path[: len(parts) - 1] and parts[-1] > path[len(parts) - 1]
 
 
-def _next_in_list(last: list[int], number: str) -> bool:
+def _next_in_list(last: list[int], parts: list[int]) -> bool:
     """The next item of a numbered list: same depth, one more (2. after a list's 1.)."""
-    parts = [int(x) for x in number.rstrip(".").split(".")]
     return len(parts) == len(last) and parts[:-1] == last[:-1] and parts[-1] == last[-1] + 1
 
 

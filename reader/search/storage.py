@@ -40,9 +40,14 @@ class _ViewReader(io.RawIOBase):
     def seekable(self) -> bool:
         return True
 
-    def read(self, size: int | None = -1) -> bytes:
+    def _end(self, size: int | None) -> int:
+        """Where a read of ``size`` bytes (all, if None or negative) stops; never before the position (after a
+        seek past the end, reading gives nothing and stays there)."""
         end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
-        end = max(end, self._pos)  # after a seek past the end, reading gives nothing and stays there
+        return max(end, self._pos)
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = self._end(size)
         out = self._view[self._pos : end].tobytes()
         self._pos = end
         return out
@@ -52,8 +57,7 @@ class _ViewReader(io.RawIOBase):
         return self._view[self._pos : self._pos + max(size, 4096)].tobytes()
 
     def readline(self, size: int | None = -1) -> bytes:
-        end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
-        end = max(end, self._pos)
+        end = self._end(size)
         chunk = self._view[self._pos : end]
         i = bytes(chunk[:4096]).find(b"\n")
         if i < 0:

@@ -10,20 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _BREADCRUMB = re.compile(r"^(首页|主页|当前位置|您的位置|你的位置|位置)\s*[:：>＞»›]?.*[>＞»›]")
-_DATE = re.compile(
-    r"^(时间|发布时间|发布日期|日期|更新时间|发文日期|成文日期)\s*[:：]\s*"
-    r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?)"
-)
+_YMD = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"  # 2021-09-15, 2021年9月15日
+_HM = r"\d{1,2}:\d{2}(?::\d{2})?"  # 08:30, 08:30:05
+_DATE = re.compile(rf"^(时间|发布时间|发布日期|日期|更新时间|发文日期|成文日期)\s*[:：]\s*(?P<date>{_YMD}(\s+{_HM})?)")
 _SOURCE = re.compile(r"^(来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|字号)\s*[:：]")
 _FOOTER = re.compile(
     r"^(上一篇|下一篇|【(?:打印|关闭|我要纠错|纠错|收藏|返回顶部|打印本页|关闭窗口)】|打印本页|关闭窗口|分享到|扫一扫)"
 )
 # The date line under a page's headline: a date with a time of day, or with the page's own fields after it
 # (2018-12-29 17:00 来源： 中国政府网 【字体：大 中 小】). A date alone is not chrome: it is the signature's date.
-_PAGE_DATE = re.compile(
-    r"^(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s|$)|(?=.*(?:来源|字体|字号|打印|浏览|作者)\s*[:：]?))"
-)
+_PAGE_DATE = re.compile(rf"^(?P<date>{_YMD})(?:\s+{_HM}(?=\s|$)|(?=.*(?:来源|字体|字号|打印|浏览|作者)\s*[:：]?))")
 _FIELD = re.compile(r"(来源|作者|责任编辑)\s*[:：]\s*([^\s【】]+)")
 # A header line may carry several fields: "时间:2021-09-15 08:30 来源:xx 浏览:12".
 _HEADER_MAX_LEN = 80

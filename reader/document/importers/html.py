@@ -165,7 +165,7 @@ def _headline_outside(soup: Any, root: Any) -> str:
         found = soup.find(name)
         if found is None:
             continue
-        if root.find(name) is not None or found in getattr(root, "parents", ()) or root is found:
+        if root.find(name) is not None or root is found or any(p is found for p in root.parents):
             return ""
         text = clean_line(re.sub(r"\s+", " ", found.get_text(" ", strip=True)))
         precedes = found.find_next(lambda tag: tag is root) is not None
