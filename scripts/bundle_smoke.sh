@@ -9,7 +9,7 @@ PY=${PY:-.venv/bin/python}
 APP=build/dist/PolicyReader/PolicyReader
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-before=$(find build/dist/PolicyReader -type f | sort | sha1sum)
+before=$("$PY" scripts/tree_hash.py build/dist/PolicyReader)
 export POLICY_READER_HOME="$home/data" QT_QPA_PLATFORM=offscreen
 "$APP" outline | grep -q "坚持创新在现代化建设全局中的核心地位"
 "$APP" search "散裂中子源" --json | grep -q '"total": 4'
@@ -43,7 +43,7 @@ start=$("$PY" -c "import time; print(time.time())")
 end=$("$PY" -c "import time; print(time.time())")
 grep -q "painted=True" "$home/smoke.txt"
 test -f "$home/data/cache/jieba/jieba.cache"   # jieba's cache went to the data folder
-after=$(find build/dist/PolicyReader -type f | sort | sha1sum)
+after=$("$PY" scripts/tree_hash.py build/dist/PolicyReader)
 [ "$before" = "$after" ] || { echo "the frozen app wrote into its own folder" >&2; exit 1; }
 echo "bundle size: $(du -sh build/dist/PolicyReader | cut -f1)"
 echo "frozen cold start to painted window (process wall time): $("$PY" -c "print(round($end - $start, 2))") s"
