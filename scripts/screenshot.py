@@ -32,6 +32,16 @@ def _headline_target(doc) -> int:  # type: ignore[no-untyped-def]
     return next(b.index for b in doc.blocks if "到2025年" in b.text and "1.3万亿元" in b.text)
 
 
+def _shoot(app, dialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A dialog at 1280×720, laid out, saved to ``path`` and closed."""
+    dialog.resize(1280, 720)
+    for _ in range(40):
+        app.processEvents()
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
+
+
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -85,14 +95,7 @@ def main() -> int:
         # The 十四五 and 十五五 outlines compared (文件 › 对比文档…).
         older, _replaced, _anchored = win.session.import_file(pdf.with_name("cn14_fyp_outline_p1-2.pdf"), index=False)
         win.appearance.set_theme("light")
-        dialog = win.comparing.show([older.id, doc.id])
-        dialog.resize(1280, 720)
-        for _ in range(40):
-            app.processEvents()
-        path = out / "compare-light.png"
-        dialog.grab().save(str(path))
-        print(path)
-        dialog.close()
+        _shoot(app, win.comparing.show([older.id, doc.id]), out / "compare-light.png")
         # Two editions of the 十五 plan of 2001: the text, and a copy with a paragraph moved and words changed.
         source = root / "tests" / "data" / "plan_toc_preface.txt"
         lines = source.read_text(encoding="utf-8").splitlines()
@@ -106,14 +109,7 @@ def main() -> int:
         copy.write_text("\n".join(edited) + "\n", encoding="utf-8")
         first, _r, _a = win.session.import_file(source, index=False)
         second, _r, _a = win.session.import_file(copy, title="十五计划纲要（修改稿）", index=False)
-        editions = win.editions.show(first.id, second.id)
-        editions.resize(1280, 720)
-        for _ in range(40):
-            app.processEvents()
-        path = out / "editions-light.png"
-        editions.grab().save(str(path))
-        print(path)
-        editions.close()
+        _shoot(app, win.editions.show(first.id, second.id), out / "editions-light.png")
         win.close()
         QApplication.processEvents()
     # The English interface (Qt's translation) on the same plan, with the search panel's guide.
