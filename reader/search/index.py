@@ -29,7 +29,7 @@ from reader.search import text as T
 from reader.search.analysis import GramTokenizer, WordTokenizer
 from reader.search.matching import _State
 from reader.search.ranking import ranked
-from reader.search.results import Hit, SearchResult, _best_window, _make_hit, _merge
+from reader.search.results import Hit, SearchResult, _best_window, _make_hit, _merge, _text
 from reader.search.storage import (
     FORMAT,
     LOCK_WAIT_S,
@@ -38,10 +38,10 @@ from reader.search.storage import (
     WRITER_MB,
     Figures,
     Source,
-    _entries,
     _merge_policy,
     make_schema,
 )
+from reader.search.workers import build, remove_segment, sweep
 
 __all__ = [
     "FORMAT",
@@ -58,12 +58,26 @@ __all__ = [
 Progress = Callable[[int, str], None]
 
 
+def _delete_blocks(writer: Any, doc_id: str) -> None:
+    """Mark a document's block entries deleted. Its notes' entries stay: ``sync_notes`` owns those (it rewrites
+    them when the notes change), and re-indexing a document does not change its notes."""
+    writer.delete_by_query(Q.And([Q.Term("doc", doc_id), Q.Not(Q.Term("kind", "annotation"))]))
+
+
 class SearchIndex:
     """Open (creating or rebuilding as needed) the index in ``root``."""
 
-    def __init__(self, root: Path, resources: Path, figures: Callable[[Document], Figures] | None = None) -> None:
-        """``figures`` gives a document's targets and past figures by block (see ``storage._entries``)."""
+    def __init__(
+        self,
+        root: Path,
+        resources: Path,
+        figures: Callable[[Document], Figures] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        """``figures`` gives a document's targets and past figures by block (see ``storage._entries``); ``workers``
+        is how many processes index a large batch (default: one per core, see ``workers.default_workers``)."""
         self.root = root
+        self.workers = workers
         self.figures = figures
         self.dir = root / "index"
         self.manifest_path = self.dir / "manifest.json"
@@ -87,8 +101,8 @@ class SearchIndex:
         except (OSError, ValueError):
             return {}
 
-    def _write_manifest(self, docs: dict[str, str]) -> None:
-        notes = self._manifest().get("notes") if docs else None
+    def _write_manifest(self, docs: dict[str, str], keep_notes: bool = True) -> None:
+        notes = self._manifest().get("notes") if docs and keep_notes else None
         data: dict[str, Any] = {"format": FORMAT, "docs": docs}
         if notes:
             data["notes"] = notes
@@ -182,39 +196,102 @@ class SearchIndex:
         if not todo and not gone:
             writer.cancel()
             return []
-        total = sum(d.chars for d in todo) or 1
-        done_chars = 0
+        written: list[str] = []
+        segments: list[Any] = []
+        asked: list[str] = []
+        notes_lost = False
         try:
-            for doc_id in gone:
-                writer.delete_by_term("doc", doc_id)
+            for doc_id in gone | {d.id for d in todo}:
+                _delete_blocks(writer, doc_id)
                 current.pop(doc_id, None)
-            for source in todo:
-                try:
-                    doc = source.load()
-                except ReaderError as exc:  # one damaged document file must not stop the search of the others
-                    self.unreadable[source.id] = str(exc)
-                    writer.delete_by_term("doc", source.id)
-                    current.pop(source.id, None)
-                    continue
-                self.unreadable.pop(source.id, None)
-                if progress:
-                    progress(int(100 * done_chars / total), doc.title)
-                writer.delete_by_term("doc", doc.id)
-                figures = self.figures(doc) if self.figures is not None else None
-                for i, entry in enumerate(_entries(doc, figures)):
-                    if cancelled is not None and i % 64 == 0 and cancelled():
-                        raise Cancelled("已取消建立索引。")
-                    writer.add_document(**entry)
-                current[doc.id] = source.stamp
-                done_chars += source.chars
-            writer.commit(mergetype=_merge_policy)
+            asked = [d.id for d in todo]
+            dropped, rewrite, notes_lost = self._rewrites(writer, set(asked))
+            by_id = {d.id: d for d in wanted}
+            for doc_id in rewrite:
+                if doc_id in by_id:
+                    _delete_blocks(writer, doc_id)  # in case some of its entries live in another segment
+                    current.pop(doc_id, None)
+                    todo.append(by_id[doc_id])
+            if dropped:
+                writer.segments[:] = [seg for seg in writer.segments if seg not in dropped]
+                writer._setup_doc_offsets()
+
+            def unreadable(doc_id: str, exc: ReaderError) -> None:
+                self.unreadable[doc_id] = str(exc)
+
+            segments, written = build(
+                self.dir,
+                self._codec(),
+                todo,
+                self.figures,
+                T.jieba_files(),
+                progress,
+                cancelled,
+                unreadable,
+                self.workers,
+            )
+            stamps_todo = {d.id: d.stamp for d in todo}
+            for doc_id in written:
+                current[doc_id] = stamps_todo[doc_id]
+                self.unreadable.pop(doc_id, None)
+            final = writer._merge_segments(_merge_policy, None, None)
+            if writer._added:
+                final.append(writer._finalize_segment())
+            else:
+                writer._close_segment()
+            # a merge of segments whose entries were all deleted gives an empty one: not worth listing
+            writer._commit_toc([seg for seg in final if seg.doc_count_all()] + segments)
+            writer._finish()
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:
+                writer._close_segment()
+                for seg in segments:
+                    remove_segment(writer.storage, seg)
+                try:
+                    sweep(self.dir)  # what a worker that had to be stopped left behind (still under the lock)
+                except Exception:  # a failed sweep is redone by the next commit
+                    pass
+                writer._finish()
             raise
-        self._write_manifest(current)
+        self._write_manifest(current, keep_notes=not notes_lost)
         if progress:
             progress(100, "")
-        return [d.id for d in todo]
+        return asked
+
+    @staticmethod
+    def _rewrites(writer: Any, reindexed: set[str]) -> tuple[list[Any], set[str], bool]:
+        """Segments that are now more than one-fifth deleted entries (documents re-imported or removed) are
+        dropped and their remaining documents indexed again, which is quicker than Whoosh rewriting the segment
+        posting by posting. Returns those segments, their documents' ids, and whether a dropped segment held notes
+        (they are written again by the next ``sync_notes``)."""
+        from whoosh.reading import SegmentReader
+
+        again: set[str] = set()
+        notes_lost = False
+        dropped = []
+        for seg in writer.segments:
+            count = seg.doc_count_all()
+            if not count or seg.deleted_count() <= 0.2 * count:
+                continue
+            dropped.append(seg)
+            reader = SegmentReader(writer.storage, writer.schema, seg)
+            try:
+                docs = list(map(_text, reader.column_reader("doc")))
+                kinds = list(map(_text, reader.column_reader("kind")))
+                for n in range(count):
+                    if reader.is_deleted(n):
+                        continue
+                    doc_id, kind = docs[n], kinds[n]
+                    if kind == "annotation":
+                        notes_lost = True
+                    elif doc_id not in reindexed:
+                        again.add(doc_id)
+            finally:
+                reader.close()
+        return dropped, again, notes_lost
+
+    def _codec(self) -> W3Codec:
+        return W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB)
 
     @staticmethod
     def _writer(ix: Any, cancelled: Callable[[], bool] | None) -> Any:

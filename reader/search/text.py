@@ -60,10 +60,19 @@ _user_dict: Path | None = None
 
 
 def configure_jieba(cache_dir: Path, user_dict: Path | None) -> None:
-    """Where jieba may write its dictionary cache (the data folder, never the program folder)."""
+    """Where jieba may write its dictionary cache (the data folder, never the program folder), and the user
+    dictionary of policy terms. A segmenter loaded with another user dictionary is dropped (the index's words, and
+    those of worker processes, must all come from the same dictionary)."""
     global _cache_dir, _user_dict
+    if user_dict != _user_dict:
+        release_jieba()
     _cache_dir = cache_dir
     _user_dict = user_dict
+
+
+def jieba_files() -> tuple[Path | None, Path | None]:
+    """The dictionary cache folder and user dictionary set by :func:`configure_jieba` (handed to worker processes)."""
+    return _cache_dir, _user_dict
 
 
 def jieba_loaded() -> bool:
@@ -111,14 +120,9 @@ _WORD = re.compile(r"[\w.%&+-]+", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Search-mode words of folded text (jieba); Latin and numbers kept as typed (1.3, 6.5%, r&d)."""
-    folded = fold(text)
-    tk = _jieba()
-    out = []
-    for w in tk.cut_for_search(folded, HMM=True):
-        w = w.strip()
-        if w and _WORD.search(w):
-            out.append(w)
-    return out
+    # jieba yields runs of space as words of their own and never a word with space around it, so keeping the
+    # words with a word character is the whole filter (one C loop; this runs for every block of every plan).
+    return list(filter(_WORD.search, _jieba().cut_for_search(fold(text), HMM=True)))
 
 
 # ---------------------------------------------------------------- queries
