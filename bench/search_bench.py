@@ -11,6 +11,7 @@ Usage: python bench/search_bench.py [--quick] [--sizes=1,100,1000]
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -28,6 +29,7 @@ from reader.document.model import Block, Document  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.paths import resources_dir  # noqa: E402
 from reader.search import text as T  # noqa: E402
+from reader.search import workers  # noqa: E402
 from reader.search.index import SearchIndex  # noqa: E402
 
 QUERIES = [
@@ -102,8 +104,13 @@ def synthetic(seed_doc: Document, n: int) -> list[Document]:
     return docs
 
 
-def search_process_rss(tmp: Path) -> str:
-    """RSS of a new process that opens the index in ``tmp`` and runs every query (what the app's search costs)."""
+# The first query of a new process (the app started again): a common word, a rare phrase, a short term, a long one.
+FIRST_QUERIES = ["地区生产总值", "科技创新", "人才", "散裂中子源", "GDP"]
+
+
+def search_process_rss(tmp: Path) -> tuple[str, float, float]:
+    """RSS of a new process that opens the index in ``tmp`` and runs every query (what the app's search costs), and
+    the time from opening the index to the first query's hits (median and slowest over FIRST_QUERIES)."""
     import json
     import subprocess
 
@@ -111,13 +118,21 @@ def search_process_rss(tmp: Path) -> str:
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
         "from pathlib import Path; from reader.paths import resources_dir; from reader.search.index import SearchIndex;"
         "from bench.search_bench import QUERIES, rss_mb;"
-        "ix = SearchIndex(Path(sys.argv[2]), resources_dir());"
+        "import time; t0 = time.perf_counter();"
+        "ix = SearchIndex(Path(sys.argv[2]), resources_dir()); ix.search(sys.argv[3], limit=20);"
+        "first = time.perf_counter() - t0;"
         "[ix.search(q, limit=20) for q in QUERIES];"
-        "print(json.dumps([rss_mb(), rss_mb('RssAnon')]))"
+        "print(json.dumps([rss_mb(), rss_mb('RssAnon'), first]))"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp)], capture_output=True, text=True, check=True)
-    total, anon = json.loads(out.stdout.strip().splitlines()[-1])
-    return f"{total:.0f}/{anon:.0f}"
+    total = anon = 0.0
+    firsts = []
+    for q in FIRST_QUERIES:
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(ROOT), str(tmp), q], capture_output=True, text=True, check=True
+        )
+        total, anon, first = json.loads(out.stdout.strip().splitlines()[-1])
+        firsts.append(first * 1000)
+    return f"{total:.0f}/{anon:.0f}", statistics.median(firsts), max(firsts)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -205,7 +220,7 @@ def run_size(seed: Document, n: int) -> None:
 
         c_med, c_p95 = measure(cold, rounds=1)
         w_med, w_p95 = measure(lambda q: ix.search(q, limit=20, use_synonyms=False))
-        rss_search = search_process_rss(tmp)
+        rss_search, first_med, first_max = search_process_rss(tmp)
         l_med, l_p95 = measure(lambda q: linear_scan(blocks, q), rounds=1 if n >= 1000 else 3)
         con = sqlite3.connect(str(tmp / "fts.db"))
         t0 = time.perf_counter()
@@ -214,6 +229,7 @@ def run_size(seed: Document, n: int) -> None:
         con.executemany("INSERT INTO t(text) VALUES (?)", ((T.fold(b.text),) for d in docs for b in d.blocks))
         con.commit()
         fts_build = time.perf_counter() - t0
+        fts_chars = chars / fts_build
         wrong = [(q, fts_count(con, q), linear_scan(blocks, q)) for q in QUERIES]
         wrong = [w for w in wrong if w[1] != w[2]]
         assert not wrong, f"the FTS5 baseline disagrees with the linear scan (query, fts5, scan): {wrong[:5]}"
@@ -222,7 +238,8 @@ def run_size(seed: Document, n: int) -> None:
         print(
             f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} {warm:6.2f} |"
             f" {c_med:5.1f} / {c_p95:5.1f} | {w_med:5.1f} / {w_p95:5.1f} | {l_med:5.1f} / {l_p95:5.1f} |"
-            f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {rss_search:>9}",
+            f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {fts_chars:9,.0f} | {first_med:5.0f} / {first_max:5.0f}"
+            f" {rss_search:>9}",
             flush=True,
         )
     finally:
@@ -242,9 +259,14 @@ def main() -> None:
     print(
         "warm: 3 rounds with the per-index cache of posting sets; RSS: a fresh process that opened the index and ran them all"
     )
+    print(
+        f"restart: a fresh process opens the index and answers its first query (median / slowest of {len(FIRST_QUERIES)});"
+        f" build: {workers.default_workers()} indexing process(es) on {os.cpu_count()} cores"
+    )
     header = (
         f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} {'open s':>6} | {'whoosh cold':>13} |"
-        f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'RSS/anon MB':>9}"
+        f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'chars/s':>9} |"
+        f" {'restart ms':>13} {'RSS/anon MB':>9}"
     )
     print(header)
     for n in sizes:
@@ -252,5 +274,5 @@ def main() -> None:
     print("every query's hit count, in the index and in the FTS5 baseline, equalled the linear scan's")
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # worker processes import this module too
     main()

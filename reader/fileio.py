@@ -19,6 +19,26 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_chunks(path, (text,))
 
 
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a binary file so that readers see either the old or the new content, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_UMASK)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def file_sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes, read a megabyte at a time."""
     import hashlib

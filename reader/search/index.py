@@ -148,7 +148,10 @@ class SearchIndex:
             with ix.searcher() as s:  # touch every segment once: a damaged file fails here
                 s.doc_count()
                 list(s.lexicon("doc"))
-                s.search(Q.Every(), limit=1)
+                for leaf, _ in s.reader().leaf_readers():  # its stored fields and a posting list
+                    if leaf.doc_count_all():
+                        leaf.stored_fields(0)
+                        next(iter(leaf.lexicon("kind")), None)
             self._ix = ix
         except Exception as exc:
             self._fresh(f"corrupt ({type(exc).__name__})")
@@ -160,7 +163,7 @@ class SearchIndex:
         if state is None or not state.current():
             if state is not None:
                 state.close()
-            self._search_state = state = _State(self.open())
+            self._search_state = state = _State(self.open(), self.dir / "columns.bin")
         return state
 
     def warm(self) -> None:

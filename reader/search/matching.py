@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import marshal
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from reader.fileio import atomic_write_bytes
 from reader.search import text as T
 from reader.search.ranking import BM25_B, BM25_K1, Ranking
 from reader.search.results import _text
 
+COLUMNS_FORMAT = 2  # bump when the cached columns change shape
 GRAM_READ_RATIO = 8  # intersect a gram's postings only while it has fewer than 8x the candidates so far
 CACHE_IDS = 600_000  # block numbers kept in cached posting sets (~40 MB), for type-ahead
 
@@ -19,56 +24,101 @@ class _State(Ranking):
     """One open searcher and what searches over it need, built once per index version:
     the document and chapter of every block, field lengths for BM25, and posting sets of grams."""
 
-    def __init__(self, ix: Any) -> None:
+    def __init__(self, ix: Any, cache: Path | None = None) -> None:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
-        names: dict[str, str] = {}  # one string per document and chapter, not one per block
-        self.doc_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("doc"))]
-        self.chapter_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("chapter"))]
-        self.kind_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("kind"))]
-        self.role_of = [names.setdefault(t, t) for t in map(_text, self.reader.column_reader("role"))]
-        self.chapter_labels = dict(
-            zip(self.chapter_of, map(_text, self.reader.column_reader("chapter_label")), strict=True)
-        )
-        self.ftext = _FoldedText(self.reader, self.leaves)
-        self._opens: list[tuple[int, str] | None] | None = None  # read on the first ranking that needs them
+        columns = _read_columns(cache, self._key()) if cache is not None else None
+        if columns is None:
+            columns = self._columns()
+            if cache is not None:
+                try:
+                    atomic_write_bytes(cache, marshal.dumps((COLUMNS_FORMAT, self._key(), columns)))
+                except OSError:
+                    pass  # a read-only data folder: the next start reads the columns again
+        names, doc, chapter, kind, role, labels, lengths, opens, figures = columns
+        get = names.__getitem__
+        label_ids, label_texts = labels
+        labels = dict(zip(map(get, _ints(label_ids)), label_texts.split("\x00"), strict=True)) if label_ids else {}
+        self.doc_of = list(map(get, _ints(doc)))
+        self.chapter_of = list(map(get, _ints(chapter)))
+        self.kind_of = list(map(get, _ints(kind)))
+        self.role_of = list(map(get, _ints(role)))
+        self.chapter_labels = labels
+        self._opens_packed: tuple[bytes, bytes, str] = opens
+        self._figures_by_block: dict[int, list[tuple[str, str]]] = figures
+        self._opens: list[tuple[int, str] | None] | None = None  # made on the first ranking that needs them
         self._figures: list[list[tuple[str, str]] | None] | None = None
+        self.ftext = _FoldedText(self.reader, self.leaves)
         self.n_docs = max(1, self.reader.doc_count_all())
-        # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
-        lengths = [self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all())]
-        avg = max(1.0, sum(lengths) / self.n_docs)
+        block_lengths = _ints(lengths)
+        avg = max(1.0, sum(block_lengths) / self.n_docs)
         # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
-        self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in lengths]
+        self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in block_lengths]
         self._ids: dict[str, set[int]] = {}
         self._cached = 0
         if self.reader.doc_count_all():
             self.searcher.stored_fields(0)  # opens the stored-fields column now, not on the first search
 
+    def _key(self) -> list[Any]:
+        """What the columns belong to: the index generation and each segment with its number of deletions."""
+        return [
+            int(self.reader.generation() or 0) if hasattr(self.reader, "generation") else 0,
+            [[leaf.segment().segment_id(), leaf.segment().deleted_count()] for leaf, _ in self.leaves],
+        ]
+
+    def _columns(self) -> tuple[Any, ...]:
+        """Read the per-block columns the searches need (a second or so at 1,000 plans: one Python step per value),
+        as names and arrays of name numbers, in the form kept in the cache file."""
+        names: dict[str, int] = {}
+
+        def numbered(field: str) -> bytes:
+            return array(
+                "I", (names.setdefault(t, len(names)) for t in map(_text, self.reader.column_reader(field)))
+            ).tobytes()
+
+        doc, chapter = numbered("doc"), numbered("chapter")
+        kind, role = numbered("kind"), numbered("role")
+        chapter_of = [*names]
+        label_of = dict(zip(_ints(chapter), map(_text, self.reader.column_reader("chapter_label")), strict=True))
+        # packed as arrays and one string: marshal reads these in a few milliseconds, not a dict of 100,000 items
+        labels = (array("I", label_of).tobytes(), "\x00".join(label_of.values()))
+        # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
+        lengths = array(
+            "I", (self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all()))
+        ).tobytes()
+        open_blocks, open_levels, open_titles = array("I"), array("B"), []
+        for d, value in enumerate(self.reader.column_reader("opens")):
+            if value:
+                level, _, title = value.decode("utf-8").partition("|")
+                open_blocks.append(d)
+                open_levels.append(min(255, int(level)))
+                open_titles.append(title)
+        opens = (open_blocks.tobytes(), open_levels.tobytes(), "\x00".join(open_titles))
+        figures: dict[int, list[tuple[str, str]]] = {}
+        for d, value in enumerate(self.reader.column_reader("figures")):
+            if value:
+                lines = value.decode("utf-8").split("\n")
+                figures[d] = [(k, n) for k, _, n in (line.partition("|") for line in lines)]
+        return chapter_of, doc, chapter, kind, role, labels, lengths, opens, figures
+
     def opens(self) -> list[tuple[int, str] | None]:
         """Per block, (level, folded title) of the tree node it opens, or None (most blocks open none)."""
         if self._opens is None:
-
-            def parse(value: bytes) -> tuple[int, str] | None:
-                if not value:
-                    return None
-                level, _, title = value.decode("utf-8").partition("|")
-                return int(level), title
-
-            self._opens = list(map(parse, self.reader.column_reader("opens")))
+            opens: list[tuple[int, str] | None] = [None] * self.reader.doc_count_all()
+            blocks, levels, titles = self._opens_packed
+            if blocks:
+                for d, level, title in zip(_ints(blocks), levels, titles.split("\x00"), strict=True):
+                    opens[d] = (level, title)
+            self._opens = opens
         return self._opens
 
     def figures(self) -> list[list[tuple[str, str]] | None]:
         """Per block, (kind, folded indicator name) of its targets and past figures, or None when it has none."""
         if self._figures is None:
-
-            def parse(value: bytes) -> list[tuple[str, str]] | None:
-                if not value:
-                    return None
-                lines = value.decode("utf-8").split("\n")
-                return [(k, n) for k, _, n in (line.partition("|") for line in lines)]
-
-            self._figures = list(map(parse, self.reader.column_reader("figures")))
+            self._figures = [None] * self.reader.doc_count_all()
+            for d, value in self._figures_by_block.items():
+                self._figures[d] = [tuple(x) for x in value]  # type: ignore[misc]
         return self._figures
 
     def current(self) -> bool:
@@ -231,3 +281,20 @@ class _FoldedText:
             if search(buf, start, start + lengths[local]):
                 out.add(d)
         return out
+
+
+def _ints(data: bytes) -> array[int]:
+    values = array("I")
+    values.frombytes(data)
+    return values
+
+
+def _read_columns(path: Path, key: list[Any]) -> tuple[Any, ...] | None:
+    """The cached columns of this very index version (``key``), or None (missing, stale, damaged)."""
+    try:
+        version, saved_key, columns = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if version != COLUMNS_FORMAT or saved_key != key or not isinstance(columns, tuple) or len(columns) != 9:
+        return None
+    return columns

@@ -132,7 +132,9 @@ def test_worker_processes_index_what_one_process_does(tmp_path: Path, monkeypatc
         assert {(h.doc, h.block): round(h.score, 6) for h in a.hits} == {
             (h.doc, h.block): round(h.score, 6) for h in b.hits
         }, q
-    leftovers = [p.name for p in (two.data_dir / "index").iterdir() if p.suffix not in (".seg", ".toc", ".json")]
+    leftovers = [
+        p.name for p in (two.data_dir / "index").iterdir() if p.suffix not in (".seg", ".toc", ".json", ".bin")
+    ]
     assert leftovers == ["MAIN_WRITELOCK"] or leftovers == []
 
 
@@ -190,3 +192,37 @@ def test_a_segment_mostly_replaced_is_dropped_and_its_other_documents_reindexed(
     assert [(h.kind, h.doc, h.block) for h in session.search("核对这一段的数字", limit=None).hits] == [
         ("annotation", kept, 3)
     ]
+
+
+def test_the_cached_columns_are_the_columns_and_a_stale_or_damaged_cache_is_not_used(tmp_path: Path) -> None:
+    from reader.search.matching import _State
+
+    session = _library(tmp_path, 1)
+    session.sync_index()
+    cache = session.data_dir / "index" / "columns.bin"
+    ix = session.index.open()
+
+    def view(state: _State) -> tuple[Any, ...]:
+        return (
+            state.doc_of,
+            state.chapter_of,
+            state.kind_of,
+            state.role_of,
+            state.chapter_labels,
+            state.norms,
+            state.opens(),
+            state.figures(),
+        )
+
+    fresh = view(_State(ix))  # read from the index, no cache
+    assert not cache.exists()
+    assert view(_State(ix, cache)) == fresh  # read, then written
+    assert cache.exists()
+    assert any(fresh[6]) and any(fresh[7])  # blocks that open a node; blocks with targets
+    assert view(_State(ix, cache)) == fresh  # from the cache
+    cache.write_bytes(cache.read_bytes()[:100])
+    assert view(_State(ix, cache)) == fresh
+    session.import_file(REAL[0].with_name("cn15_fyp_outline_p1-2.docx"))  # a new index version: the cache is stale
+    again = session.index._state()
+    assert len(again.doc_of) == again.reader.doc_count_all() > len(fresh[0])
+    assert view(again) == view(_State(session.index.open()))
