@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import marshal
 import re
 from array import array
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from reader.search import text as T
 from reader.search.ranking import BM25_B, BM25_K1, Ranking
 from reader.search.results import _text
 
-COLUMNS_FORMAT = 2  # bump when the cached columns change shape
+COLUMNS_FORMAT = 4  # bump when the cached columns change shape
 GRAM_READ_RATIO = 8  # intersect a gram's postings only while it has fewer than 8x the candidates so far
 CACHE_IDS = 600_000  # block numbers kept in cached posting sets (~40 MB), for type-ahead
 
@@ -39,22 +40,20 @@ class _State(Ranking):
         names, doc, chapter, kind, role, labels, lengths, opens, figures = columns
         get = names.__getitem__
         label_ids, label_texts = labels
-        labels = dict(zip(map(get, _ints(label_ids)), label_texts.split("\x00"), strict=True)) if label_ids else {}
-        self.doc_of = list(map(get, _ints(doc)))
-        self.chapter_of = list(map(get, _ints(chapter)))
-        self.kind_of = list(map(get, _ints(kind)))
-        self.role_of = list(map(get, _ints(role)))
+        labels = dict(zip(map(get, _ints(label_ids)), label_texts, strict=True))
+        self.chapter_of = list(map(get, _ints(chapter)))  # counted for every result
+        # looked up for the hits of a document filter and for the scored blocks only: a name per lookup
+        self.doc_of = _Names(names, doc)
+        self.kind_of = _Names(names, kind)
+        self.role_of = _Names(names, role)
         self.chapter_labels = labels
-        self._opens_packed: tuple[bytes, bytes, str] = opens
+        self._opens_packed: tuple[bytes, bytes, str, bytes] = opens
         self._figures_by_block: dict[int, list[tuple[str, str]]] = figures
-        self._opens: list[tuple[int, str] | None] | None = None  # made on the first ranking that needs them
-        self._figures: list[list[tuple[str, str]] | None] | None = None
+        self._opens: _Opens | None = None  # made on the first ranking that needs them
         self.ftext = _FoldedText(self.reader, self.leaves)
         self.n_docs = max(1, self.reader.doc_count_all())
-        block_lengths = _ints(lengths)
-        avg = max(1.0, sum(block_lengths) / self.n_docs)
-        # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
-        self.norms = [BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in block_lengths]
+        self.norms = array("d")  # BM25's length normalisation of every block (see _columns)
+        self.norms.frombytes(lengths)
         self._ids: dict[str, set[int]] = {}
         self._cached = 0
         if self.reader.doc_count_all():
@@ -81,12 +80,13 @@ class _State(Ranking):
         kind, role = numbered("kind"), numbered("role")
         chapter_of = [*names]
         label_of = dict(zip(_ints(chapter), map(_text, self.reader.column_reader("chapter_label")), strict=True))
-        # packed as arrays and one string: marshal reads these in a few milliseconds, not a dict of 100,000 items
-        labels = (array("I", label_of).tobytes(), "\x00".join(label_of.values()))
+        # packed as an array and a list: marshal reads these quicker than a dict of 100,000 items
+        labels = (array("I", label_of).tobytes(), list(label_of.values()))
         # None, not the default, comes back from a segment where no entry had a word (a note of punctuation only)
-        lengths = array(
-            "I", (self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all()))
-        ).tobytes()
+        block_lengths = [self.reader.doc_field_length(d, "words", 0) or 0 for d in range(self.reader.doc_count_all())]
+        avg = max(1.0, sum(block_lengths) / max(1, len(block_lengths)))
+        # BM25's length normalisation of every block, k1 · (1 − b + b · length / average)
+        lengths = array("d", (BM25_K1 * (1.0 - BM25_B + BM25_B * n / avg) for n in block_lengths)).tobytes()
         open_blocks, open_levels, open_titles = array("I"), array("B"), []
         for d, value in enumerate(self.reader.column_reader("opens")):
             if value:
@@ -94,7 +94,8 @@ class _State(Ranking):
                 open_blocks.append(d)
                 open_levels.append(min(255, int(level)))
                 open_titles.append(title)
-        opens = (open_blocks.tobytes(), open_levels.tobytes(), "\x00".join(open_titles))
+        title_lengths = array("I", map(len, open_titles)).tobytes()
+        opens = (open_blocks.tobytes(), open_levels.tobytes(), "".join(open_titles), title_lengths)
         figures: dict[int, list[tuple[str, str]]] = {}
         for d, value in enumerate(self.reader.column_reader("figures")):
             if value:
@@ -102,24 +103,15 @@ class _State(Ranking):
                 figures[d] = [(k, n) for k, _, n in (line.partition("|") for line in lines)]
         return chapter_of, doc, chapter, kind, role, labels, lengths, opens, figures
 
-    def opens(self) -> list[tuple[int, str] | None]:
-        """Per block, (level, folded title) of the tree node it opens, or None (most blocks open none)."""
+    def opens(self) -> _Opens:
+        """(level, folded title) of the tree node each block opens, for the blocks that open one (``.get``)."""
         if self._opens is None:
-            opens: list[tuple[int, str] | None] = [None] * self.reader.doc_count_all()
-            blocks, levels, titles = self._opens_packed
-            if blocks:
-                for d, level, title in zip(_ints(blocks), levels, titles.split("\x00"), strict=True):
-                    opens[d] = (level, title)
-            self._opens = opens
+            self._opens = _Opens(*self._opens_packed)
         return self._opens
 
-    def figures(self) -> list[list[tuple[str, str]] | None]:
-        """Per block, (kind, folded indicator name) of its targets and past figures, or None when it has none."""
-        if self._figures is None:
-            self._figures = [None] * self.reader.doc_count_all()
-            for d, value in self._figures_by_block.items():
-                self._figures[d] = [tuple(x) for x in value]  # type: ignore[misc]
-        return self._figures
+    def figures(self) -> dict[int, list[tuple[str, str]]]:
+        """(kind, folded indicator name) of the targets and past figures of each block that has some."""
+        return self._figures_by_block
 
     def current(self) -> bool:
         return bool(self.searcher.up_to_date())
@@ -240,7 +232,7 @@ class _FoldedText:
     when a segment is not mapped."""
 
     def __init__(self, reader: Any, leaves: list[tuple[Any, int]]) -> None:
-        self.column = reader.column_reader("ftext")
+        self.reader = reader
         self.firsts: list[int] = []
         self.parts: list[tuple[Any, int, Any, Any] | None] = []
         for leaf, first in leaves:
@@ -260,7 +252,7 @@ class _FoldedText:
 
     def containing(self, needle: bytes, candidates: set[int]) -> set[int]:
         if None in self.parts or not self.parts:
-            column = self.column
+            column = self.reader.column_reader("ftext")  # opened only when needed: reading its offsets costs
             return {d for d in candidates if needle in column[d]}
         search = re.compile(re.escape(needle)).search
         if len(self.parts) == 1:  # the usual case (a merged index): no segment lookup per block, ~14% quicker
@@ -281,6 +273,51 @@ class _FoldedText:
             if search(buf, start, start + lengths[local]):
                 out.add(d)
         return out
+
+
+class _Names(Sequence[str]):
+    """Block number → name, from an array of name numbers (building a list of 100,000 names costs a start ~5 ms)."""
+
+    def __init__(self, names: list[str], ids: bytes) -> None:
+        self.names = names
+        self.ids = _ints(ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, block: int) -> str:  # type: ignore[override]
+        return self.names[self.ids[block]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Opens:
+    """The blocks that open a tree node, in block order, with the node's level and folded title, looked up by
+    bisection: nothing is built per block when the index is opened."""
+
+    def __init__(self, blocks: bytes, levels: bytes, titles: str, lengths: bytes) -> None:
+        self.blocks = _ints(blocks)
+        self.levels = levels
+        self.titles = titles
+        self.starts = array("I", itertools.accumulate(_ints(lengths), initial=0))
+
+    def get(self, block: int) -> tuple[int, str] | None:
+        i = bisect_left(self.blocks, block)
+        if i == len(self.blocks) or self.blocks[i] != block:
+            return None
+        return self.levels[i], self.titles[self.starts[i] : self.starts[i + 1]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Opens) and (self.blocks, self.levels, self.titles) == (
+            other.blocks,
+            other.levels,
+            other.titles,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _ints(data: bytes) -> array[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from reader.search import text as T
@@ -30,7 +30,7 @@ class Ranking:
     reader, postings and length norms it uses."""
 
     reader: Any
-    norms: list[float]
+    norms: Sequence[float]
     n_docs: int
 
     def _postings(self, field: str, text: str) -> Iterator[tuple[Any, Any, int]]:
@@ -130,10 +130,10 @@ def ranked(
     def weight(d: int) -> float:
         """The block's role, and whether it opens a node titled with the query or sets its indicator's figure."""
         w = KIND_WEIGHT.get(kind_of[d], 1.0) * ROLE_WEIGHT.get(role_of[d], 1.0)
-        opened = opens[d]
+        opened = opens.get(d)
         if opened is not None and any(t in opened[1] for t in typed):
             w *= TITLE_WEIGHT.get(opened[0], TITLE_WEIGHT_DEEPER)
-        held = figures[d]
+        held = figures.get(d)
         if held is not None:
             w *= max((FIGURE_WEIGHT.get(kind, 1.0) for kind, name in held if name in names), default=1.0)
         return w

@@ -218,7 +218,12 @@ def test_the_cached_columns_are_the_columns_and_a_stale_or_damaged_cache_is_not_
     assert not cache.exists()
     assert view(_State(ix, cache)) == fresh  # read, then written
     assert cache.exists()
-    assert any(fresh[6]) and any(fresh[7])  # blocks that open a node; blocks with targets
+    assert len(fresh[6].blocks) > 50 and len(fresh[7]) > 10  # blocks that open a node; blocks with targets
+    assert fresh[6].get(fresh[6].blocks[3]) is not None and fresh[6].get(max(fresh[6].blocks) + 1) is None
+    with ix.reader() as reader:  # each block's node opening, looked up, is what its column says
+        for d, value in enumerate(reader.column_reader("opens")):
+            level, _, title = value.decode("utf-8").partition("|")
+            assert fresh[6].get(d) == ((int(level), title) if value else None)
     assert view(_State(ix, cache)) == fresh  # from the cache
     cache.write_bytes(cache.read_bytes()[:100])
     assert view(_State(ix, cache)) == fresh
