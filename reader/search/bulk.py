@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import re
 import sys
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
-from operator import add
+from itertools import chain
+from operator import add, sub
+from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter, W3TermInfo
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.search import text as T
 
-_SPACE = re.compile(r"\s")  # what str.isspace() calls space (sre and str share the Unicode table)
+_SPACE = re.compile(r"\s")
+_LITTLE = sys.byteorder == "little"
+SMALL_BLOCK_BYTES = 64  # a posting block's pickle shorter than this is stored uncompressed (a flag per block says so)  # what str.isspace() calls space (sre and str share the Unicode table)
 
 
 def gram_counts(text: str) -> Counter[str]:
@@ -151,40 +157,67 @@ class BulkSegment:
         field = self.schema[name]
         fmt = field.format
         boost = float(getattr(fmt, "field_boost", 1.0))
-        value_size = fmt.fixed_value_size()
+        packed_values = bool(fmt.fixed_value_size())  # Frequency: each posting's count as a big-endian uint
         lengths = self._lengths.get(name)
         blocklimit = self.codec._blocklimit
+        compression = self.codec._compression
         fieldwriter.start_field(name, field)
-        postwriter: W3PostingsWriter = fieldwriter._postwriter
+        postfile = fieldwriter._postfile
+        tindex_add = fieldwriter._tindex.add
+        field_id = pack_ushort(fieldwriter._fieldid)
         keyed = sorted(((t.encode("utf-8") if isinstance(t, str) else t), p) for t, p in terms.items())
         for btext, p in keyed:
-            fieldwriter._btext = btext
-            postwriter.start_postings(fmt, W3TermInfo())
+            info = W3TermInfo()
+            start = postfile.tell()
+            postfile.write(WHOOSH3_HEADER_MAGIC)
             ids, freqs = p.ids, p.freqs
             total = len(ids)
-            for start in range(0, total, blocklimit):
-                block_ids = ids[start : start + blocklimit]
-                block_freqs = freqs[start : start + blocklimit]
-                postwriter._ids = block_ids
-                postwriter._weights = (
-                    array("f", block_freqs) if boost == 1.0 else array("f", [f * boost for f in block_freqs])
-                )
-                postwriter._maxweight = float(max(block_freqs)) * boost
-                if value_size:  # the frequency, packed as Whoosh's Frequency format does (big-endian uint)
-                    packed = array("I", block_freqs)
-                    if sys.byteorder == "little":
+            info._df = total
+            info._weight = float(sum(freqs)) * boost
+            info._minid, info._maxid = ids[0], ids[-1]
+            info._maxlength = 0
+            for first in range(0, total, blocklimit):
+                block = ids[first : first + blocklimit]
+                counts = freqs[first : first + blocklimit]
+                low, high = min(counts), max(counts)
+                maxweight = float(high) * boost
+                if low == high == 1 and boost == 1.0:
+                    weights: Any = None
+                elif low == high:
+                    weights = maxweight
+                else:
+                    weights = tuple(float(f) * boost for f in counts)
+                if packed_values:
+                    packed = array("I", counts)
+                    if _LITTLE:
                         packed.byteswap()
-                    postwriter._values = [packed.tobytes()]
+                    values: Any = packed.tobytes()
                 else:
-                    postwriter._values = []
+                    values = None
                 if lengths is not None:
-                    block_lengths = [lengths[d] for d in block_ids]
-                    postwriter._minlength = min(block_lengths) or None
-                    postwriter._maxlength = max(block_lengths)
+                    block_lengths = [lengths[d] for d in block]
+                    minlength: int | None = min(block_lengths) or None
+                    maxlength = max(block_lengths)
                 else:
-                    postwriter._minlength, postwriter._maxlength = None, 0
-                postwriter._write_block(last=start + blocklimit >= total)
-            fieldwriter.finish_term()
+                    minlength, maxlength = None, 0
+                deltas = tuple(map(sub, block, chain((0,), block)))
+                data = dumps((deltas, weights, values), 2)
+                comp = compression if len(data) >= SMALL_BLOCK_BYTES else 0  # zlib costs ~10 µs a call
+                if comp:
+                    data = zlib.compress(data, comp)
+                head = dumps(
+                    (len(block), block[-1], maxweight, comp, length_to_byte(minlength), length_to_byte(maxlength)), 2
+                )
+                size = len(head) + len(data)
+                postfile.write_int(-size if first + blocklimit >= total else size)
+                postfile.write(head)
+                postfile.write(data)
+                if minlength is not None and (info._minlength is None or minlength < info._minlength):
+                    info._minlength = minlength
+                info._maxlength = max(info._maxlength, maxlength)
+                info._maxweight = max(info._maxweight, maxweight)
+            info.set_extent(start, postfile.tell() - start)
+            tindex_add(field_id + btext, info.to_bytes())
         fieldwriter.finish_field()
 
     def cancel(self) -> None:
