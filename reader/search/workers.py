@@ -202,7 +202,7 @@ def _build_parallel(
             try:
                 message = conn.recv()
             except (EOFError, OSError) as exc:
-                raise ReaderError("建立索引的子进程意外退出，请重试；如仍失败，请在 视图 菜单重建索引。") from exc
+                raise ReaderError("建立索引的子进程意外退出，请重试；如仍失败，请用 编辑 › 重建检索索引。") from exc
             kind = message[0]
             if kind == "done":
                 pending[conn] -= 1

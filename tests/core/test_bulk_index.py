@@ -231,3 +231,30 @@ def test_the_cached_columns_are_the_columns_and_a_stale_or_damaged_cache_is_not_
     again = session.index._state()
     assert len(again.doc_of) == again.reader.doc_count_all() > len(fresh[0])
     assert view(again) == view(_State(session.index.open()))
+
+
+def _dies_on_the_third_plan(doc: Any) -> Any:
+    """Figures for the worker processes, which end their process abruptly at one plan (as a crash would)."""
+    import os
+
+    if "南京" in doc.title or "南京" in "".join(b.text for b in doc.blocks[:3]):
+        os._exit(3)
+    return _figures_by_block(doc)
+
+
+@pytest.mark.integration
+def test_a_worker_that_dies_fails_the_indexing_in_one_line_and_leaves_the_index_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.errors import ReaderError
+    from reader.search.index import SearchIndex
+
+    monkeypatch.setattr(workers, "PARALLEL_MIN_CHARS", 0)
+    session = _library(tmp_path, 2)
+    session.index.sync([session.document()])
+    before = sorted(p.name for p in (session.data_dir / "index").iterdir())
+    dying = SearchIndex(session.data_dir, session.resources, figures=_dies_on_the_third_plan, workers=2)
+    with pytest.raises(ReaderError, match="子进程意外退出"):
+        dying.sync(session.index_sources())
+    assert sorted(p.name for p in (session.data_dir / "index").iterdir()) == before
+    assert set(SearchIndex(session.data_dir, session.resources).indexed()) == {"dongguan-14th-fyp"}
