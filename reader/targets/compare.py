@@ -36,11 +36,18 @@ def load_groups(path: Path) -> dict[str, str]:
     return groups
 
 
+# Inside an indicator's name, the names of GDP stand for one another (单位国内生产总值能耗 = 单位GDP能耗,
+# 占地区生产总值比重 = 占GDP比重), and a share is written 比重, 的比重 or 比例 alike.
+_GDP_IN_NAME = re.compile(r"国内生产总值|地区生产总值|生产总值")
+_SHARE_END = re.compile(r"(的比重|比例)$")
+
+
 def _fold(name: str) -> str:
-    """Names compared alike: width forms, case and spaces do not count."""
+    """Names compared alike: width forms, case and spaces do not count, nor how GDP and a share are written."""
     import unicodedata
 
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).lower()
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).lower()
+    return _SHARE_END.sub("比重", _GDP_IN_NAME.sub("gdp", folded))
 
 
 @dataclass

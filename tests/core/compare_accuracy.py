@@ -35,3 +35,32 @@ def table_pairs(comparison: Comparison, first: Document, second: Document) -> se
 def precision_recall(found: set[tuple[str, str]], gold: set[tuple[str, str]]) -> tuple[float, float]:
     hit = len(found & gold)
     return hit / max(1, len(found)), hit / max(1, len(gold))
+
+
+def gold_patterns(path: Path) -> dict[str, str]:
+    """Indicator of the first document's table → a regular expression the second document's name must match."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, pattern = line.split("\t")[:2]
+            out[name] = pattern
+    return out
+
+
+def table_to_text_pairs(comparison: Comparison, table_doc: Document, other: Document) -> set[tuple[str, str]]:
+    """Rows matching an indicator of ``table_doc``'s tables with the same indicator anywhere in ``other``."""
+    out = set()
+    for row in comparison.matched():
+        a, b = row.sides.get(table_doc.id), row.sides.get(other.id)
+        figure = a.target or a.base if a is not None else None
+        if b is not None and figure is not None and table_doc.blocks[figure.block].kind is BlockKind.TABLE_ROW:
+            out.add((a.name, b.name))  # type: ignore[union-attr]
+    return out
+
+
+def pattern_precision_recall(found: set[tuple[str, str]], gold: dict[str, str]) -> tuple[float, float]:
+    """A found pair is right when its table indicator is in the gold and the other name matches its pattern."""
+    import re
+
+    right = {a for a, b in found if a in gold and re.search(gold[a], b)}
+    return len(right) / max(1, len(found)), len(right) / max(1, len(gold))

@@ -16,7 +16,14 @@ from reader.session import Session
 from reader.targets.compare import Overrides, compare, load_groups, short_titles
 from reader.targets.extract import extract
 from tests.conftest import DATA
-from tests.core.compare_accuracy import gold_pairs, precision_recall, table_pairs
+from tests.core.compare_accuracy import (
+    gold_pairs,
+    gold_patterns,
+    pattern_precision_recall,
+    precision_recall,
+    table_pairs,
+    table_to_text_pairs,
+)
 
 GROUPS = load_groups(resources_dir() / "dict" / "indicators.txt")
 
@@ -147,3 +154,19 @@ def test_a_plan_and_a_later_work_report_of_the_same_city(seed_doc) -> None:  # t
         "2024",
     )
     assert all(r.name != "增长" for r in comparison.rows)
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_a_plan_table_and_a_work_report_outside_the_corpus_pair_as_read_by_hand(ext: str) -> None:
+    """The 十五五 outline's 主要指标 table against the 2026 government work report (heldout), which states the same
+    indicators in sentences: the 十五五 targets, 2025 and 十四五 results, the 2026 targets
+    (tests/data/compare_cn15_gwr2026.tsv, read by hand)."""
+    plan = build(read_file(DATA / "corpus" / f"cn15_fyp_outline_p1-2.{ext}"), "cn15")
+    report = build(read_file(DATA / "heldout" / "gwr_2026_national.txt"), "gwr")
+    comparison = compare([(plan, extract(plan)), (report, extract(report))], GROUPS)
+    found = table_to_text_pairs(comparison, plan, report)
+    gold = gold_patterns(DATA / "compare_cn15_gwr2026.tsv")
+    assert pattern_precision_recall(found, gold) == (1.0, 1.0), sorted(found)
+    # the research-spending growth target is not matched with the report's R&D intensity (a share of GDP)
+    growth = next(b for a, b in found if a == "全社会研发经费投入增长")
+    assert "强度" not in growth
