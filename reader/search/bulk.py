@@ -52,14 +52,19 @@ def word_counts(text: str) -> Counter[str]:
 COUNTERS: dict[str, Callable[[str], Counter[str]]] = {"grams": gram_counts, "words": word_counts, "head": word_counts}
 
 
+def _ones(n: int) -> array[int]:
+    return array("I", [1]) * n
+
+
 class _Postings:
-    """One term's postings while a segment is gathered: document numbers and frequencies."""
+    """One term's postings while a segment is gathered: document numbers and (unless the field keeps only which
+    entries hold a term) frequencies."""
 
     __slots__ = ("freqs", "ids")
 
-    def __init__(self) -> None:
+    def __init__(self, counted: bool) -> None:
         self.ids = array("I")
-        self.freqs = array("I")
+        self.freqs: array[int] | None = array("I") if counted else None
 
 
 class BulkSegment:
@@ -122,14 +127,23 @@ class BulkSegment:
             counts = [(tbytes, freq) for tbytes, freq, _weight, _vbytes in field.index(value)]
         length = 0
         n = 0
-        for term, freq in counts:
-            p = terms.get(term)
-            if p is None:
-                p = terms[term] = _Postings()
-            p.ids.append(docnum)
-            p.freqs.append(freq)
-            length += freq
-            n += 1
+        if field.format.posting_size == 0:  # Existence: which entries hold the term, nothing more
+            for term, _freq in counts:
+                p = terms.get(term)
+                if p is None:
+                    p = terms[term] = _Postings(False)
+                p.ids.append(docnum)
+                n += 1
+            length = n
+        else:
+            for term, freq in counts:
+                p = terms.get(term)
+                if p is None:
+                    p = terms[term] = _Postings(True)
+                p.ids.append(docnum)
+                p.freqs.append(freq)  # type: ignore[union-attr]
+                length += freq
+                n += 1
         self.size += n
         return length if field.scorable else 0
 
@@ -173,12 +187,12 @@ class BulkSegment:
             ids, freqs = p.ids, p.freqs
             total = len(ids)
             info._df = total
-            info._weight = float(sum(freqs)) * boost
+            info._weight = float(sum(freqs) if freqs is not None else total) * boost
             info._minid, info._maxid = ids[0], ids[-1]
             info._maxlength = 0
             for first in range(0, total, blocklimit):
                 block = ids[first : first + blocklimit]
-                counts = freqs[first : first + blocklimit]
+                counts = freqs[first : first + blocklimit] if freqs is not None else _ones(len(block))
                 low, high = min(counts), max(counts)
                 maxweight = float(high) * boost
                 if low == high == 1 and boost == 1.0:
