@@ -20,6 +20,16 @@ import json, sys
 rows = [t for t in json.load(sys.stdin) if t['reason'] == '指标表']
 assert len(rows) == 38, len(rows)
 print('frozen PDF import: indicator table read,', len(rows), 'figures')"
+# Index workers start through the frozen executable (multiprocessing's spawn and freeze_support): two of them
+# rebuild the index of the two documents, each writing its own segment, and the search still finds everything.
+"$APP" index --rebuild --workers 2 --json | "$PY" -c "
+import json, sys
+r = json.load(sys.stdin)
+assert len(r['indexed']) == 2, r"
+segments=$(ls "$home/data/index/"*.seg | wc -l)
+[ "$segments" -ge 2 ] || { echo "the frozen app's index workers did not write their segments ($segments)" >&2; exit 1; }
+"$APP" search "散裂中子源" --json | grep -q '"total": 4'
+echo "frozen index workers: $segments segments"
 # strace must be able to see a connect() before its silence means anything.
 probe_ok=false
 if command -v strace >/dev/null 2>&1; then

@@ -298,6 +298,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     import time
 
     session = _session(args)
+    if args.workers is not None:
+        if args.workers < 1:
+            raise ReaderError("--workers 至少为 1（1 表示只用本进程）。")
+        session.index.workers = args.workers
+        session.index.parallel_min_chars = 0
     started = time.perf_counter()
     docs = session.index_sources()
     if args.rebuild:

@@ -251,6 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="把文档库中有变动的文档写入检索索引；--rebuild 从头重建（索引损坏时程序也会自动重建）。",
     )
     p.add_argument("--rebuild", action="store_true", help="从头重建 / start from scratch")
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="用 N 个进程建立索引（默认：待索引超过约 150 万字时每个处理器核心一个，最多 4 个）；"
+        "指定后不论多少都分给 N 个进程 / index with N processes, whatever the size",
+    )
     p.set_defaults(func=cmd_index)
 
     notes = sub.add_parser(

@@ -78,6 +78,7 @@ class SearchIndex:
         is how many processes index a large batch (default: one per core, see ``workers.default_workers``)."""
         self.root = root
         self.workers = workers
+        self.parallel_min_chars: int | None = None  # None: workers.PARALLEL_MIN_CHARS
         self.figures = figures
         self.dir = root / "index"
         self.manifest_path = self.dir / "manifest.json"
@@ -232,6 +233,7 @@ class SearchIndex:
                 cancelled,
                 unreadable,
                 self.workers,
+                self.parallel_min_chars,
             )
             stamps_todo = {d.id: d.stamp for d in todo}
             for doc_id in written:

@@ -101,14 +101,18 @@ def build(
     cancelled: Callable[[], bool] | None = None,
     unreadable: Callable[[str, ReaderError], None] | None = None,
     workers: int | None = None,
+    min_chars: int | None = None,
 ) -> tuple[list[Any], list[str]]:
     """Write ``todo`` as new segments in ``index_dir``; returns (segments, ids of the documents written).
+
+    ``workers`` processes (default: ``default_workers()``) share the work when there are at least ``min_chars``
+    characters to index (default PARALLEL_MIN_CHARS) and more than one document.
 
     A document that cannot be loaded is reported to ``unreadable`` and left out. On cancel (or any error) every
     segment written here is removed and nothing else in the index has changed."""
     total = sum(s.chars for s in todo) or 1
     n = workers if workers is not None else default_workers()
-    if n > 1 and total >= PARALLEL_MIN_CHARS and len(todo) > 1:
+    if n > 1 and total >= (PARALLEL_MIN_CHARS if min_chars is None else min_chars) and len(todo) > 1:
         try:
             return _build_parallel(index_dir, codec, todo, figures, jieba_files, progress, cancelled, unreadable, n)
         except _NoWorkers:

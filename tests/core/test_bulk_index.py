@@ -258,3 +258,22 @@ def test_a_worker_that_dies_fails_the_indexing_in_one_line_and_leaves_the_index_
         dying.sync(session.index_sources())
     assert sorted(p.name for p in (session.data_dir / "index").iterdir()) == before
     assert set(SearchIndex(session.data_dir, session.resources).indexed()) == {"dongguan-14th-fyp"}
+
+
+@pytest.mark.integration
+def test_cli_index_with_workers(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from reader.cli import main
+
+    assert main(["import", str(REAL[1]), str(REAL[2]), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["index", "--rebuild", "--workers", "2", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["indexed"]) == 3  # the bundled plan and the two imported
+    assert len(list((data_dir / "index").glob("*.seg"))) == 2  # one segment from each worker
+    assert main(["search", "城镇调查失业率", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] > 0
+    assert main(["index", "--workers", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--workers" in err
