@@ -84,12 +84,14 @@ class _State(Ranking):
         """What the columns belong to: the index generation and each segment with its number of deletions."""
         return [
             int(self.reader.generation() or 0) if hasattr(self.reader, "generation") else 0,
-            [[leaf.segment().segment_id(), leaf.segment().deleted_count()] for leaf, _ in self.leaves],
+            [[seg.segment_id(), seg.deleted_count()] for seg in (leaf.segment() for leaf, _ in self.leaves) if seg],
         ]
 
     def _columns(self) -> tuple[Any, ...]:
         """Read the per-block columns the searches need (a second or so at 1,000 plans: one Python step per value),
         as names and arrays of name numbers, in the form kept in the cache file."""
+        if not self.reader.doc_count_all():  # an empty index (just rebuilt) has no columns to read
+            return [], b"", b"", b"", b"", (b"", []), b"", (b"", b"", "", b""), {}
         names: dict[str, int] = {}
 
         def numbered(field: str) -> bytes:
@@ -306,6 +308,22 @@ class _Opens:
         self.titles = titles
         self.starts = array("I", itertools.accumulate(_ints(lengths), initial=0))
         self.position = dict(zip(self.blocks, range(len(self.blocks)), strict=True))  # ints only: ~5 ms for 100,000
+
+    def titled(self, terms: list[str]) -> dict[int, int]:
+        """Block → level of the node it opens, for the nodes whose title holds one of ``terms`` (folded): the
+        titles are searched as one string, so only the matches cost a step."""
+        if any(not t for t in terms):
+            return dict(zip(self.blocks, self.levels, strict=True))
+        out: dict[int, int] = {}
+        titles, starts = self.titles, self.starts
+        for term in terms:
+            at = titles.find(term)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if at + len(term) <= starts[k + 1]:  # inside one title, not across two
+                    out[self.blocks[k]] = self.levels[k]
+                at = titles.find(term, at + 1)
+        return out
 
     def get(self, block: int) -> tuple[int, str] | None:
         i = self.position.get(block)

@@ -122,17 +122,18 @@ def ranked(
             matched_set - literal - phrase,
         ]
     words = state.query_words(terms)
-    kind_of, role_of, opens, figures = state.kind_of, state.role_of, state.opens(), state.figures()
+    kind_of, role_of, figures = state.kind_of, state.role_of, state.figures()
     typed = [T.fold(c.text) for c in parsed.positive]
     whole = set(typed)
     names = {T.fold(a) for c in parsed.positive for a in c.alternatives}
+    titled = state.opens().titled(typed)  # block → level, for the nodes titled with a term of the query
 
     def weight(d: int) -> float:
         """The block's role, and whether it opens a node titled with the query or sets its indicator's figure."""
         w = KIND_WEIGHT.get(kind_of[d], 1.0) * ROLE_WEIGHT.get(role_of[d], 1.0)
-        opened = opens.get(d)
-        if opened is not None and any(t in opened[1] for t in typed):
-            w *= TITLE_WEIGHT.get(opened[0], TITLE_WEIGHT_DEEPER)
+        level = titled.get(d)
+        if level is not None:
+            w *= TITLE_WEIGHT.get(level, TITLE_WEIGHT_DEEPER)
         held = figures.get(d)
         if held is not None:
             w *= max((FIGURE_WEIGHT.get(kind, 1.0) for kind, name in held if name in names), default=1.0)

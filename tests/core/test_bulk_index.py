@@ -224,6 +224,12 @@ def test_the_cached_columns_are_the_columns_and_a_stale_or_damaged_cache_is_not_
         for d, value in enumerate(reader.column_reader("opens")):
             level, _, title = value.decode("utf-8").partition("|")
             assert fresh[6].get(d) == ((int(level), title) if value else None)
+    opens = fresh[6]
+    every = {b: opens.get(b) for b in opens.blocks}
+    last_two = every[opens.blocks[0]][1][-1] + every[opens.blocks[1]][1][:1]  # spans two titles: in neither
+    for terms in (["发展"], ["城镇", "就业"], ["目标"], [last_two], [""], ["没有这个标题"]):
+        want = {b: level for b, (level, title) in every.items() if any(t in title for t in terms)}
+        assert opens.titled(terms) == want, terms
     assert view(_State(ix, cache)) == fresh  # from the cache
     cache.write_bytes(cache.read_bytes()[:100])
     assert view(_State(ix, cache)) == fresh
@@ -277,3 +283,15 @@ def test_cli_index_with_workers(data_dir: Path, capsys: pytest.CaptureFixture[st
     assert main(["index", "--workers", "0"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--workers" in err
+
+
+def test_an_empty_index_can_be_searched_and_warmed(tmp_path: Path) -> None:
+    """A rebuilt index is empty until the library is synced (the first search after a format change)."""
+    from reader.paths import resources_dir
+    from reader.search.index import SearchIndex
+
+    ix = SearchIndex(tmp_path / "d", resources_dir())
+    ix.warm()
+    assert ix.search("发展").total == 0
+    again = SearchIndex(tmp_path / "d", resources_dir())  # and from its cached columns
+    assert again.search("发展").total == 0
