@@ -6,7 +6,7 @@ import itertools
 import marshal
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -147,8 +147,8 @@ class _State(Ranking):
         self.searcher.close()
 
     # ------------------------------------------------------------ postings, a block of ids at a time
-    def _postings(self, field: str, text: str) -> Iterator[tuple[Any, Any, int]]:
-        """(ids, weights, offset) arrays per posting block of every segment."""
+    def _postings(self, field: str, text: str, weights: bool = True) -> Iterator[tuple[Any, Any, int]]:
+        """(ids, weights, offset) arrays per posting block of every segment; weights None unless asked for."""
         for leaf, offset in self.leaves:
             try:
                 m = leaf.postings(field, text)
@@ -161,9 +161,9 @@ class _State(Ranking):
             while m.is_active():
                 if m._ids is None:
                     m._read_ids()
-                if m._weights is None:
+                if weights and m._weights is None:
                     m._read_weights()
-                yield m._ids, m._weights, offset
+                yield m._ids, m._weights if weights else None, offset
                 m._next_block()
 
     # ------------------------------------------------------------ a cache of recent block sets, for type-ahead
@@ -191,7 +191,7 @@ class _State(Ranking):
         ids = self._cached_set(gram)
         if ids is None:
             ids = set()
-            for block_ids, _w, offset in self._postings("grams", gram):
+            for block_ids, _w, offset in self._postings("grams", gram, weights=False):
                 ids.update(map(offset.__add__, block_ids) if offset else block_ids)
             self._cache(gram, ids)
         return ids
@@ -300,14 +300,13 @@ class _FoldedText:
 
 class _Opens:
     """The blocks that open a tree node, in block order, with the node's level and folded title: one string of
-    titles and arrays, not 100,000 tuples, built on the first ranking."""
+    titles and arrays, not 100,000 tuples, made on the first ranking."""
 
     def __init__(self, blocks: bytes, levels: bytes, titles: str, lengths: bytes) -> None:
         self.blocks = _ints(blocks)
         self.levels = levels
         self.titles = titles
         self.starts = array("I", itertools.accumulate(_ints(lengths), initial=0))
-        self.position = dict(zip(self.blocks, range(len(self.blocks)), strict=True))  # ints only: ~5 ms for 100,000
 
     def titled(self, terms: list[str]) -> dict[int, int]:
         """Block → level of the node it opens, for the nodes whose title holds one of ``terms`` (folded): the
@@ -326,8 +325,8 @@ class _Opens:
         return out
 
     def get(self, block: int) -> tuple[int, str] | None:
-        i = self.position.get(block)
-        if i is None:
+        i = bisect_left(self.blocks, block)
+        if i == len(self.blocks) or self.blocks[i] != block:
             return None
         return self.levels[i], self.titles[self.starts[i] : self.starts[i + 1]]
 

@@ -33,7 +33,7 @@ class Ranking:
     norms: Sequence[float]
     n_docs: int
 
-    def _postings(self, field: str, text: str) -> Iterator[tuple[Any, Any, int]]:
+    def _postings(self, field: str, text: str, weights: bool = True) -> Iterator[tuple[Any, Any, int]]:
         raise NotImplementedError
 
     def query_words(self, terms: list[str]) -> list[str]:
