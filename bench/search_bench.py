@@ -104,6 +104,15 @@ def synthetic(seed_doc: Document, n: int) -> list[Document]:
     return docs
 
 
+def children_peak_mb() -> float:
+    """Peak RSS of the largest child process so far (the index workers), in MB; nan where the OS does not say."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def search_process_rss(tmp: Path) -> tuple[str, float, float]:
     """RSS of a new process that opens the index in ``tmp`` and runs every query (what the app's search costs), and
     the time from opening the index to the first query's hits (median and p95 over the queries, one process each)."""
@@ -198,6 +207,7 @@ def run_size(seed: Document, n: int) -> None:
         t0 = time.perf_counter()
         ix.sync(docs)
         build = time.perf_counter() - t0
+        workers_mb = children_peak_mb()
         size = dir_size(tmp / "index") / 1e6
         ix = SearchIndex(tmp, resources_dir())  # reopen, as the app does on the next start
         t0 = time.perf_counter()
@@ -235,7 +245,7 @@ def run_size(seed: Document, n: int) -> None:
             f"{n:5d} {chars:11,d} {build:8.1f} {chars / build:9,.0f} {size:8.1f} {warm:6.2f} |"
             f" {c_med:5.1f} / {c_p95:5.1f} | {w_med:5.1f} / {w_p95:5.1f} | {l_med:5.1f} / {l_p95:5.1f} |"
             f" {f_med:5.1f} / {f_p95:5.1f} | {fts_build:6.1f} {fts_chars:9,.0f} | {first_med:5.0f} / {first_max:5.0f}"
-            f" {rss_search:>9}",
+            f" {rss_search:>9} {workers_mb:9.0f}",
             flush=True,
         )
     finally:
@@ -253,7 +263,8 @@ def main() -> None:
     print(f"{len(QUERIES)} queries; latency = median / p95 over 3 rounds, milliseconds; limit 20 hits")
     print("open s: first search's set-up (columns, lengths) after opening the index; cold: no posting sets cached;")
     print(
-        "warm: 3 rounds with the per-index cache of posting sets; RSS: a fresh process that opened the index and ran them all"
+        "warm: 3 rounds with the per-index cache of posting sets; RSS: a fresh process that opened the index and ran them"
+        " all; worker MB: peak RSS of the largest child process so far (index workers)"
     )
     print(
         "restart: a fresh process opens the index and answers its first query (median / p95, one process per query);"
@@ -262,7 +273,7 @@ def main() -> None:
     header = (
         f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} {'open s':>6} | {'whoosh cold':>13} |"
         f" {'whoosh warm':>13} | {'linear scan':>13} | {'fts5 trigram':>13} | {'fts5 build s':>6} {'chars/s':>9} |"
-        f" {'restart ms':>13} {'RSS/anon MB':>9}"
+        f" {'restart ms':>13} {'RSS/anon MB':>9} {'worker MB':>9}"
     )
     print(header)
     for n in sizes:
