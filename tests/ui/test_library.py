@@ -158,3 +158,37 @@ def test_tags_make_collections_to_search_in(qtbot, window, tmp_path: Path) -> No
         lambda: window.searching.last_result is not None and window.searching.last_result.query == "农业", timeout=10000
     )
     assert set(window.searching.last_result.by_doc) <= set(ids[:2]) and window.searching.last_result.total > 0
+
+
+@pytest.mark.integration
+def test_the_window_indexes_a_batch_with_worker_processes_and_stays_responsive(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from reader.search import workers
+
+    monkeypatch.setattr(workers, "PARALLEL_MIN_CHARS", 0)  # the corpus is small: share it out anyway
+    monkeypatch.setenv("POLICY_READER_INDEX_WORKERS", "2")
+    names = ("cn14_fyp_outline_p1-2.txt", "cn15_fyp_outline_p1-2.txt", "agri_mechanization_opinion_2018.txt")
+    for name in names:
+        shutil.copy(DATA / "corpus" / name, tmp_path / name)
+        window.session.import_file(tmp_path / name, index=False)
+    window.library.refresh()
+    seen: list[int] = []
+    window.indexer.bar.valueChanged.connect(seen.append)
+    ticks = []
+    window.indexer.ready = False
+    window.indexer.start(rebuild=True)
+    while not window.indexer.ready:  # the event loop keeps turning while the workers index
+        ticks.append(1)
+        qtbot.wait(50)
+        assert len(ticks) < 1200, "indexing did not finish within a minute"
+    assert len(ticks) > 3 and seen and max(seen) <= 100
+    segments = list((window.session.data_dir / "index").glob("*.seg"))
+    assert len(segments) >= 2  # written by two worker processes
+    window.search_panel.query_box.setText("农业机械化")
+    window.search_panel.search_now()
+    qtbot.waitUntil(
+        lambda: window.searching.last_result is not None and window.searching.last_result.query == "农业机械化",
+        timeout=10000,
+    )
+    assert window.searching.last_result.total > 0
