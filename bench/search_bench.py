@@ -6,7 +6,9 @@ it reports index build throughput, index size, and query latency (median / p95 o
 realistic queries) for: the Whoosh index, a linear substring scan over the same blocks held in
 memory, and SQLite FTS5 with the trigram tokenizer — all measured in this process, in this run.
 
-Usage: python bench/search_bench.py [--quick] [--sizes=1,100,1000]
+Usage: python bench/search_bench.py [--quick] [--sizes=1,100,1000] [--with-targets]
+
+--with-targets indexes as the app does, reading each plan's targets and past figures for the ranking (slower).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from reader.paths import resources_dir  # noqa: E402
 from reader.search import text as T  # noqa: E402
 from reader.search import workers  # noqa: E402
 from reader.search.index import SearchIndex  # noqa: E402
+from reader.session import _figures_by_block  # noqa: E402
 
 QUERIES = [
     "地区生产总值",
@@ -202,7 +205,8 @@ def run_size(seed: Document, n: int) -> None:
     chars = sum(d.char_count for d in docs)
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
-        ix = SearchIndex(tmp, resources_dir())
+        # --with-targets: as the app indexes, with each plan's targets and past figures read for the ranking
+        ix = SearchIndex(tmp, resources_dir(), figures=_figures_by_block if "--with-targets" in sys.argv else None)
         T.words("预热")  # load jieba before timing (the app loads it when indexing starts)
         t0 = time.perf_counter()
         ix.sync(docs)
@@ -269,6 +273,7 @@ def main() -> None:
     print(
         "restart: a fresh process opens the index and answers its first query (median / p95, one process per query);"
         f" build: {workers.default_workers()} indexing process(es) on {os.cpu_count()} cores"
+        + (", targets read as the app does" if "--with-targets" in sys.argv else ", without reading targets")
     )
     header = (
         f"{'plans':>5} {'chars':>11} {'build s':>8} {'chars/s':>9} {'index MB':>8} {'open s':>6} | {'whoosh cold':>13} |"
