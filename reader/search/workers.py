@@ -206,7 +206,7 @@ def _build_parallel(
             try:
                 message = conn.recv()
             except (EOFError, OSError) as exc:
-                raise ReaderError("建立索引的子进程意外退出，请重试；如仍失败，请用 编辑 › 重建检索索引。") from exc
+                raise ReaderError(_WORKER_GONE) from exc
             kind = message[0]
             if kind == "done":
                 pending[conn] -= 1
@@ -239,10 +239,10 @@ def _build_parallel(
                     raise Cancelled("已取消建立索引。")
             local = None if remote_figures is not None or figures is None else figures(doc)
             chars_of[source.id] = source.chars
-            free.send((doc, local))
+            _send(free, (doc, local))
             pending[free] += 1
         for conn in conns:
-            conn.send(None)  # write what you have and stop
+            _send(conn, None)  # write what you have and stop
         while any(pending[c] >= 0 for c in conns):
             for conn in _ready([c for c in conns if pending[c] >= 0], 0.2):
                 receive(conn)
@@ -265,6 +265,17 @@ def _build_parallel(
     finally:
         for conn in conns:
             conn.close()
+
+
+_WORKER_GONE = "建立索引的子进程意外退出，请重试；如仍失败，请用 编辑 › 重建检索索引。"
+
+
+def _send(conn: Connection, message: Any) -> None:
+    """Hand a worker a message; a worker that has died is one clear error, like one that dies while indexing."""
+    try:
+        conn.send(message)
+    except OSError as exc:
+        raise ReaderError(_WORKER_GONE) from exc
 
 
 def _ready(conns: list[Connection], timeout: float) -> list[Connection]:
