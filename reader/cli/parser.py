@@ -255,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         metavar="N",
-        help="用 N 个进程建立索引（默认：待索引超过约 150 万字时每个处理器核心一个，最多 4 个）；"
+        help="用 N 个进程建立索引（默认：待索引超过约 60 万字时每个处理器核心一个，最多 4 个）；"
         "指定后不论多少都分给 N 个进程 / index with N processes, whatever the size",
     )
     p.set_defaults(func=cmd_index)

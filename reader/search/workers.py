@@ -1,7 +1,7 @@
 """Building new index segments from documents: in this process, or in worker processes side by side.
 
 Segmenting Chinese with jieba is pure Python and takes most of the indexing time, so one process uses one core. With
-more to index than a few dozen plans, documents are handed to worker processes (one per core, at most
+more to index than about twenty plans, documents are handed to worker processes (one per core, at most
 ``MAX_WORKERS``), each of which writes its own segments (:class:`reader.search.bulk.BulkSegment`); the caller
 commits them with the index's other changes. This process reads the documents from the library and hands them out,
 two at a time per worker, so memory stays bounded and progress and cancel answer within a document.
@@ -27,7 +27,9 @@ from reader.search.bulk import BulkSegment
 from reader.search.storage import Figures, Source, _entries, make_schema
 
 MAX_WORKERS = 4  # each worker holds jieba's dictionary (~80 MB); more cores than this gain little per megabyte
-PARALLEL_MIN_CHARS = 1_500_000  # below ~50 plans, starting workers (~1 s each: Python, jieba) costs more than it saves
+# Below this, starting workers (~1 s: Python, Whoosh, jieba's dictionary) costs about what they save: on 2 cores,
+# 290,000 characters took 1.56 s in one process and 1.81 s with two workers, 580,000 took 3.06 and 2.61 s.
+PARALLEL_MIN_CHARS = 600_000
 SEGMENT_POSTINGS = 6_000_000  # postings gathered before a segment is written (~60 MB of arrays and terms)
 IN_FLIGHT = 2  # documents handed to a worker and not yet indexed
 STOP_TIMEOUT_S = 20.0  # how long a cancelled worker may take to finish its document and clean up
