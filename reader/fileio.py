@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO, Any
 
 # The process's umask, read once at import (reading it means setting it, which must not race with other threads):
 # a written file gets the permissions any program's new file gets, not mkstemp's owner-only 0600.
@@ -21,22 +22,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write a binary file so that readers see either the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _atomic_write(path, lambda f: f.write(data), binary=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -69,14 +55,19 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
     """Write a file from pieces of text so that readers see either the old or the new content, never a mix (a
     temporary file, synced, renamed). A large document's JSON is never held whole in memory; the iterable may
     raise (Cancelled) to stop, and then nothing is written."""
+    _atomic_write(path, lambda f: f.writelines(chunks), binary=False)
+
+
+def _atomic_write(path: Path, fill: Callable[[IO[Any]], object], binary: bool) -> None:
+    """A temporary file beside ``path``, filled by ``fill``, synced and renamed over it; removed on any failure."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for chunk in chunks:
-                f.write(chunk)
+        opened: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with opened as f:
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -243,8 +243,13 @@ class BulkSegment:
                 pass
             self._closed = True
         self._postings.clear()
-        for name in self.segment.list_files(self.storage):
-            try:
-                self.storage.delete_file(name)
-            except OSError:
-                pass
+        remove_segment(self.storage, self.segment)
+
+
+def remove_segment(storage: Any, segment: Any) -> None:
+    """Delete a segment's files (one that was written but will not be committed)."""
+    for name in segment.list_files(storage):
+        try:
+            storage.delete_file(name)
+        except OSError:
+            pass

@@ -27,6 +27,7 @@ from reader.errors import Cancelled, ReaderError
 from reader.fileio import atomic_write_text, readable, without_surrogates
 from reader.search import text as T
 from reader.search.analysis import GramTokenizer, WordTokenizer
+from reader.search.bulk import remove_segment
 from reader.search.matching import _State
 from reader.search.ranking import ranked
 from reader.search.results import Hit, SearchResult, _best_window, _make_hit, _merge, _text
@@ -41,7 +42,7 @@ from reader.search.storage import (
     _merge_policy,
     make_schema,
 )
-from reader.search.workers import build, remove_segment, sweep
+from reader.search.workers import build, sweep
 
 __all__ = [
     "FORMAT",
@@ -56,6 +57,11 @@ __all__ = [
 ]
 
 Progress = Callable[[int, str], None]
+
+
+def _codec() -> W3Codec:
+    """How posting lists are stored, for every segment this index writes (bulk or through Whoosh's writer)."""
+    return W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB)
 
 
 def _delete_blocks(writer: Any, doc_id: str) -> None:
@@ -225,7 +231,7 @@ class SearchIndex:
 
             segments, written = build(
                 self.dir,
-                self._codec(),
+                _codec(),
                 todo,
                 self.figures,
                 T.jieba_files(),
@@ -295,9 +301,6 @@ class SearchIndex:
                 reader.close()
         return dropped, again, notes_lost
 
-    def _codec(self) -> W3Codec:
-        return W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB)
-
     @staticmethod
     def _writer(ix: Any, cancelled: Callable[[], bool] | None) -> Any:
         """The index writer; waits (up to LOCK_WAIT_S) while another window or process holds it."""
@@ -306,7 +309,7 @@ class SearchIndex:
         deadline = time.monotonic() + LOCK_WAIT_S
         while True:
             try:
-                return ix.writer(limitmb=WRITER_MB, codec=W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB))
+                return ix.writer(limitmb=WRITER_MB, codec=_codec())
             except LockError as exc:
                 if time.monotonic() > deadline:
                     raise ReaderError("检索索引正被另一个窗口更新，请稍后再试。") from exc

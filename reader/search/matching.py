@@ -29,12 +29,13 @@ class _State(Ranking):
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
-        columns = _read_columns(cache, self._key()) if cache is not None else None
+        key = self._key()
+        columns = _read_columns(cache, key) if cache is not None else None
         if columns is None:
             columns = self._columns()
             if cache is not None:
                 try:
-                    atomic_write_bytes(cache, marshal.dumps((COLUMNS_FORMAT, self._key(), columns)))
+                    atomic_write_bytes(cache, marshal.dumps((COLUMNS_FORMAT, key, columns)))
                 except OSError:
                     pass  # a read-only data folder: the next start reads the columns again
         names, doc, chapter, kind, role, labels, lengths, opens, figures = columns

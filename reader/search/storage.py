@@ -25,7 +25,9 @@ from reader.search.analysis import GramTokenizer, WordTokenizer
 FORMAT = 8  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
 POSTING_ZLIB = 1  # zlib level of a posting block: level 1 is as small as Whoosh's level 3 here, and quicker
-WRITER_MB = 128  # writer buffer before spilling; 1,000 plans: peak 269 MB in 622 s (256: 437 MB, 631 s)
+# Whoosh's own writer (notes' entries, merges of small segments; documents go through bulk.BulkSegment): its
+# buffer before spilling. When it still indexed documents, 1,000 plans peaked at 269 MB in 622 s (256: 437 MB).
+WRITER_MB = 128
 LOCK_WAIT_S = 30.0  # how long an update waits for another window's update of the same index
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from typing import Any
 from reader.document.model import Document
 from reader.errors import Cancelled, ReaderError
 from reader.search import text as T
-from reader.search.bulk import BulkSegment
+from reader.search.bulk import BulkSegment, remove_segment
 from reader.search.storage import Figures, Source, _entries, make_schema
 
 MAX_WORKERS = 4  # each worker holds jieba's dictionary (~80 MB); more cores than this gain little per megabyte
@@ -84,15 +84,6 @@ class _Builder:
         self.segments = []
 
 
-def remove_segment(storage: Any, segment: Any) -> None:
-    """Delete a segment's files (one that was written but will not be committed)."""
-    for name in segment.list_files(storage):
-        try:
-            storage.delete_file(name)
-        except OSError:
-            pass
-
-
 def build(
     index_dir: Path,
     codec: Any,
@@ -123,12 +114,7 @@ def build(
     written: list[str] = []
     done = 0
     try:
-        for source in todo:
-            if cancelled is not None and cancelled():
-                raise Cancelled("已取消建立索引。")
-            doc = _load(source, unreadable)
-            if doc is None:
-                continue
+        for source, doc in _documents(todo, cancelled, unreadable):
             if progress:
                 progress(int(100 * done / total), doc.title)
             builder.add(doc, figures(doc) if figures is not None else None)
@@ -144,13 +130,23 @@ class _NoWorkers(Exception):
     """A worker process did not start (nothing was indexed yet): index in this process instead."""
 
 
-def _load(source: Source, unreadable: Callable[[str, ReaderError], None] | None) -> Document | None:
-    try:
-        return source.load()
-    except ReaderError as exc:  # one damaged document file must not stop the indexing of the others
-        if unreadable is not None:
-            unreadable(source.id, exc)
-        return None
+def _documents(
+    todo: Sequence[Source],
+    cancelled: Callable[[], bool] | None,
+    unreadable: Callable[[str, ReaderError], None] | None,
+) -> Iterator[tuple[Source, Document]]:
+    """Each source with its document, loaded one at a time; raises Cancelled when asked to stop. A document that
+    cannot be loaded is reported to ``unreadable`` and skipped: one damaged file must not stop the others."""
+    for source in todo:
+        if cancelled is not None and cancelled():
+            raise Cancelled("已取消建立索引。")
+        try:
+            doc = source.load()
+        except ReaderError as exc:
+            if unreadable is not None:
+                unreadable(source.id, exc)
+            continue
+        yield source, doc
 
 
 def _picklable(obj: Any) -> bool:
@@ -222,12 +218,7 @@ def _build_parallel(
             else:  # "error"
                 raise ReaderError(f"建立索引失败：{message[1]}")
 
-        for source in todo:
-            if cancelled is not None and cancelled():
-                raise Cancelled("已取消建立索引。")
-            doc = _load(source, unreadable)
-            if doc is None:
-                continue
+        for source, doc in _documents(todo, cancelled, unreadable):
             # hand it to the least busy worker, waiting while every one has IN_FLIGHT documents
             while True:
                 for conn in _ready(conns, 0):

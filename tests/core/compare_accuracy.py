@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.document.model import BlockKind, Document
-from reader.targets.compare import Comparison
+from reader.targets.compare import Comparison, Side
 
 
 def gold_pairs(path: Path) -> set[tuple[str, str]]:
@@ -19,15 +19,10 @@ def gold_pairs(path: Path) -> set[tuple[str, str]]:
 
 def table_pairs(comparison: Comparison, first: Document, second: Document) -> set[tuple[str, str]]:
     """Rows matching an indicator of the first document's tables with one of the second's."""
-
-    def from_table(doc: Document, side) -> bool:  # type: ignore[no-untyped-def]
-        figure = side.target or side.base
-        return figure is not None and doc.blocks[figure.block].kind is BlockKind.TABLE_ROW
-
     out = set()
     for row in comparison.matched():
         a, b = row.sides.get(first.id), row.sides.get(second.id)
-        if a is not None and b is not None and from_table(first, a) and from_table(second, b):
+        if a is not None and b is not None and _from_table(first, a) and _from_table(second, b):
             out.add((a.name, b.name))
     return out
 
@@ -52,10 +47,15 @@ def table_to_text_pairs(comparison: Comparison, table_doc: Document, other: Docu
     out = set()
     for row in comparison.matched():
         a, b = row.sides.get(table_doc.id), row.sides.get(other.id)
-        figure = a.target or a.base if a is not None else None
-        if b is not None and figure is not None and table_doc.blocks[figure.block].kind is BlockKind.TABLE_ROW:
-            out.add((a.name, b.name))  # type: ignore[union-attr]
+        if a is not None and b is not None and _from_table(table_doc, a):
+            out.add((a.name, b.name))
     return out
+
+
+def _from_table(doc: Document, side: Side) -> bool:
+    """The side's figure (its target, else its past figure) comes from a row of one of the document's tables."""
+    figure = side.target or side.base
+    return figure is not None and doc.blocks[figure.block].kind is BlockKind.TABLE_ROW
 
 
 def pattern_precision_recall(found: set[tuple[str, str]], gold: dict[str, str]) -> tuple[float, float]:

@@ -102,6 +102,10 @@ def test_a_bulk_segment_holds_exactly_what_whooshs_writer_writes(tmp_path: Path,
         assert ra.field_length(field) == rb.field_length(field)
 
 
+def _index_files(session: Session) -> list[str]:
+    return sorted(p.name for p in (session.data_dir / "index").iterdir())
+
+
 def _library(tmp_path: Path, n_workers: int) -> Session:
     session = Session(tmp_path / "d")
     session._index = None
@@ -145,7 +149,7 @@ def test_cancelling_parallel_indexing_leaves_the_index_as_it_was(
     monkeypatch.setattr(workers, "PARALLEL_MIN_CHARS", 0)
     session = _library(tmp_path, 2)
     session.index.sync([session.document()])  # the bundled plan only
-    before = sorted(p.name for p in (session.data_dir / "index").iterdir())
+    before = _index_files(session)
     seen: list[int] = []
 
     def cancelled() -> bool:
@@ -153,7 +157,7 @@ def test_cancelling_parallel_indexing_leaves_the_index_as_it_was(
 
     with pytest.raises(Cancelled):
         session.index.sync(session.index_sources(), progress=lambda pct, title: seen.append(pct), cancelled=cancelled)
-    assert sorted(p.name for p in (session.data_dir / "index").iterdir()) == before
+    assert _index_files(session) == before
     assert set(session.index.indexed()) == {"dongguan-14th-fyp"}
     assert session.index.search("散裂中子源").total == 4  # the index as it was (session.search would sync it)
     assert sorted(session.sync_index()) == sorted(e.id for e in session.library.entries() if not e.bundled)
@@ -258,11 +262,11 @@ def test_a_worker_that_dies_fails_the_indexing_in_one_line_and_leaves_the_index_
     monkeypatch.setattr(workers, "PARALLEL_MIN_CHARS", 0)
     session = _library(tmp_path, 2)
     session.index.sync([session.document()])
-    before = sorted(p.name for p in (session.data_dir / "index").iterdir())
+    before = _index_files(session)
     dying = SearchIndex(session.data_dir, session.resources, figures=_dies_on_the_third_plan, workers=2)
     with pytest.raises(ReaderError, match="子进程意外退出"):
         dying.sync(session.index_sources())
-    assert sorted(p.name for p in (session.data_dir / "index").iterdir()) == before
+    assert _index_files(session) == before
     assert set(SearchIndex(session.data_dir, session.resources).indexed()) == {"dongguan-14th-fyp"}
 
 
