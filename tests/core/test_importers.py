@@ -337,9 +337,12 @@ def _texts(name: str) -> list[str]:
 
 
 def test_official_document_fonts_without_unicode_map_are_read_as_gb18030() -> None:
+    # The page (rendered and read): 目　　录, then each entry — title, leaders, page number — with its date
+    # in brackets on an indented line below.
     toc = _texts("XiaoBiaoSong.pdf")
     assert toc[0] == "目\u3000\u3000录"
-    assert toc[1].startswith("关于红军作战的原则１…") and toc[1].endswith("（一九三七年八月一日）")
+    assert re.fullmatch("关于红军作战的原则…+１", toc[1]) and toc[2] == "（一九三七年八月一日）"
+    assert re.fullmatch("关于在山西开展游击战争的意见 …+２１", toc[-2]) and toc[-1] == "（一九三七年九月二十三日）"
     assert _texts("SimFang-variant.pdf")[0].startswith("全世界无产者，联合起来")
     # One run of GBK among Latin text is recovered; the Latin text around it is untouched.
     mixed = _texts("issue20489.pdf")
@@ -350,8 +353,13 @@ def test_fake_bold_is_read_once() -> None:
     report = _texts("issue-842-example.pdf")
     assert report[0] == "安徽安利合成革股份有限公司"
     assert "股票代码：300218" in report and "披露日期：2012 年 3 月 27 日" in report
+    # Every line of this CV is drawn twice. Read off the rendered page: a bold label runs into its paragraph, and
+    # the degree stands at the end of its school's row.
     cv = _texts("issue-71-duplicate-chars.pdf")
-    assert cv[:3] == ["本科", "计算机科学与技术（应用技术）", "高中"]
+    assert cv[0].startswith("项目描述：负责四川省甘孜州丹巴磨子电站") and cv[0].endswith("指导施工单位安全施工。炸弹")
+    assert cv[1:3] == ["2020.01 - 2020.05", "项目名称一1"]
+    assert "北京师范大学珠海分校 计算机科学与技术（应用技术） 本科" in cv
+    assert not any("本科本科" in p or "项目描述：项目描述：" in p for p in cv)
 
 
 def test_lines_are_joined_by_the_width_of_their_own_page() -> None:
@@ -371,9 +379,45 @@ def test_lines_are_joined_by_the_width_of_their_own_page() -> None:
     assert report[question + 1] == "□ 是 √ 否"
 
 
+def test_vertical_writing_is_read_in_its_columns() -> None:
+    # pdf.js's vertical.pdf (rendered and read): two vertical lines, あいうえお on the right, 日本語 to its left.
+    # The text layer (pypdf) gives neither; read by position, the columns come right to left, each top down.
+    assert "".join(_texts("vertical.pdf")) == "あいうえお日本語"
+
+
+@pytest.mark.parametrize("name", ["cn14_fyp_outline_p1-2", "cn15_fyp_outline_p1-2"])
+def test_pdf_paragraphs_are_the_paragraphs_of_the_transcription(name: str) -> None:
+    """Every paragraph of the corpus transcription (.txt, made from the published text, not by this program) is a
+    paragraph of the PDF import, and the PDF gives no other: the two-line title joins, headings stand alone,
+    and each paragraph ends where its last line stops short of the margin or the next one opens with more space."""
+    corpus = ROOT / "tests" / "data" / "corpus"
+
+    def squeeze(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+
+    lines = (corpus / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    expected = [squeeze(x) for x in lines if x.strip() and x.count("\t") < 2]
+    got = [squeeze(p.text) for p in read_file(corpus / f"{name}.pdf").paragraphs if not p.table_row]
+    assert got == expected
+
+
+def test_a_margin_note_column_is_not_read_into_the_body() -> None:
+    # issue-316-example.pdf, first page: the journal's notes (Employee Relations / Vol. 29 No. 2, 2007 /
+    # pp. 162-177) stand in the left margin beside the body's last lines; the body paragraph reads on without them.
+    paragraphs = _texts("issue-316-example.pdf")
+    body = next(p for p in paragraphs if p.startswith("In discussing work-life balance"))
+    assert body.endswith("when the “work” in work-life balance is a series of rotating or shifts")
+    assert "Employee Relations" not in body and "Vol. 29" not in body
+    assert paragraphs.index("Employee Relations") < paragraphs.index(body)
+
+
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
-    text = " ".join(_texts("issue-316-example.pdf"))
-    assert "Science and Technology, New Zealand" in text and "andTechnology" not in text
+    # Lines of the first page's body, as the page sets them: "…time spent at work," / "and ﬂexibility of work…",
+    # "…the focus of this balancing act is" / "on a traditional 9-5 view…".
+    paragraphs = _texts("issue-316-example.pdf")
+    text = " ".join(paragraphs)
+    assert "time spent at work, and ﬂexibility of work time" in text
+    assert "balancing act is on a traditional 9-5 view" in text and "andTechnology" not in text
 
 
 def test_an_aes_pdf_with_only_an_owner_password_opens() -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.document.importers.pdf_layout import Line
 from reader.document.importers.text import clean_line
 from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
@@ -29,7 +31,11 @@ _STARTS_BLOCK = re.compile(
 )
 
 
-def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] | None = None) -> RawDocument:
+def read(
+    path: Path, tables: bool = True, progress: Callable[[int, str], None] | None = None, positions: bool = True
+) -> RawDocument:
+    """Paragraphs and table rows of a PDF. ``positions=False`` reads the text layer as pypdf extracts it (what
+    this importer did before it read character positions; the baseline of ``bench/pdf_import_bench.py``)."""
     import logging
 
     from pypdf import PdfReader
@@ -47,12 +53,23 @@ def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] |
                 ok = 0
             if not ok:
                 raise ImportFailed(path, "PDF 已加密，需要密码才能读取", "请先用 PDF 阅读器去除密码后另存")
-        pages = []
         count = len(reader.pages)
-        for n, page in enumerate(reader.pages):
+
+        def pdf_progress(n: int, total: int) -> None:
             if progress is not None:
-                progress(5 + 45 * n // max(count, 1), f"第 {n + 1}/{count} 页")
-            pages.append(page.extract_text() or "")
+                progress(5 + 45 * n // max(total, 1), f"第 {n + 1}/{total} 页")
+
+        page_lines: list[list[str | TableRow]] | None = _positioned_lines(path, pdf_progress) if positions else None
+        if page_lines is None:  # the positions cannot be read: the text layer as pypdf extracts it
+            pages = []
+            for n, page in enumerate(reader.pages):
+                pdf_progress(n, count)
+                pages.append(page.extract_text() or "")
+            # Keep each line's indentation: a first-line indent is the best paragraph signal in Chinese PDFs.
+            page_lines = [
+                list(undo_overprint(recover_gb18030([x.rstrip() for x in page.splitlines() if clean_line(x)])))
+                for page in pages
+            ]
     except ImportFailed:
         raise
     except NotImplementedError as exc:  # pypdf knows only the Standard security handler (and its algorithms)
@@ -65,16 +82,11 @@ def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] |
         raise ImportFailed(
             path, f"PDF 文件已损坏或无法解析（{type(exc).__name__}）", "请重新下载或用其他软件另存为 PDF"
         ) from exc
-    # Keep each line's indentation: a first-line indent is the best paragraph signal in Chinese PDFs.
-    page_lines: list[list[str | TableRow]] = [
-        list(undo_overprint(recover_gb18030([x.rstrip() for x in page.splitlines() if clean_line(x)])))
-        for page in pages
-    ]
     for index, found in (_ruled_tables(path, reader) if tables else {}).items():
-        for rows in found:
-            page_lines[index] = _splice(page_lines[index], rows)
+        for box, rows in found:
+            page_lines[index] = _place(page_lines[index], box, rows) or _splice(page_lines[index], rows)
     page_lines = [measure_page(lines) for lines in page_lines]
-    if sum(len("".join(x.split())) for lines in page_lines for x in lines if isinstance(x, str)) < 8:
+    if sum(len("".join((x.text if isinstance(x, TableRow) else x).split())) for lines in page_lines for x in lines) < 8:
         raise ImportFailed(
             path,
             "PDF 没有文字层（可能是扫描件或图片）",
@@ -89,6 +101,55 @@ def read(path: Path, tables: bool = True, progress: Callable[[int, str], None] |
     if info is not None and info.title and clean_line(str(info.title)):
         title = clean_line(str(info.title).replace("\x00", ""))
     return RawDocument(paragraphs=paragraphs, meta=Metadata(title=title, source=path.name, format="pdf"))
+
+
+def _positioned_lines(path: Path, progress: Callable[[int, int], None]) -> list[list[str | TableRow]] | None:
+    """Each page's lines from character positions (pdf_layout), as PageLines that carry where they stand; None when
+    pdfminer cannot read the file or maps too few of its characters to text ("(cid:N)"), so the text layer is used."""
+    import logging
+
+    from reader.document.importers import pdf_layout
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pages = list(pdf_layout.read_pages(path, progress))
+    except Exception:  # pdfminer fails on files pypdf still reads (and the other way round)
+        return None
+    text = "".join(line.text for page in pages for line in page)
+    if text.count("(cid:") * 8 > 0.05 * max(len(text), 1):
+        return None
+    left, right = pdf_layout.document_margins(pages)
+    out: list[list[str | TableRow]] = []
+    for page in pages:
+        texts = recover_gb18030([_CID.sub("", line.text) for line in page])
+        lines: list[str | TableRow] = []
+        previous: pdf_layout.Line | None = None
+        pitches = [b.top - a.top for a, b in itertools.pairwise(page) if a.column == b.column and b.top > a.top]
+        pitch = statistics.median(pitches) if pitches else None
+        for line, text in zip(page, texts, strict=True):
+            if not clean_line(text):
+                continue
+            if line.left is None and line.column == 0:
+                line.left = left
+            if line.right is None and line.column == 0:
+                line.right = right
+            item = PageLine(text)
+            item.geo = line
+            if previous is not None:
+                step = line.top - previous.top
+                item.gap_before = (
+                    line.column != previous.column
+                    or step <= 0
+                    or (pitch is not None and step > 1.45 * pitch and step > 1.9 * line.size)
+                    or abs(line.size - previous.size) > 0.15 * max(line.size, previous.size)
+                )
+            lines.append(item)
+            previous = line
+        out.append([*undo_overprint(lines)])  # type: ignore[arg-type]
+    return out
+
+
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 # Two Latin-1 characters that are one GB18030 character: official-document fonts (小标宋, 仿宋) embedded without a
@@ -137,6 +198,15 @@ def _repeated(line: str, k: int) -> str | None:
     return "".join(out)
 
 
+def _retext(line: str, text: str) -> str:
+    """``text`` in place of ``line``, keeping what a PageLine knows of where it stands."""
+    if isinstance(line, PageLine):
+        out = PageLine(text)
+        out.full, out.geo, out.gap_before = line.full, line.geo, line.gap_before
+        return out
+    return text
+
+
 def undo_overprint(lines: list[str]) -> list[str]:
     """Fake bold draws text 2–4 times over itself: each run repeated within a line (安徽安利…公司 ×4), or each line
     repeated on the next (本科 / 本科). Both are undone only where the repetition is exact and systematic."""
@@ -152,7 +222,7 @@ def undo_overprint(lines: list[str]) -> list[str]:
                     and len(collapsed) <= len(body) // k + body.count(" ")
                     and sum(ch.isalnum() for ch in collapsed) >= 2  # rules of ____ or …… are drawn, not overprinted
                 ):
-                    fixed = line[: len(line) - len(line.lstrip())] + collapsed
+                    fixed = _retext(line, line[: len(line) - len(line.lstrip())] + collapsed)
                     break
         out.append(fixed if fixed is not None else line)
     # Lines drawn k times: most lines stand in a run of exactly k equal lines, and none in a longer one (a table
@@ -179,8 +249,12 @@ class TableRow:
 _RULES = re.compile(rb"(?:-?[\d.]+\s+){4}re\s|(?:-?[\d.]+\s+){2}l\s")
 
 
-def _ruled_tables(path: Path, reader: object) -> dict[int, list[list[list[str]]]]:
-    """Rows of the ruled tables on each page that draws rules; empty when none or when detection fails."""
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom, from the top left of the page
+
+
+def _ruled_tables(path: Path, reader: object) -> dict[int, list[tuple[Box, list[list[str]]]]]:
+    """Where the ruled tables on each page that draws rules stand, and their rows; empty when none or when
+    detection fails."""
     candidates = []
     for i, page in enumerate(reader.pages):  # type: ignore[attr-defined]
         try:
@@ -192,7 +266,7 @@ def _ruled_tables(path: Path, reader: object) -> dict[int, list[list[list[str]]]
             candidates.append(i)
     if not candidates:
         return {}
-    out: dict[int, list[list[list[str]]]] = {}
+    out: dict[int, list[tuple[Box, list[list[str]]]]] = {}
     try:
         import logging
 
@@ -207,7 +281,8 @@ def _ruled_tables(path: Path, reader: object) -> dict[int, list[list[list[str]]]
                     rows = [[_cell(c) for c in row] for row in table.extract()]
                     rows = [r for r in rows if any(r)]
                     if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                        tables.append(rows)
+                        x0, top, x1, bottom = table.bbox
+                        tables.append(((float(x0), float(top), float(x1), float(bottom)), rows))
                 if tables:
                     out[i] = tables
     except Exception:  # table detection is an extra: the text layer still imports without it
@@ -221,6 +296,27 @@ def _cell(text: str | None) -> str:
         return ""
     text = re.sub(r"(?<=[^\x00-\x7f])\s*\n\s*|\s*\n\s*(?=[^\x00-\x7f])", "", text)
     return clean_line(re.sub(r"\s*\n\s*", " ", text).replace("\t", " "))
+
+
+def _place(lines: list[str | TableRow], box: Box, rows: list[list[str]]) -> list[str | TableRow] | None:
+    """Replace the lines that stand inside a table's box by its rows; None when the lines do not know where
+    they stand (the text layer) or none lies inside. A "table" of a few rows over many lines is left as lines."""
+    x0, top, x1, bottom = box
+    inside = []
+    for i, line in enumerate(lines):
+        geo = getattr(line, "geo", None)
+        if geo is None:
+            continue
+        if x0 - 1 <= (geo.x0 + geo.x1) / 2 <= x1 + 1 and top - 1 <= (geo.top + geo.bottom) / 2 <= bottom + 1:
+            inside.append(i)
+    if not inside:
+        return None
+    if 3 * len(rows) < len(inside):
+        return lines  # rows that swallow many lines each: rules that frame text, not a grid pdfplumber could read
+    first = inside[0]
+    kept = [line for i, line in enumerate(lines) if i not in set(inside)]
+    at = first - sum(1 for i in inside if i < first)
+    return [*kept[:at], *(TableRow("\t".join(r)) for r in rows), *kept[at:]]
 
 
 def _squeeze(text: str) -> str:
@@ -313,9 +409,15 @@ _NARROWEST_COLUMN = 24  # half-width cells
 
 class PageLine(str):
     """A text line of a page, with the width of a full line on that page (`full`, None when the page does not
-    show one): hard-wrapped lines fill the text column, so a shorter line stopped before the margin."""
+    show one): hard-wrapped lines fill the text column, so a shorter line stopped before the margin.
+
+    Lines read from character positions also carry where they stand (`geo`: position, size, column margins) and
+    whether more space than the page's line spacing, another column or another type size sets them apart from the
+    line before (`gap_before`)."""
 
     full: int | None = None
+    geo: Line | None = None
+    gap_before: bool = False
 
 
 def full_width(widths: Sequence[int]) -> int | None:
@@ -358,7 +460,8 @@ def measure_page(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     out: list[str | TableRow] = []
     for line in lines:
         if isinstance(line, str):
-            line = PageLine(line)
+            if not isinstance(line, PageLine):
+                line = PageLine(line)
             line.full = full
         out.append(line)
     return out
@@ -370,11 +473,45 @@ def _switches_language(current: str, line: str) -> bool:
     return bool(_CJK_CHAR.match(current[-1]) and not _CJK_CHAR.search(line) and _LATIN_WORDS.match(line))
 
 
+def _starts_paragraph(line: Line) -> bool:
+    """A line read from positions starts a paragraph when it is indented from its column's left margin (a
+    first-line indent) — a centred line does not by itself: it may be the second line of a title (a centred
+    heading after a paragraph follows a line that stopped short, which ended that paragraph)."""
+    if line.left is None or line.x0 - line.left <= 0.6 * line.size:
+        return False
+    return not _is_centred(line)
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z0-9'’.,%-]+")
+_CLOSING = "、。，；：？！）」』”’》〉】"
+
+
+def _stops_short(line: Line, after: object) -> bool | None:
+    """Whether a line stops before its column's right margin (None when the margin is not known): short by more
+    than the next line's first word or character would have needed (a Latin word, or a Chinese character with
+    the closing marks that may not start a line), or, before no line, by more than a character."""
+    if line.right is None:
+        return None
+    room = line.right - line.x1
+    text = clean_line(after) if isinstance(after, str) and getattr(after, "geo", None) is not None else ""
+    if not text:
+        return room > 1.0 * line.size
+    word = _FIRST_WORD.match(text)
+    if word:
+        need = 0.55 * line.size * len(word.group(0)) + 0.3 * line.size
+    else:
+        head = 1 + len(text[1:]) - len(text[1:].lstrip(_CLOSING))
+        need = head * line.size
+    return room > max(need, 1.0 * line.size)
+
+
 def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     """Re-join hard-wrapped lines into paragraphs.
 
-    A line ends its paragraph when it ends a sentence and is narrower than a full line of its page (the text
-    stopped before the right margin), or when the next line opens a heading, list item or note.
+    A line ends its paragraph when it ends a sentence and stops short of the right margin of its column, or when
+    the next line opens a heading, list item or note. Lines read from character positions know their margins and
+    the space above them (a first-line indent or a wider space starts a paragraph; a centred line continues a
+    centred title); lines from the text layer alone are measured against the width of a full line of their page.
     """
     text_lines = [x for x in lines if isinstance(x, str)]
     if not text_lines:
@@ -383,7 +520,7 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     overall = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
     paragraphs: list[str | TableRow] = []
     current = ""
-    for raw in lines:
+    for i, raw in enumerate(lines):
         if isinstance(raw, TableRow):
             if current:
                 paragraphs.append(current)
@@ -391,16 +528,25 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
             paragraphs.append(raw)
             continue
         line = clean_line(raw)
-        indented = raw.startswith(("\u3000", "  "))
+        geo: Line | None = getattr(raw, "geo", None)
+        if geo is not None and geo.left is not None:
+            indented = _starts_paragraph(geo) or getattr(raw, "gap_before", False)
+        else:
+            indented = raw.startswith(("\u3000", "  "))
         if current and (indented or _STARTS_BLOCK.match(line) or _switches_language(current, line)):
             paragraphs.append(current)
             current = ""
         # Latin words broken at the line end need their space back (And / they); Chinese joins without one.
-        if current and current[-1].isascii() and current[-1].isalnum() and line[:1].isascii() and line[:1].isalpha():
+        if current and _latin_break(current, line):
             current += " "
         current += line
-        full = getattr(raw, "full", None) or overall
-        short = display_width(line) < full * 0.85
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        measured = _stops_short(geo, after) if geo is not None else None
+        if geo is None or measured is None:
+            full = getattr(raw, "full", None) or overall
+            short = display_width(line) < full * 0.85
+        else:
+            short = measured and not _title_goes_on(geo, after)
         if current.endswith(_OPENERS) or _OPEN_LEADER.search(line):
             continue  # a line that ends on an opening bracket or quote (注：①〔) or on dot leaders never ends its paragraph
         if _CONTENTS_ENTRY.search(line):
@@ -411,3 +557,40 @@ def join_lines(lines: Sequence[str | TableRow]) -> list[str | TableRow]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\ufb00" <= ch <= "\ufb06")
+
+
+def _latin_break(current: str, line: str) -> bool:
+    """Latin words broken at the line end need their space back (And / they, work, / and); Chinese joins without
+    one, and so do a hyphenated word's halves and a number broken after its decimal point (1. / 3万亿斤)."""
+    if not line or not _latin_letter(line[0]):
+        return False
+    last = current.rstrip(",.;:!?)”’\"'")
+    if last != current and last and not (last[-1].isascii() and last[-1].isalnum()):
+        return False
+    return bool(last) and last[-1].isascii() and last[-1].isalnum()
+
+
+def _title_goes_on(line: Line, after: object) -> bool:
+    """A centred line is continued by a centred line of the same size right below it (a title set on two
+    lines), unless that one opens a heading of its own."""
+    geo = getattr(after, "geo", None)
+    return (
+        isinstance(after, str)
+        and geo is not None
+        and _is_centred(line)
+        and _is_centred(geo)
+        and not getattr(after, "gap_before", False)
+        and abs(geo.size - line.size) < 0.5
+        and not _STARTS_BLOCK.match(clean_line(after))
+    )
+
+
+def _is_centred(line: Line) -> bool:
+    if line.left is None or line.right is None:
+        return False
+    indent, rest = line.x0 - line.left, line.right - line.x1
+    return indent > 0.6 * line.size and abs(indent - rest) < 1.5 * line.size

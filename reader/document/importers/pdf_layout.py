@@ -1,0 +1,498 @@
+"""The lines of a PDF page from its character positions (pdfminer.six), in reading order.
+
+The text layer of a PDF is a list of drawing operations, not of lines: it can draw a title four times over itself
+(fake bold), the columns of a page side by side, or a column of vertical text from top to bottom. This module
+places every character where it is drawn and reads the page as a person would:
+
+- a character drawn again on itself (within a point) is read once;
+- characters on one baseline make a row; a wide gap splits a row into segments;
+- a page set in columns (a gutter free of text down a run of rows, prose on each side) is read column by column;
+- a page of vertical writing (characters stacked in columns) is read top to bottom, columns right to left;
+- each line knows its column's margins, so paragraphs are found from where a line starts (first-line indent),
+  where it stops (short of the right margin) and the space above it, not from its length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A gap wider than this (in character sizes) splits a row into segments: table cells, columns, a centred title's
+# spaced-out characters. Word spaces are a third of that or less, a Chinese line's justification less still.
+SEGMENT_GAP = 1.0
+# A gutter is free of text down at least this many rows, and at least this wide (in character sizes).
+GUTTER_ROWS = 4
+GUTTER_WIDTH = 0.7
+_CJK = re.compile(r"[\u2000-\u206f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class Segment:
+    """Glyphs of one row with no wide gap between them."""
+
+    glyphs: list[Glyph]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+
+    def __post_init__(self) -> None:
+        ink = [g for g in self.glyphs if not g.text.isspace()] or self.glyphs
+        self.x0 = min(g.x0 for g in ink)
+        self.x1 = max(g.x1 for g in ink)
+        self.top = min(g.top for g in ink)
+        self.bottom = max(g.bottom for g in ink)
+        self.size = statistics.median(g.size for g in ink)
+
+    @property
+    def text(self) -> str:
+        return _text(self.glyphs)
+
+
+@dataclass(slots=True)
+class Line:
+    """A line of text in reading order, with the margins of the column it stands in (None where the page does
+    not show them: two lines must agree on a margin before it is believed)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    left: float | None = None
+    right: float | None = None
+    column: int = 0
+    cells: list[str] = field(default_factory=list)
+
+
+def _text(glyphs: list[Glyph]) -> str:
+    """Glyphs of one row as text: a space where the text layer draws one or leaves a gap a space wide (Latin
+    words, digits); Chinese characters join unless the gap is wide enough to be meant."""
+    out: list[str] = []
+    prev: Glyph | None = None
+    for g in glyphs:
+        if g.text.isspace():
+            if out and not out[-1].isspace():
+                out.append(g.text if g.text == "\u3000" else " ")
+            elif out and g.text == "\u3000":
+                out.append(g.text)
+            prev = None
+            continue
+        if prev is not None and out and not out[-1].isspace():
+            gap = g.x0 - prev.x1
+            cjk = _CJK.match(prev.text[-1]) and _CJK.match(g.text[0])
+            if gap > (0.35 if cjk else 0.12) * max(prev.size, g.size):
+                out.append(" ")
+        out.append(g.text)
+        prev = g
+    return "".join(out).strip(" ")
+
+
+def read_pages(
+    path: Path, progress: Callable[[int, int], None] | None = None, password: str = ""
+) -> Iterator[list[Line]]:
+    """The lines of each page in reading order. Raises what pdfminer raises on a file it cannot read."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    def chars(item: object) -> Iterator[LTChar]:
+        for child in item:  # type: ignore[attr-defined]
+            if isinstance(child, LTChar):
+                yield child
+            elif isinstance(child, LTContainer):
+                yield from chars(child)
+
+    with open(path, "rb") as fh:
+        document = PDFDocument(PDFParser(fh), password=password)
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=None)
+        interpreter = PDFPageInterpreter(resources, device)
+        pages = list(PDFPage.create_pages(document))
+        for n, page in enumerate(pages):
+            if progress is not None:
+                progress(n, len(pages))
+            interpreter.process_page(page)
+            layout = device.get_result()
+            height = layout.y1
+            glyphs = [
+                Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0))
+                for c in chars(layout)
+                if c.get_text()
+            ]
+            yield page_lines(glyphs)
+
+
+def page_lines(glyphs: list[Glyph]) -> list[Line]:
+    """The lines of one page in reading order."""
+    glyphs = _dedupe(_gb18030(glyphs))
+    if not glyphs:
+        return []
+    if _vertical(glyphs):
+        return _vertical_lines(glyphs)
+    rows = _rows(glyphs)
+    return _reading_order([_segments(row) for row in rows])
+
+
+def _is_high(g: Glyph) -> bool:
+    return len(g.text) == 1 and "\xa1" <= g.text <= "\xfe"
+
+
+def _gb18030(glyphs: list[Glyph]) -> list[Glyph]:
+    """Official-document fonts (小标宋, 仿宋) embedded without a ToUnicode map draw each Chinese character as two
+    one-byte glyphs that read as Latin-1 (目 = Ä¿). Where most such glyphs pair up, in drawing order, into
+    GB18030 characters, each pair becomes one glyph; the spaces these fonts draw between pairs go."""
+    high = sum(1 for g in glyphs if _is_high(g))
+    if high < 2:
+        return glyphs
+    pairs: dict[int, str] = {}
+    i = 0
+    while i + 1 < len(glyphs):
+        a, b = glyphs[i], glyphs[i + 1]
+        # pdfminer reads the byte 0xAD (soft hyphen; the second byte of 原, 则, ……) as a space
+        second = "\xad" if b.text == " " else b.text
+        if _is_high(a) and (_is_high(b) or second == "\xad"):
+            try:
+                char = (a.text + second).encode("latin-1").decode("gb18030")
+            except UnicodeDecodeError:
+                char = ""
+            if len(char) == 1 and _CJK.match(char):
+                pairs[i] = char
+                i += 2
+                continue
+        i += 1
+    if 2 * len(pairs) < 0.6 * high:
+        return glyphs
+    out: list[Glyph] = []
+    i = 0
+    while i < len(glyphs):
+        if i in pairs:
+            a, b = glyphs[i], glyphs[i + 1]
+            out.append(Glyph(pairs[i], a.x0, max(a.x1, b.x1), min(a.top, b.top), max(a.bottom, b.bottom), a.size))
+            i += 2
+            continue
+        g = glyphs[i]
+        if not (g.text == " " and (i - 1 in pairs or i + 1 in pairs)):
+            out.append(g)
+        i += 1
+    return out
+
+
+def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
+    """Characters drawn again within a point of themselves (fake bold, a shadow) are read once."""
+    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    out = []
+    for g in glyphs:
+        if g.text.isspace():
+            out.append(g)
+            continue
+        kx, ky = int(g.x0), int(g.top)
+        twin = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((g.text, kx + dx, ky + dy), ()):
+                    if abs(other.x0 - g.x0) <= 1 and abs(other.top - g.top) <= 1:
+                        twin = True
+        if not twin:
+            seen.setdefault((g.text, kx, ky), []).append(g)
+            out.append(g)
+    return out
+
+
+def _vertical(glyphs: list[Glyph]) -> bool:
+    """Vertical writing: in drawing order, most next characters stand below the last one in the same column,
+    not to its right on the same row."""
+    down = across = 0
+    for a, b in itertools.pairwise(glyphs):
+        if a.text.isspace() or b.text.isspace():
+            continue
+        size = max(a.size, b.size, 1.0)
+        if abs(a.x0 - b.x0) < 0.3 * size and 0 < b.top - a.top < 2 * size:
+            down += 1
+        elif abs(a.top - b.top) < 0.3 * size and 0 < b.x0 - a.x0 < 3 * size:
+            across += 1
+    return down > 2 * across and down >= 3
+
+
+def _vertical_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Columns of vertical text, right to left, each read top to bottom."""
+    columns: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -(g.x0 + g.x1) / 2):
+        centre = (g.x0 + g.x1) / 2
+        if columns:
+            last = columns[-1]
+            middle = (last[0].x0 + last[0].x1) / 2
+            if abs(middle - centre) < 0.5 * max(g.size, last[0].size):
+                last.append(g)
+                continue
+        columns.append([g])
+    out = []
+    for column in columns:
+        column.sort(key=lambda g: g.top)
+        text = "".join(g.text for g in column).strip()
+        if text:
+            x0 = min(g.x0 for g in column)
+            x1 = max(g.x1 for g in column)
+            out.append(Line(text, x0, x1, column[0].top, column[-1].bottom, statistics.median(g.size for g in column)))
+    return out
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline: a glyph joins a row when its middle lies less than half a character below the
+    row's highest middle (a raised note mark joins its line); rows top to bottom, each left to right."""
+    rows: list[list[Glyph]] = []
+    first = 0.0
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        middle = (g.top + g.bottom) / 2
+        if rows and middle - first <= 0.45 * max(g.size, max(x.size for x in rows[-1][:3])):
+            rows[-1].append(g)
+            continue
+        rows.append([g])
+        first = middle
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+    return [row for row in rows if any(not g.text.isspace() for g in row)]
+
+
+def _segments(row: list[Glyph]) -> list[Segment]:
+    out: list[list[Glyph]] = [[]]
+    last: Glyph | None = None
+    for g in row:
+        if g.text.isspace():  # a drawn space fills its gap, unless it is stretched (word spacing across a gutter)
+            out[-1].append(g)
+            if (
+                last is not None
+                and g.x0 - last.x1 <= SEGMENT_GAP * max(g.size, last.size)
+                and g.x1 - g.x0 <= 1.05 * g.size
+            ):
+                last = g
+            continue
+        if last is not None and g.x0 - last.x1 > SEGMENT_GAP * max(g.size, last.size):
+            out.append([])
+        out[-1].append(g)
+        last = g
+    segments = []
+    for glyphs in out:
+        while glyphs and glyphs[-1].text.isspace():
+            glyphs.pop()
+        while glyphs and glyphs[0].text.isspace():
+            glyphs.pop(0)
+        if glyphs:
+            segments.append(Segment(glyphs))
+    return segments
+
+
+Interval = tuple[float, float]
+
+
+def _free(occupied: list[Interval], lo: float, hi: float) -> list[Interval]:
+    out, at = [], lo
+    for a, b in sorted(occupied):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    if at < hi:
+        out.append((at, hi))
+    return out
+
+
+def _intersect(a: list[Interval], b: list[Interval]) -> list[Interval]:
+    out = []
+    for x0, x1 in a:
+        for y0, y1 in b:
+            lo, hi = max(x0, y0), min(x1, y1)
+            if hi > lo:
+                out.append((lo, hi))
+    return out
+
+
+def _reading_order(rows: list[list[Segment]]) -> list[Line]:
+    """Rows top to bottom; a run of rows set in columns is read column by column."""
+    rows = [r for r in rows if r]
+    if not rows:
+        return []
+    lo = min(s.x0 for r in rows for s in r)
+    hi = max(s.x1 for r in rows for s in r)
+    size = statistics.median(s.size for r in rows for s in r)
+    wide = GUTTER_WIDTH * size
+    inks = [_RowInk(row) for row in rows]
+    blocks: list[tuple[list[list[Segment]], list[Interval]]] = []  # rows and the gutters they share
+    i = 0
+    while i < len(rows):
+        # An interval that reaches the page's text edge has no text on one side: it is never a gutter.
+        free = [f for f in _free(_ink(rows[i]), lo, hi) if f[1] - f[0] >= wide and lo < f[0] and f[1] < hi]
+        # The longest run of rows that keeps a free interval in common, then the longest part of it (from the
+        # top) whose free intervals divide it into columns; a few lengths are tried, not every one.
+        j = i
+        shared = [free]
+        while free and j + 1 < len(rows):
+            free = [f for f in _intersect(free, _free(_ink(rows[j + 1]), lo, hi)) if f[1] - f[0] >= wide]
+            if not free:
+                break
+            shared.append(free)
+            j += 1
+        best: tuple[int, list[Interval]] | None = None
+        if shared[0] and j - i + 1 >= GUTTER_ROWS:
+            span = j - i
+            for end in sorted({j, i + span * 3 // 4, i + span // 2, i + GUTTER_ROWS - 1}, reverse=True):
+                if end - i + 1 < GUTTER_ROWS:
+                    continue
+                gutters = _gutters(inks[i : end + 1], shared[end - i], size)
+                if gutters:
+                    best = (end, gutters)
+                    break
+        if best is not None:
+            blocks.append((rows[i : best[0] + 1], best[1]))
+            i = best[0] + 1
+        else:
+            if blocks and not blocks[-1][1]:
+                blocks[-1][0].append(rows[i])
+            else:
+                blocks.append(([rows[i]], []))
+            i += 1
+    out: list[Line] = []
+    for block_rows, gutters in blocks:
+        edges = [lo - 1, *sorted(g[0] for g in gutters), hi + 1]
+        for column in range(len(edges) - 1):
+            lines = []
+            for row in block_rows:
+                part = _split(row, edges[column], edges[column + 1]) if gutters else row
+                if part:
+                    lines.append(_line(part, column if gutters else 0))
+            _margins(lines)
+            out.extend(lines)
+    return out
+
+
+def _ink(row: list[Segment]) -> list[Interval]:
+    """Where a row's characters stand (spaces are not ink)."""
+    return [(g.x0, g.x1) for s in row for g in s.glyphs if not g.text.isspace()]
+
+
+def _split(row: list[Segment], left: float, right: float) -> list[Segment]:
+    """The segments of a row between two x positions, cut at them (a word gap can be narrower than a gutter)."""
+    glyphs = [g for s in row for g in s.glyphs if left <= (g.x0 + g.x1) / 2 <= right]
+    return _segments(glyphs)
+
+
+class _RowInk:
+    """A row's characters (not spaces) by their middles, to cut the row at any x quickly."""
+
+    __slots__ = ("glyphs", "middles")
+
+    def __init__(self, row: list[Segment]) -> None:
+        self.glyphs = sorted((g for s in row for g in s.glyphs if not g.text.isspace()), key=lambda g: g.x0 + g.x1)
+        self.middles = [(g.x0 + g.x1) / 2 for g in self.glyphs]
+
+    def between(self, left: float, right: float) -> tuple[float, float] | None:
+        """Where the row's text between two x positions starts and ends."""
+        a = bisect.bisect_left(self.middles, left)
+        b = bisect.bisect_right(self.middles, right)
+        if a >= b:
+            return None
+        return min(g.x0 for g in self.glyphs[a:b]), max(g.x1 for g in self.glyphs[a:b])
+
+
+def _gutters(rows: list[_RowInk], free: list[Interval], size: float) -> list[Interval]:
+    """The intervals of ``free`` that divide ``rows`` into columns: text on both sides, and each column either
+    prose — at least eight characters wide and mostly made of lines that fill it (justified or wrapped text),
+    which the columns of a table (short cells, numbers) are not — or a sidebar beside prose, with a quarter of
+    its lines or fewer (a journal's margin notes)."""
+    spans = [(r.glyphs[0].x0, max(g.x1 for g in r.glyphs)) for r in rows if r.glyphs]
+    if not spans:
+        return []
+    lo = min(a for a, _ in spans)
+    hi = max(b for _, b in spans)
+    inner = [f for f in free if f[0] > lo and f[1] < hi]
+    # A column that has not started yet (or has ended) in these rows leaves one wide gap, not two gutters.
+    starts = sorted(a for a, _ in spans)
+    inner = [f for f in inner if bisect.bisect_right(starts, f[0]) > 0]
+    if not inner:
+        return []
+    edges = [lo, *[x for f in inner for x in f], hi]
+    prose, counts = [], []
+    for k in range(0, len(edges), 2):
+        left, right = edges[k], edges[k + 1]
+        parts = [p for p in (r.between(left, right) for r in rows) if p is not None]
+        counts.append(len(parts))
+        if right - left < 8 * size or len(parts) < GUTTER_ROWS:
+            prose.append(False)
+            continue
+        reach = max(p[1] for p in parts)
+        full = sum(1 for p in parts if p[1] >= reach - 1.5 * size and p[0] <= left + 3 * size)
+        prose.append(full >= 0.5 * len(parts))
+    most = max(n for n, ok in zip(counts, prose, strict=True) if ok) if any(prose) else 0
+    if all(ok or 0 < n <= most / 4 for n, ok in zip(counts, prose, strict=True)) and any(prose):
+        return inner
+    return []
+
+
+def _line(segments: list[Segment], column: int) -> Line:
+    return Line(
+        " ".join(s.text for s in segments),
+        segments[0].x0,
+        segments[-1].x1,
+        min(s.top for s in segments),
+        max(s.bottom for s in segments),
+        statistics.median(s.size for s in segments),
+        column=column,
+        cells=[s.text for s in segments],
+    )
+
+
+def _margins(lines: list[Line]) -> None:
+    """Set each line's column margins: the leftmost start and the rightmost end that two lines share."""
+    if not lines:
+        return
+    size = statistics.median(line.size for line in lines)
+    enough = max(2, len(lines) // 8)
+    left = _shared([line.x0 for line in lines], 0.5 * size, lowest=True, enough=enough)
+    right = _shared([line.x1 for line in lines], 0.5 * size, lowest=False, enough=enough)
+    if left is not None and right is not None and right - left < 12 * size:
+        left = right = None  # a stack of labels or a form's answers, not a text column
+    for line in lines:
+        line.left, line.right = left, right
+
+
+def _shared(values: list[float], tolerance: float, lowest: bool, enough: int = 2) -> float | None:
+    """The lowest (or highest) value that ``enough`` values share within ``tolerance``: a margin many lines
+    keep, not a margin note's or a centred heading's edge."""
+    ordered = sorted(values, reverse=not lowest)
+    for i, v in enumerate(ordered[: len(ordered) - enough + 1]):
+        if abs(ordered[i + enough - 1] - v) <= tolerance:
+            return v
+    return None
+
+
+def document_margins(pages: list[list[Line]]) -> tuple[float | None, float | None]:
+    """The margins most lines of the document share: for pages too short to show their own."""
+    lefts = Counter(round(line.left) for page in pages for line in page if line.left is not None)
+    rights = Counter(round(line.right) for page in pages for line in page if line.right is not None)
+    return (
+        float(lefts.most_common(1)[0][0]) if lefts else None,
+        float(rights.most_common(1)[0][0]) if rights else None,
+    )
+
+
+__all__ = ["Glyph", "Line", "document_margins", "page_lines", "read_pages"]
