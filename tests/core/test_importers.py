@@ -411,6 +411,51 @@ def test_a_margin_note_column_is_not_read_into_the_body() -> None:
     assert paragraphs.index("Employee Relations") < paragraphs.index(body)
 
 
+def test_a_table_aligned_by_whitespace_reads_as_a_grid() -> None:
+    # issue-912.pdf, page 2 (rendered and read): the ABC LTD ledger, no rules at all. Its columns: Vr.Date, Vr.No,
+    # Vr.Type, an unheaded one-letter column (R / C), Particulars, and the right-aligned Dr.Amt, Cr.Amt, Balance.
+    raw = read_file(PDFS / "issue-912.pdf")
+    rows = [p.text.split("\t") for p in raw.paragraphs if p.table_row]
+    start = rows.index(["Vr.Date", "Vr.No", "Vr.Type", "", "Particulars", "Dr.Amt", "Cr.Amt", "Balance"])
+    assert rows[start + 1 :] == [
+        ["01-Apr-15", "", "", "", "Opening Balance", "", "24274200", "24274200"],
+        ["17-Aug-15", "4", "JV", "R", "BEING EXCHANGE RATE DIFF", "0", "979400", "25253600 Cr."],
+        ["17-Aug-15", "16", "BP", "R", "BEING TRF", "6530000", "0", "18723600 Cr."],
+        ["07-Sep-15", "58", "BP", "C", "280000,$,@66.87, B.Ref-, Inv- BEING TRF", "18723600", "0", "0 Dr."],
+        ["07-Sep-15", "58", "BP", "C", "0,$,@0, B.Ref-, Inv- BEING INTERST PAID", "0", "0", "0 Dr."],
+        [
+            "20-Oct-15",
+            "3",
+            "JV",
+            "C",
+            "610,$,@65.22, B.Ref-, Inv- Being the amount vide performa no DS03/13/D111161",
+            "0",
+            "39784",
+            "39784 Cr.",
+        ],
+        [
+            "20-Oct-15",
+            "20",
+            "BP",
+            "C",
+            "610,$,@65.22, B.Ref-, Inv- BEING IMPORT PYMNET FOR LICENSE KEY",
+            "39784",
+            "0",
+            "0 Dr.",
+        ],
+    ]
+    titles = [p.text for p in raw.paragraphs if not p.table_row]
+    assert "ABC LTD" in titles  # the ledger's title is text above its table, not a row of it
+
+
+def test_prose_is_not_taken_for_a_whitespace_table() -> None:
+    # Chinese prose pages and the corpus outlines keep no column gaps: no table rows but their ruled tables.
+    assert not any(p.table_row for p in read_file(PDFS / "issue-71-duplicate-chars.pdf").paragraphs[:20])
+    corpus = ROOT / "tests" / "data" / "corpus"
+    for name, rows in (("cn14_fyp_outline_p1-2", 21), ("cn15_fyp_outline_p1-2", 22)):
+        assert sum(p.table_row for p in read_file(corpus / f"{name}.pdf").paragraphs) == rows
+
+
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
     # Lines of the first page's body, as the page sets them: "…time spent at work," / "and ﬂexibility of work…",
     # "…the focus of this balancing act is" / "on a traditional 9-5 view…".

@@ -13,10 +13,10 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.document.importers.pdf_layout import Line
+from reader.document.importers.pdf_layout import Box, Line
 from reader.document.importers.text import clean_line
 from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
@@ -59,7 +59,8 @@ def read(
             if progress is not None:
                 progress(5 + 45 * n // max(total, 1), f"第 {n + 1}/{total} 页")
 
-        page_lines: list[list[str | TableRow]] | None = _positioned_lines(path, pdf_progress) if positions else None
+        found = _ruled_tables(path, reader) if tables else {}
+        page_lines = _positioned_lines(path, pdf_progress, found) if positions else None
         if page_lines is None:  # the positions cannot be read: the text layer as pypdf extracts it
             pages = []
             for n, page in enumerate(reader.pages):
@@ -70,6 +71,9 @@ def read(
                 list(undo_overprint(recover_gb18030([x.rstrip() for x in page.splitlines() if clean_line(x)])))
                 for page in pages
             ]
+            for index, on_page in found.items():  # no positions: a table's lines are found by their text
+                for _box, rows in on_page:
+                    page_lines[index] = _splice(page_lines[index], rows)
     except ImportFailed:
         raise
     except NotImplementedError as exc:  # pypdf knows only the Standard security handler (and its algorithms)
@@ -82,9 +86,6 @@ def read(
         raise ImportFailed(
             path, f"PDF 文件已损坏或无法解析（{type(exc).__name__}）", "请重新下载或用其他软件另存为 PDF"
         ) from exc
-    for index, found in (_ruled_tables(path, reader) if tables else {}).items():
-        for box, rows in found:
-            page_lines[index] = _place(page_lines[index], box, rows) or _splice(page_lines[index], rows)
     page_lines = [measure_page(lines) for lines in page_lines]
     if sum(len("".join((x.text if isinstance(x, TableRow) else x).split())) for lines in page_lines for x in lines) < 8:
         raise ImportFailed(
@@ -103,16 +104,20 @@ def read(
     return RawDocument(paragraphs=paragraphs, meta=Metadata(title=title, source=path.name, format="pdf"))
 
 
-def _positioned_lines(path: Path, progress: Callable[[int, int], None]) -> list[list[str | TableRow]] | None:
-    """Each page's lines from character positions (pdf_layout), as PageLines that carry where they stand; None when
-    pdfminer cannot read the file or maps too few of its characters to text ("(cid:N)"), so the text layer is used."""
+def _positioned_lines(
+    path: Path, progress: Callable[[int, int], None], tables: dict[int, list[tuple[Box, list[list[str]]]]]
+) -> list[list[str | TableRow]] | None:
+    """Each page's lines from character positions (pdf_layout), as PageLines that carry where they stand, the
+    ruled ``tables`` in the place of the characters inside their boxes; None when pdfminer cannot read the file or
+    maps too few of its characters to text ("(cid:N)"), so the text layer is used."""
     import logging
 
     from reader.document.importers import pdf_layout
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        pages = list(pdf_layout.read_pages(path, progress))
+        boxes = {i: [(box, len(rows)) for box, rows in on_page] for i, on_page in tables.items()}
+        pages = list(pdf_layout.read_pages(path, progress, boxes=boxes))
     except Exception:  # pdfminer fails on files pypdf still reads (and the other way round)
         return None
     text = "".join(line.text for page in pages for line in page)
@@ -120,7 +125,7 @@ def _positioned_lines(path: Path, progress: Callable[[int, int], None]) -> list[
         return None
     left, right = pdf_layout.document_margins(pages)
     out: list[list[str | TableRow]] = []
-    for page in pages:
+    for index, page in enumerate(pages):
         texts = recover_gb18030([_CID.sub("", line.text) for line in page])
         lines: list[str | TableRow] = []
         previous: pdf_layout.Line | None = None
@@ -133,6 +138,17 @@ def _positioned_lines(path: Path, progress: Callable[[int, int], None]) -> list[
                 line.left = left
             if line.right is None and line.column == 0:
                 line.right = right
+            if pdf_layout.TABLE_MARK in text:  # a ruled table (cell by cell, pdfplumber) where it stands
+                for k in re.findall(re.escape(pdf_layout.TABLE_MARK) + r"(\d+)", text):
+                    lines.extend(TableRow("\t".join(r), line) for r in tables[index][int(k)][1])
+                previous = None
+                text = re.sub(re.escape(pdf_layout.TABLE_MARK) + r"\d+", "", text)
+                if not clean_line(text):
+                    continue
+            if line.table:
+                lines.append(TableRow("\t".join(_CID.sub("", clean_line(c)) for c in line.cells), line))
+                previous = None
+                continue
             item = PageLine(text)
             item.geo = line
             if previous is not None:
@@ -145,7 +161,11 @@ def _positioned_lines(path: Path, progress: Callable[[int, int], None]) -> list[
                 )
             lines.append(item)
             previous = line
-        out.append([*undo_overprint(lines)])  # type: ignore[arg-type]
+        page_out: list[str | TableRow] = []
+        for is_row, group in itertools.groupby(lines, key=lambda x: isinstance(x, TableRow)):
+            items = list(group)
+            page_out.extend(items if is_row else undo_overprint(items))  # type: ignore[arg-type]
+        out.append(page_out)
     return out
 
 
@@ -239,17 +259,16 @@ def undo_overprint(lines: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row of a ruled table, its cells joined by tabs (merged cells left empty)."""
+    """One row of a table — ruled, or aligned by whitespace — its cells joined by tabs (merged cells left empty);
+    `geo` is where a row read from positions stands."""
 
     text: str
+    geo: Line | None = field(default=None, compare=False)
 
 
 # Drawing operators of a page's content stream with their operands: rectangles (x y w h re) and line segments
 # (x y l). Bytes inside text strings can look like the operator names, never like a full operation.
 _RULES = re.compile(rb"(?:-?[\d.]+\s+){4}re\s|(?:-?[\d.]+\s+){2}l\s")
-
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom, from the top left of the page
 
 
 def _ruled_tables(path: Path, reader: object) -> dict[int, list[tuple[Box, list[list[str]]]]]:
@@ -296,27 +315,6 @@ def _cell(text: str | None) -> str:
         return ""
     text = re.sub(r"(?<=[^\x00-\x7f])\s*\n\s*|\s*\n\s*(?=[^\x00-\x7f])", "", text)
     return clean_line(re.sub(r"\s*\n\s*", " ", text).replace("\t", " "))
-
-
-def _place(lines: list[str | TableRow], box: Box, rows: list[list[str]]) -> list[str | TableRow] | None:
-    """Replace the lines that stand inside a table's box by its rows; None when the lines do not know where
-    they stand (the text layer) or none lies inside. A "table" of a few rows over many lines is left as lines."""
-    x0, top, x1, bottom = box
-    inside = []
-    for i, line in enumerate(lines):
-        geo = getattr(line, "geo", None)
-        if geo is None:
-            continue
-        if x0 - 1 <= (geo.x0 + geo.x1) / 2 <= x1 + 1 and top - 1 <= (geo.top + geo.bottom) / 2 <= bottom + 1:
-            inside.append(i)
-    if not inside:
-        return None
-    if 3 * len(rows) < len(inside):
-        return lines  # rows that swallow many lines each: rules that frame text, not a grid pdfplumber could read
-    first = inside[0]
-    kept = [line for i, line in enumerate(lines) if i not in set(inside)]
-    at = first - sum(1 for i in inside if i < first)
-    return [*kept[:at], *(TableRow("\t".join(r)) for r in rows), *kept[at:]]
 
 
 def _squeeze(text: str) -> str:

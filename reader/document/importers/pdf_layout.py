@@ -19,7 +19,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,10 @@ SEGMENT_GAP = 1.0
 # A gutter is free of text down at least this many rows, and at least this wide (in character sizes).
 GUTTER_ROWS = 4
 GUTTER_WIDTH = 0.7
+# A table aligned by whitespace has at least this many rows, and gaps between its columns at least this wide (in
+# character sizes): right-aligned numbers can stand closer to the next column's heading than a gutter.
+TABLE_ROWS = 3
+TABLE_GAP = 0.4
 _CJK = re.compile(r"[\u2000-\u206f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -81,6 +85,7 @@ class Line:
     right: float | None = None
     column: int = 0
     cells: list[str] = field(default_factory=list)
+    table: bool = False  # a row of a table aligned by whitespace; `cells` holds its columns
 
 
 def _text(glyphs: list[Glyph]) -> str:
@@ -106,10 +111,21 @@ def _text(glyphs: list[Glyph]) -> str:
     return "".join(out).strip(" ")
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom, from the top left of the page
+# Stands in a line for the table whose box it names (TABLE_MARK + its index among the page's boxes).
+TABLE_MARK = "\ue000"
+
+
 def read_pages(
-    path: Path, progress: Callable[[int, int], None] | None = None, password: str = ""
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    password: str = "",
+    boxes: Mapping[int, Sequence[tuple[Box, int]]] | None = None,
 ) -> Iterator[list[Line]]:
-    """The lines of each page in reading order. Raises what pdfminer raises on a file it cannot read."""
+    """The lines of each page in reading order. Tables already read (``boxes``: each with its number of rows, by
+    page index) take the place of the characters inside their box as one line holding TABLE_MARK and the box's
+    index. Raises what pdfminer
+    raises on a file it cannot read."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfdocument import PDFDocument
@@ -141,16 +157,28 @@ def read_pages(
                 for c in chars(layout)
                 if c.get_text()
             ]
-            yield page_lines(glyphs)
+            yield page_lines(glyphs, (boxes or {}).get(n, ()))
 
 
-def page_lines(glyphs: list[Glyph]) -> list[Line]:
+def page_lines(glyphs: list[Glyph], boxes: Sequence[tuple[Box, int]] = ()) -> list[Line]:
     """The lines of one page in reading order."""
     glyphs = _dedupe(_gb18030(glyphs))
     if not glyphs:
         return []
     if _vertical(glyphs):
         return _vertical_lines(glyphs)
+    if boxes:
+        size = statistics.median(g.size for g in glyphs)
+
+        def inside(g: Glyph, box: Box) -> bool:
+            return box[0] <= (g.x0 + g.x1) / 2 <= box[2] and box[1] <= (g.top + g.bottom) / 2 <= box[3]
+
+        for k, (box, count) in enumerate(boxes):
+            within = [g for g in glyphs if inside(g, box)]
+            # A "table" of a few rows over many lines is rules that frame text, not a grid: the text stays.
+            if within and 3 * count >= len(_rows(within)):
+                glyphs = [g for g in glyphs if not inside(g, box)]
+                glyphs.append(Glyph(f"{TABLE_MARK}{k}", box[0], box[2], box[1], box[1] + size, size))
     rows = _rows(glyphs)
     return _reading_order([_segments(row) for row in rows])
 
@@ -307,8 +335,9 @@ Interval = tuple[float, float]
 
 
 def _free(occupied: list[Interval], lo: float, hi: float) -> list[Interval]:
+    """The gaps between ``occupied`` intervals (in order of their starts) from ``lo`` to ``hi``."""
     out, at = [], lo
-    for a, b in sorted(occupied):
+    for a, b in occupied:
         if a > at:
             out.append((at, a))
         at = max(at, b)
@@ -336,43 +365,45 @@ def _reading_order(rows: list[list[Segment]]) -> list[Line]:
     hi = max(s.x1 for r in rows for s in r)
     size = statistics.median(s.size for r in rows for s in r)
     wide = GUTTER_WIDTH * size
+    narrow = TABLE_GAP * size
     inks = [_RowInk(row) for row in rows]
-    blocks: list[tuple[list[list[Segment]], list[Interval]]] = []  # rows and the gutters they share
+    # rows, the gutters of their text columns, the column edges of a whitespace-aligned table
+    blocks: list[tuple[list[list[Segment]], list[Interval], list[float] | None]] = []
     i = 0
     while i < len(rows):
-        # An interval that reaches the page's text edge has no text on one side: it is never a gutter.
-        free = [f for f in _free(_ink(rows[i]), lo, hi) if f[1] - f[0] >= wide and lo < f[0] and f[1] < hi]
-        # The longest run of rows that keeps a free interval in common, then the longest part of it (from the
-        # top) whose free intervals divide it into columns; a few lengths are tried, not every one.
-        j = i
-        shared = [free]
-        while free and j + 1 < len(rows):
-            free = [f for f in _intersect(free, _free(_ink(rows[j + 1]), lo, hi)) if f[1] - f[0] >= wide]
-            if not free:
-                break
-            shared.append(free)
-            j += 1
         best: tuple[int, list[Interval]] | None = None
-        if shared[0] and j - i + 1 >= GUTTER_ROWS:
-            span = j - i
-            for end in sorted({j, i + span * 3 // 4, i + span // 2, i + GUTTER_ROWS - 1}, reverse=True):
-                if end - i + 1 < GUTTER_ROWS:
-                    continue
-                gutters = _gutters(inks[i : end + 1], shared[end - i], size)
+        table: tuple[int, list[float]] | None = None
+        run = _run(inks, i, lo, hi, wide)
+        if run is not None:
+            for end, shared in run:
+                gutters = _gutters(inks[i : end + 1], shared, size)
                 if gutters:
                     best = (end, gutters)
                     break
+        if best is None:
+            run = _run(inks, i, lo, hi, narrow, TABLE_ROWS)
+            for end, shared in run or ():
+                edges = _table_edges(inks[i : end + 1], shared, size)
+                if edges:
+                    table = (end, edges)
+                    break
         if best is not None:
-            blocks.append((rows[i : best[0] + 1], best[1]))
+            blocks.append((rows[i : best[0] + 1], best[1], None))
             i = best[0] + 1
+        elif table is not None:
+            blocks.append((rows[i : table[0] + 1], [], table[1]))
+            i = table[0] + 1
         else:
-            if blocks and not blocks[-1][1]:
+            if blocks and not blocks[-1][1] and blocks[-1][2] is None:
                 blocks[-1][0].append(rows[i])
             else:
-                blocks.append(([rows[i]], []))
+                blocks.append(([rows[i]], [], None))
             i += 1
     out: list[Line] = []
-    for block_rows, gutters in blocks:
+    for block_rows, gutters, table_edges in blocks:
+        if table_edges is not None:
+            out.extend(_table_lines(block_rows, table_edges))
+            continue
         edges = [lo - 1, *sorted(g[0] for g in gutters), hi + 1]
         for column in range(len(edges) - 1):
             lines = []
@@ -385,9 +416,85 @@ def _reading_order(rows: list[list[Segment]]) -> list[Line]:
     return out
 
 
-def _ink(row: list[Segment]) -> list[Interval]:
-    """Where a row's characters stand (spaces are not ink)."""
-    return [(g.x0, g.x1) for s in row for g in s.glyphs if not g.text.isspace()]
+def _run(
+    inks: list[_RowInk], i: int, lo: float, hi: float, wide: float, least: int = GUTTER_ROWS
+) -> list[tuple[int, list[Interval]]] | None:
+    """From row ``i``, the longest run of rows that keeps gaps at least ``wide`` free of text in common (inside
+    the page's text, so that there is text on both sides), and a few shorter runs from the same row to try after
+    it: (last row, the gaps) for each, longest first. None when not even ``least`` rows share a gap."""
+    # An interval that reaches the page's text edge has no text on one side: it is never a gutter.
+    free = [f for f in inks[i].gaps(lo, hi) if f[1] - f[0] >= wide and lo < f[0] and f[1] < hi]
+    shared = [free]
+    j = i
+    while free and j + 1 < len(inks):
+        free = [f for f in _intersect(free, inks[j + 1].gaps(lo, hi)) if f[1] - f[0] >= wide]
+        if not free:
+            break
+        shared.append(free)
+        j += 1
+    if not shared[0] or j - i + 1 < least:
+        return None
+    span = j - i
+    ends = sorted({j, i + span * 3 // 4, i + span // 2, i + least - 1}, reverse=True)
+    return [(end, shared[end - i]) for end in ends if end - i + 1 >= least]
+
+
+def _table_edges(rows: list[_RowInk], free: list[Interval], size: float) -> list[float] | None:
+    """Column edges of rows aligned by whitespace alone (no rules, or a three-line table's rules only): gaps free
+    of text down every row cut them into at least three columns, and most rows fill two cells or more. Prose does
+    not keep such gaps; text columns were tried before this."""
+    spans = [(r.intervals[0][0], r.intervals[-1][1]) for r in rows if r.glyphs]
+    if not spans:
+        return None
+    lo = min(a for a, _ in spans)
+    hi = max(b for _, b in spans)
+    inner = [f for f in free if lo < f[0] and f[1] < hi]
+    if len(inner) < 2:
+        return None
+    edges = [lo - 1, *[(a + b) / 2 for a, b in inner], hi + 1]
+    filled = [sum(1 for k in range(len(edges) - 1) if r.between(edges[k], edges[k + 1])) for r in rows]
+    multi = sum(1 for n in filled if n >= 2)
+    if multi < TABLE_ROWS or multi < 0.6 * len(rows):
+        return None
+    used = [sum(1 for r in rows if r.between(edges[k], edges[k + 1])) for k in range(len(edges) - 1)]
+    if min(used) < 2:  # a gap that only one row's text borders is chance, not a column
+        return None
+    # Columns of prose (most lines run from the column's left edge to its right one) are text set in columns,
+    # not cells: a table has at most one such column (a description), numbers and labels do not fill theirs.
+    prose = 0
+    for k in range(len(edges) - 1):
+        parts = [p for p in (r.between(edges[k], edges[k + 1]) for r in rows) if p is not None]
+        left, right = min(p[0] for p in parts), max(p[1] for p in parts)
+        full = sum(1 for a, b in parts if a <= left + size and b >= right - 1.5 * size)
+        filling = statistics.median(b - a for a, b in parts) >= 0.7 * (right - left)
+        if len(parts) >= TABLE_ROWS and right - left >= 8 * size and (full >= 0.5 * len(parts) or filling):
+            prose += 1
+    if prose >= 2:
+        return None
+    return edges
+
+
+def _table_lines(rows: list[list[Segment]], edges: list[float]) -> list[Line]:
+    """The rows of a whitespace-aligned table as table lines, their cells cut at the column edges. A row with one
+    cell under a row with more is the wrapped end of that cell (a long description), and joins it."""
+    out: list[Line] = []
+    for row in rows:
+        cells = [" ".join(s.text for s in _split(row, edges[k], edges[k + 1])) for k in range(len(edges) - 1)]
+        filled = [k for k, c in enumerate(cells) if c]
+        if len(filled) == 1 and out and out[-1].table and len(out[-1].cells) == len(cells):
+            k = filled[0]
+            above = out[-1].cells[k]
+            joint = " " if above and above[-1].isascii() and cells[k][0].isascii() else ""
+            out[-1].cells[k] = above + joint + cells[k] if above else cells[k]
+            out[-1].text = "\t".join(out[-1].cells)
+            continue
+        line = _line(row, 0)
+        if len(filled) >= 2:
+            line.cells = cells
+            line.table = True
+            line.text = "\t".join(cells)
+        out.append(line)
+    return out
 
 
 def _split(row: list[Segment], left: float, right: float) -> list[Segment]:
@@ -399,11 +506,26 @@ def _split(row: list[Segment], left: float, right: float) -> list[Segment]:
 class _RowInk:
     """A row's characters (not spaces) by their middles, to cut the row at any x quickly."""
 
-    __slots__ = ("glyphs", "middles")
+    __slots__ = ("_gaps", "glyphs", "intervals", "middles")
 
     def __init__(self, row: list[Segment]) -> None:
         self.glyphs = sorted((g for s in row for g in s.glyphs if not g.text.isspace()), key=lambda g: g.x0 + g.x1)
         self.middles = [(g.x0 + g.x1) / 2 for g in self.glyphs]
+        # Where ink stands, neighbouring characters merged (a Chinese line is one interval, a Latin one a few).
+        self.intervals: list[Interval] = []
+        for g in self.glyphs:
+            if self.intervals and g.x0 - self.intervals[-1][1] < 0.1 * g.size:
+                a, b = self.intervals[-1]
+                self.intervals[-1] = (a, max(b, g.x1))
+            else:
+                self.intervals.append((g.x0, g.x1))
+        self._gaps: list[Interval] | None = None
+
+    def gaps(self, lo: float, hi: float) -> list[Interval]:
+        """The gaps between the row's ink from ``lo`` to ``hi`` (the page's, the same on every call)."""
+        if self._gaps is None:
+            self._gaps = _free(self.intervals, lo, hi)
+        return self._gaps
 
     def between(self, left: float, right: float) -> tuple[float, float] | None:
         """Where the row's text between two x positions starts and ends."""
@@ -411,7 +533,7 @@ class _RowInk:
         b = bisect.bisect_right(self.middles, right)
         if a >= b:
             return None
-        return min(g.x0 for g in self.glyphs[a:b]), max(g.x1 for g in self.glyphs[a:b])
+        return self.glyphs[a].x0, self.glyphs[b - 1].x1  # glyphs in order of their middles: close enough
 
 
 def _gutters(rows: list[_RowInk], free: list[Interval], size: float) -> list[Interval]:
@@ -419,7 +541,7 @@ def _gutters(rows: list[_RowInk], free: list[Interval], size: float) -> list[Int
     prose — at least eight characters wide and mostly made of lines that fill it (justified or wrapped text),
     which the columns of a table (short cells, numbers) are not — or a sidebar beside prose, with a quarter of
     its lines or fewer (a journal's margin notes)."""
-    spans = [(r.glyphs[0].x0, max(g.x1 for g in r.glyphs)) for r in rows if r.glyphs]
+    spans = [(r.intervals[0][0], r.intervals[-1][1]) for r in rows if r.glyphs]
     if not spans:
         return []
     lo = min(a for a, _ in spans)
@@ -463,12 +585,13 @@ def _line(segments: list[Segment], column: int) -> Line:
 
 def _margins(lines: list[Line]) -> None:
     """Set each line's column margins: the leftmost start and the rightmost end that two lines share."""
-    if not lines:
+    text = [line for line in lines if TABLE_MARK not in line.text]  # a table's box is not a text line
+    if not text:
         return
-    size = statistics.median(line.size for line in lines)
-    enough = max(2, len(lines) // 8)
-    left = _shared([line.x0 for line in lines], 0.5 * size, lowest=True, enough=enough)
-    right = _shared([line.x1 for line in lines], 0.5 * size, lowest=False, enough=enough)
+    size = statistics.median(line.size for line in text)
+    enough = max(2, len(text) // 8)
+    left = _shared([line.x0 for line in text], 0.5 * size, lowest=True, enough=enough)
+    right = _shared([line.x1 for line in text], 0.5 * size, lowest=False, enough=enough)
     if left is not None and right is not None and right - left < 12 * size:
         left = right = None  # a stack of labels or a form's answers, not a text column
     for line in lines:
