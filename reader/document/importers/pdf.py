@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.document.importers.pdf_layout import Box, Line
+from reader.document.importers.pdf_layout import Box, Glyph, Line, cell_text
 from reader.document.importers.text import clean_line
 from reader.document.model import Metadata, RawDocument, RawParagraph
 from reader.errors import ImportFailed
@@ -59,9 +59,10 @@ def read(
             if progress is not None:
                 progress(5 + 45 * n // max(total, 1), f"第 {n + 1}/{total} 页")
 
-        found = _ruled_tables(path, reader) if tables else {}
-        page_lines = _positioned_lines(path, pdf_progress, found) if positions else None
+        candidates = _table_pages(reader) if tables else set()
+        page_lines = _positioned_lines(path, pdf_progress, candidates) if positions else None
         if page_lines is None:  # the positions cannot be read: the text layer as pypdf extracts it
+            found = _ruled_tables(path, reader) if tables else {}
             pages = []
             for n, page in enumerate(reader.pages):
                 pdf_progress(n, count)
@@ -105,19 +106,27 @@ def read(
 
 
 def _positioned_lines(
-    path: Path, progress: Callable[[int, int], None], tables: dict[int, list[tuple[Box, list[list[str]]]]]
+    path: Path, progress: Callable[[int, int], None], table_pages: set[int]
 ) -> list[list[str | TableRow]] | None:
     """Each page's lines from character positions (pdf_layout), as PageLines that carry where they stand, the
-    ruled ``tables`` in the place of the characters inside their boxes; None when pdfminer cannot read the file or
-    maps too few of its characters to text ("(cid:N)"), so the text layer is used."""
+    ruled tables of ``table_pages`` (pdfplumber, on the same reading of the page) in the place of the characters
+    inside their boxes; None when pdfminer cannot read the file or maps too few of its characters to text
+    ("(cid:N)"), so the text layer is used."""
     import logging
 
     from reader.document.importers import pdf_layout
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    tables: Tables = {}
+
+    def find(index: int, page: object, glyphs: list[Glyph]) -> list[tuple[Box, int]]:
+        if index not in table_pages:
+            return []
+        tables[index] = _page_tables(page, glyphs)
+        return [(box, len(rows)) for box, rows in tables[index]]
+
     try:
-        boxes = {i: [(box, len(rows)) for box, rows in on_page] for i, on_page in tables.items()}
-        pages = list(pdf_layout.read_pages(path, progress, boxes=boxes))
+        pages = list(pdf_layout.read_pages(path, progress, find_tables=find))
     except Exception:  # pdfminer fails on files pypdf still reads (and the other way round)
         return None
     text = "".join(line.text for page in pages for line in page)
@@ -271,10 +280,12 @@ class TableRow:
 _RULES = re.compile(rb"(?:-?[\d.]+\s+){4}re\s|(?:-?[\d.]+\s+){2}l\s")
 
 
-def _ruled_tables(path: Path, reader: object) -> dict[int, list[tuple[Box, list[list[str]]]]]:
-    """Where the ruled tables on each page that draws rules stand, and their rows; empty when none or when
-    detection fails."""
-    candidates = []
+Tables = dict[int, list[tuple[Box, list[list[str]]]]]
+
+
+def _table_pages(reader: object) -> set[int]:
+    """The pages whose content stream draws rules (where a ruled table can stand)."""
+    candidates = set()
     for i, page in enumerate(reader.pages):  # type: ignore[attr-defined]
         try:
             contents = page.get_contents()
@@ -282,10 +293,39 @@ def _ruled_tables(path: Path, reader: object) -> dict[int, list[tuple[Box, list[
         except Exception:  # a page whose stream cannot be read has no tables we can find
             continue
         if len(_RULES.findall(data)) >= 8:
-            candidates.append(i)
+            candidates.add(i)
+    return candidates
+
+
+def _page_tables(page: object, glyphs: list[Glyph] | None = None) -> list[tuple[Box, list[list[str]]]]:
+    """Where the ruled tables of a pdfplumber page stand, and their rows (cell text from ``glyphs`` when given,
+    else pdfplumber's); empty when detection fails."""
+    tables = []
+    try:
+        found = page.find_tables()  # type: ignore[attr-defined]
+        for table in found:
+            if glyphs is None:
+                rows = [[_cell(c) for c in row] for row in table.extract()]
+            else:
+                x0, top, x1, bottom = table.bbox
+                near = [g for g in glyphs if x0 <= g.x1 and g.x0 <= x1 and top <= g.bottom and g.top <= bottom]
+                rows = [[_cell(cell_text(near, c) if c else None) for c in row.cells] for row in table.rows]
+            rows = [r for r in rows if any(r)]
+            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                x0, top, x1, bottom = table.bbox
+                tables.append(((float(x0), float(top), float(x1), float(bottom)), rows))
+    except Exception:  # table detection is an extra: the text still imports without it
+        return []
+    return tables
+
+
+def _ruled_tables(path: Path, reader: object) -> Tables:
+    """Where the ruled tables on each page that draws rules stand, and their rows (for the text layer, which is
+    read without pdfplumber); empty when none or when detection fails."""
+    candidates = _table_pages(reader)
     if not candidates:
         return {}
-    out: dict[int, list[tuple[Box, list[list[str]]]]] = {}
+    out: Tables = {}
     try:
         import logging
 
@@ -294,14 +334,8 @@ def _ruled_tables(path: Path, reader: object) -> dict[int, list[tuple[Box, list[
         logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on odd files are not the reader's concern
 
         with pdfplumber.open(str(path)) as pdf:
-            for i in candidates:
-                tables = []
-                for table in pdf.pages[i].find_tables():
-                    rows = [[_cell(c) for c in row] for row in table.extract()]
-                    rows = [r for r in rows if any(r)]
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                        x0, top, x1, bottom = table.bbox
-                        tables.append(((float(x0), float(top), float(x1), float(bottom)), rows))
+            for i in sorted(candidates):
+                tables = _page_tables(pdf.pages[i])
                 if tables:
                     out[i] = tables
     except Exception:  # table detection is an extra: the text layer still imports without it

@@ -19,9 +19,10 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # A gap wider than this (in character sizes) splits a row into segments: table cells, columns, a centred title's
 # spaced-out characters. Word spaces are a third of that or less, a Chinese line's justification less still.
@@ -120,18 +121,15 @@ def read_pages(
     path: Path,
     progress: Callable[[int, int], None] | None = None,
     password: str = "",
-    boxes: Mapping[int, Sequence[tuple[Box, int]]] | None = None,
+    find_tables: Callable[[int, Any, list[Glyph]], Sequence[tuple[Box, int]]] | None = None,
 ) -> Iterator[list[Line]]:
-    """The lines of each page in reading order. Tables already read (``boxes``: each with its number of rows, by
-    page index) take the place of the characters inside their box as one line holding TABLE_MARK and the box's
-    index. Raises what pdfminer
-    raises on a file it cannot read."""
-    from pdfminer.converter import PDFPageAggregator
+    """The lines of each page in reading order. The file is read once, through pdfplumber (on pdfminer.six), so
+    that ``find_tables(page index, pdfplumber page, glyphs)`` can find ruled tables on the same reading of a page
+    (the page then holds its rules, not its characters: cell text comes from the glyphs, see `cell_text`); the
+    tables it returns (each box with its number of rows) take the place of the characters inside their box as one
+    line holding TABLE_MARK and the box's index. Raises what pdfminer raises on a file it cannot read."""
+    import pdfplumber
     from pdfminer.layout import LTChar, LTContainer
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
 
     def chars(item: object) -> Iterator[LTChar]:
         for child in item:  # type: ignore[attr-defined]
@@ -140,29 +138,50 @@ def read_pages(
             elif isinstance(child, LTContainer):
                 yield from chars(child)
 
-    with open(path, "rb") as fh:
-        document = PDFDocument(PDFParser(fh), password=password)
-        resources = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(resources, laparams=None)
-        interpreter = PDFPageInterpreter(resources, device)
-        pages = list(PDFPage.create_pages(document))
+    with pdfplumber.open(str(path), password=password or None) as pdf:
+        pages = pdf.pages
         for n, page in enumerate(pages):
             if progress is not None:
                 progress(n, len(pages))
-            interpreter.process_page(page)
-            layout = device.get_result()
+            layout = page.layout
             height = layout.y1
-            glyphs = [
-                Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0))
-                for c in chars(layout)
-                if c.get_text()
-            ]
-            yield page_lines(glyphs, (boxes or {}).get(n, ()))
+            glyphs = prepare(
+                [
+                    Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0))
+                    for c in chars(layout)
+                    if c.get_text()
+                ]
+            )
+            boxes: Sequence[tuple[Box, int]] = ()
+            if find_tables is not None:
+                # pdfplumber turns every object of a page into a dict before it looks for rules; without the
+                # characters (most of a page) that costs little.
+                layout._objs = [o for o in layout._objs if not isinstance(o, LTChar)]
+                boxes = find_tables(n, page, glyphs)
+            yield page_lines(glyphs, boxes)
+            page.close()  # pdfplumber keeps each page's objects until it is closed
+
+
+def cell_text(glyphs: list[Glyph], box: Box) -> str:
+    """The text of a table cell: the glyphs inside its box (as `prepare` leaves them), row by row; the rows of a
+    wrapped cell join without a space between Chinese characters and with one between Latin words."""
+    inside = [g for g in glyphs if box[0] <= (g.x0 + g.x1) / 2 <= box[2] and box[1] <= (g.top + g.bottom) / 2 <= box[3]]
+    out = ""
+    for row in _rows(inside):
+        text = _text(row)
+        if out and text and not (_CJK.match(out[-1]) or _CJK.match(text[0])):
+            out += " "
+        out += text
+    return out
+
+
+def prepare(glyphs: list[Glyph]) -> list[Glyph]:
+    """A page's glyphs as read: GB18030 pairs joined, characters drawn again on themselves read once."""
+    return _dedupe(_gb18030(glyphs))
 
 
 def page_lines(glyphs: list[Glyph], boxes: Sequence[tuple[Box, int]] = ()) -> list[Line]:
-    """The lines of one page in reading order."""
-    glyphs = _dedupe(_gb18030(glyphs))
+    """The lines of one page in reading order, from its glyphs as `prepare` leaves them."""
     if not glyphs:
         return []
     if _vertical(glyphs):
@@ -228,24 +247,24 @@ def _gb18030(glyphs: list[Glyph]) -> list[Glyph]:
 
 
 def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
-    """Characters drawn again within a point of themselves (fake bold, a shadow) are read once."""
-    seen: dict[tuple[str, int, int], list[Glyph]] = {}
-    out = []
-    for g in glyphs:
+    """Characters drawn again within a point of themselves (fake bold, a shadow) are read once: in order of text
+    and x, a glyph is a twin of one just before it with the same text, x and top within a point."""
+    order = sorted(range(len(glyphs)), key=lambda k: (glyphs[k].text, glyphs[k].x0))
+    twins = set()
+    for n, k in enumerate(order):
+        g = glyphs[k]
         if g.text.isspace():
-            out.append(g)
             continue
-        kx, ky = int(g.x0), int(g.top)
-        twin = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in seen.get((g.text, kx + dx, ky + dy), ()):
-                    if abs(other.x0 - g.x0) <= 1 and abs(other.top - g.top) <= 1:
-                        twin = True
-        if not twin:
-            seen.setdefault((g.text, kx, ky), []).append(g)
-            out.append(g)
-    return out
+        m = n - 1
+        while m >= 0:
+            other = glyphs[order[m]]
+            if other.text != g.text or g.x0 - other.x0 > 1:
+                break
+            if abs(other.top - g.top) <= 1 and order[m] not in twins:
+                twins.add(k)
+                break
+            m -= 1
+    return [g for k, g in enumerate(glyphs) if k not in twins] if twins else glyphs
 
 
 def _vertical(glyphs: list[Glyph]) -> bool:
