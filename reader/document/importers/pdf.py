@@ -41,7 +41,7 @@ def read(
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about broken files are ours to report
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(str(path))
@@ -66,7 +66,10 @@ def read(
             pages = []
             for n, page in enumerate(reader.pages):
                 pdf_progress(n, count)
-                pages.append(page.extract_text() or "")
+                try:
+                    pages.append(page.extract_text() or "")
+                except DependencyError:  # an image on the page needs a decoder (JBIG2) that is not installed
+                    pages.append("")
             # Keep each line's indentation: a first-line indent is the best paragraph signal in Chinese PDFs.
             page_lines = [
                 list(undo_overprint(recover_gb18030([x.rstrip() for x in page.splitlines() if clean_line(x)])))
@@ -83,7 +86,7 @@ def read(
                 path, "PDF 已加密，所用的加密方式本程序不支持", "请用 PDF 阅读器打开后另存为未加密的 PDF"
             ) from exc
         raise ImportFailed(path, f"PDF 用到了本程序不支持的功能（{exc}）", "请用其他软件另存为 PDF") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ImportFailed(
             path, f"PDF 文件已损坏或无法解析（{type(exc).__name__}）", "请重新下载或用其他软件另存为 PDF"
         ) from exc
