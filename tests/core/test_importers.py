@@ -401,6 +401,27 @@ def test_pdf_paragraphs_are_the_paragraphs_of_the_transcription(name: str) -> No
     assert got == expected
 
 
+def test_three_columns_are_read_one_after_another() -> None:
+    # The Federal Register issue's second page (rendered and read): column one opens with these fifteen lines,
+    # column two with "altitude disagree alert,5 and may affect …"; the rows across the page mix all three.
+    paragraphs = _texts("federal-register-2020-17221.pdf")
+    assert (
+        "Hatta International Airport in Jakarta, Indonesia, resulting in 189 fatalities. Investigation of the "
+        "accident has been completed by the Indonesian authorities (Komite Nasional Keselamatan Transportasi (KNKT)) "
+        "with assistance from the National Transportation Safety Board (NTSB) and the FAA of the United States, the "
+        "manufacturer, and the operator. Reports 1 from the accident investigation indicate that the airplane’s "
+        "flight control system 2 generated repeated airplane nose-down horizontal stabilizer trim 3 commands "
+        "contributing to the accident."
+    ) in paragraphs
+    assert (
+        "altitude disagree alert,5 and may affect the flightcrew’s ability to accomplish continued safe flight and "
+        "landing."
+    ) in paragraphs
+    # The printer's stamp up the left edge of every page (jbell on DSKJLSW7X2PROD with PROPOSALS) is page
+    # furniture: it goes with the running heads (its letters were read into the rows of column one before).
+    assert not any("DSKJLSW7X2PROD" in p or "PROPOSALS" in p for p in paragraphs)
+
+
 def test_a_margin_note_column_is_not_read_into_the_body() -> None:
     # issue-316-example.pdf, first page: the journal's notes (Employee Relations / Vol. 29 No. 2, 2007 /
     # pp. 162-177) stand in the left margin beside the body's last lines; the body paragraph reads on without them.
@@ -454,6 +475,33 @@ def test_prose_is_not_taken_for_a_whitespace_table() -> None:
     corpus = ROOT / "tests" / "data" / "corpus"
     for name, rows in (("cn14_fyp_outline_p1-2", 21), ("cn15_fyp_outline_p1-2", 22)):
         assert sum(p.table_row for p in read_file(corpus / f"{name}.pdf").paragraphs) == rows
+
+
+def test_a_text_layer_that_cannot_be_decoded_is_refused_in_one_line() -> None:
+    # pdf.js's issue19550.pdf: the page draws a few accented capitals, its text layer says ɎɅȺɇɐɕɂɉȿɊȿɏɈȾɕ.
+    with pytest.raises(ImportFailed, match="无法正确解码"):
+        read_file(PDFS / "issue19550.pdf")
+
+
+@pytest.mark.parametrize(
+    ("text", "garbage"),
+    [
+        # XiaoBiaoSong.pdf's text layer as pypdf gives it (GBK codes read as Latin-1), and the same recovered.
+        ("Ä¿ ¡¡ ¡¡ Â¼ ¹Ø ÓÚ ºì ¾ü ×÷ Õ½ µÄ Ô­ Ôò £± ¶Ô¹ú·À ÎÊÌâ µÄ Òâ¼û", True),
+        ("目\u3000\u3000录 关于红军作战的原则……１", False),
+        # European text from pdf.js's test files (bug1650302, endchar, bug1795263, french_diacritics): real words.
+        ("Výbava na přání", False),
+        ("LE HOLD-UP PLANÉTAIRE", False),
+        ("Erdgas – zuverlässig, sicher, günstig! für Reinbek, Wentorf & Wohltorf", False),
+        ("à À â Â ä Ä ç Ç é É è È ê Ê ë Ë î Î ï Ï ô Ô ù Ù û Û ü Ü", False),
+        # A Chinese plan's sentence with the signs Chinese text uses (× · ° ±).
+        ("到2025年，地区生产总值达到1.3万亿元左右，年均增长6.5%±0.5，马克思·恩格斯，气温升高1.5°C。", False),
+    ],
+)
+def test_undecodable_text_is_told_from_text_with_accents(text: str, garbage: bool) -> None:
+    from reader.document.importers.pdf import _undecodable
+
+    assert _undecodable(text) is garbage
 
 
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:

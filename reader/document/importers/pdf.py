@@ -41,7 +41,7 @@ def read(
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about broken files are ours to report
-    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+    from pypdf.errors import DependencyError, DeprecationError, PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(str(path))
@@ -68,7 +68,9 @@ def read(
                 pdf_progress(n, count)
                 try:
                     pages.append(page.extract_text() or "")
-                except DependencyError:  # an image on the page needs a decoder (JBIG2) that is not installed
+                # An image on the page needs a decoder (JBIG2) that is not installed, or the page's stream names a
+                # filter pypdf no longer knows (/A85): the page has no text we can read; the others still do.
+                except (DependencyError, DeprecationError):
                     pages.append("")
             # Keep each line's indentation: a first-line indent is the best paragraph signal in Chinese PDFs.
             page_lines = [
@@ -96,6 +98,12 @@ def read(
             path,
             "PDF 没有文字层（可能是扫描件或图片）",
             "请先用 OCR 软件识别文字，或导入该文件的 Word/网页版本",
+        )
+    if _undecodable(" ".join(x.text if isinstance(x, TableRow) else x for lines in page_lines for x in lines)):
+        raise ImportFailed(
+            path,
+            "PDF 的文字无法正确解码（所用字体没有可用的编码，读出的是乱码）",
+            "请用原软件重新导出 PDF，或导入该文件的 Word/网页版本",
         )
     kept = body_lines(page_lines)
     paragraphs = [
@@ -182,6 +190,23 @@ def _positioned_lines(
 
 
 _CID = re.compile(r"\(cid:\d+\)")
+
+
+# Two or more Latin-1 / Latin Extended characters in a row: what a font without a usable encoding produces in
+# place of Chinese (GBK codes read one byte at a time: 目录 → Ä¿Â¼); European words hold one or two among ASCII.
+_HIGH_RUN = re.compile(r"[\u00a1-\u024f]{2,}")
+_JUNK = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _undecodable(text: str) -> bool:
+    """Whether a PDF's text is mostly what no real text is made of — runs of Latin-1 characters (after GB18030
+    pairs were recovered), private-use code points, replacement characters, controls: more than a third of what
+    is visible."""
+    visible = len(text) - sum(1 for ch in text if ch.isspace())
+    if visible < 8:
+        return False
+    bad = sum(len(m.group(0)) for m in _HIGH_RUN.finditer(text)) + len(_JUNK.findall(text))
+    return bad > visible / 3
 
 
 # Two Latin-1 characters that are one GB18030 character: official-document fonts (小标宋, 仿宋) embedded without a
@@ -599,14 +624,20 @@ def _latin_letter(ch: str) -> bool:
 
 
 def _latin_break(current: str, line: str) -> bool:
-    """Latin words broken at the line end need their space back (And / they, work, / and); Chinese joins without
-    one, and so do a hyphenated word's halves and a number broken after its decimal point (1. / 3万亿斤)."""
-    if not line or not _latin_letter(line[0]):
+    """Latin words broken at the line end need their space back (And / they, work, / and, authorities /
+    (Komite, Flight / 302); Chinese joins without one, and so do a hyphenated word's halves and a number broken
+    after its decimal point (1. / 3万亿斤)."""
+    if not line:
+        return False
+    first = line[1] if line[0] in "(“‘\"'[" and len(line) > 1 else line[0]
+    digit = first.isascii() and first.isdigit()
+    if not (_latin_letter(first) or digit):
         return False
     last = current.rstrip(",.;:!?)”’\"'")
-    if last != current and last and not (last[-1].isascii() and last[-1].isalnum()):
+    if not last or not (last[-1].isascii() and last[-1].isalnum()):
         return False
-    return bool(last) and last[-1].isascii() and last[-1].isalnum()
+    # A number after Latin words (Flight / 302), not after a Latin abbreviation in Chinese (GDP / 2025年).
+    return not (digit and (last[-1].isdigit() or _CJK_CHAR.search(current[-12:]) or _CJK_CHAR.match(line[1:2])))
 
 
 def _title_goes_on(line: Line, after: object) -> bool:

@@ -1,4 +1,4 @@
-"""The lines of a PDF page from its character positions (pdfminer.six), in reading order.
+"""The lines of a PDF page from its character positions (pdfminer.six, through pdfplumber), in reading order.
 
 The text layer of a PDF is a list of drawing operations, not of lines: it can draw a title four times over itself
 (fake bold), the columns of a page side by side, or a column of vertical text from top to bottom. This module
@@ -6,7 +6,10 @@ places every character where it is drawn and reads the page as a person would:
 
 - a character drawn again on itself (within a point) is read once;
 - characters on one baseline make a row; a wide gap splits a row into segments;
-- a page set in columns (a gutter free of text down a run of rows, prose on each side) is read column by column;
+- a page set in columns (a gutter free of text down a run of rows, prose on each side, or a margin column beside
+  prose) is read column by column;
+- rows aligned by whitespace into three or more columns (no rules) are a table, each row its cells;
+- a ruled table found by pdfplumber on the same reading of the page stands where its box is;
 - a page of vertical writing (characters stacked in columns) is read top to bottom, columns right to left;
 - each line knows its column's margins, so paragraphs are found from where a line starts (first-line indent),
   where it stops (short of the right margin) and the space above it, not from its length.
@@ -45,6 +48,7 @@ class Glyph:
     top: float
     bottom: float
     size: float
+    upright: bool = True  # drawn turned (a margin stamp printed up the page edge) when False
 
 
 @dataclass(slots=True)
@@ -147,7 +151,9 @@ def read_pages(
             height = layout.y1
             glyphs = prepare(
                 [
-                    Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0))
+                    Glyph(
+                        c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0), c.upright
+                    )
                     for c in chars(layout)
                     if c.get_text()
                 ]
@@ -184,6 +190,11 @@ def page_lines(glyphs: list[Glyph], boxes: Sequence[tuple[Box, int]] = ()) -> li
     """The lines of one page in reading order, from its glyphs as `prepare` leaves them."""
     if not glyphs:
         return []
+    turned = [g for g in glyphs if not g.upright]
+    if turned and len(turned) < len(glyphs):
+        # Text turned on its side (a stamp up the page's edge) is read after the page, not across its rows.
+        upright = [g for g in glyphs if g.upright]
+        return page_lines(upright, boxes) + _vertical_lines(turned)
     if _vertical(glyphs):
         return _vertical_lines(glyphs)
     if boxes:
@@ -283,7 +294,9 @@ def _vertical(glyphs: list[Glyph]) -> bool:
 
 
 def _vertical_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Columns of vertical text, right to left, each read top to bottom."""
+    """Columns of vertical text, right to left, each read top to bottom — or bottom to top when the text is drawn
+    upwards (Latin turned a quarter to the left)."""
+    upward = sum(1 for a, b in itertools.pairwise(glyphs) if b.top < a.top) > len(glyphs) / 2
     columns: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: -(g.x0 + g.x1) / 2):
         centre = (g.x0 + g.x1) / 2
@@ -296,12 +309,14 @@ def _vertical_lines(glyphs: list[Glyph]) -> list[Line]:
         columns.append([g])
     out = []
     for column in columns:
-        column.sort(key=lambda g: g.top)
+        column.sort(key=lambda g: -g.top if upward else g.top)
         text = "".join(g.text for g in column).strip()
         if text:
             x0 = min(g.x0 for g in column)
             x1 = max(g.x1 for g in column)
-            out.append(Line(text, x0, x1, column[0].top, column[-1].bottom, statistics.median(g.size for g in column)))
+            top = min(g.top for g in column)
+            bottom = max(g.bottom for g in column)
+            out.append(Line(text, x0, x1, top, bottom, statistics.median(g.size for g in column)))
     return out
 
 
@@ -580,7 +595,8 @@ def _gutters(rows: list[_RowInk], free: list[Interval], size: float) -> list[Int
         if right - left < 8 * size or len(parts) < GUTTER_ROWS:
             prose.append(False)
             continue
-        reach = max(p[1] for p in parts)
+        # The column's right edge is where a quarter of its lines reach (one long word or URL may stick out).
+        reach = sorted(p[1] for p in parts)[(3 * len(parts)) // 4]
         full = sum(1 for p in parts if p[1] >= reach - 1.5 * size and p[0] <= left + 3 * size)
         prose.append(full >= 0.5 * len(parts))
     most = max(n for n, ok in zip(counts, prose, strict=True) if ok) if any(prose) else 0
