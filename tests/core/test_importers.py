@@ -385,6 +385,17 @@ def test_vertical_writing_is_read_in_its_columns() -> None:
     assert "".join(_texts("vertical.pdf")) == "あいうえお日本語"
 
 
+def test_vertical_columns_under_horizontal_headings_are_each_read_whole() -> None:
+    # pdf.js's issue6387.pdf (rendered and read): headings across the top (tracking / 文字ツメ (mojitsume) /
+    # kerning), small labels under them, then nine vertical columns, each あのイーハトーヴォのすきとおった風.
+    # The labels that stand alone right above a column (0) are read as its first character.
+    paragraphs = _texts("issue6387.pdf")
+    assert paragraphs[0] == "tracking 文字ツメ (mojitsume) kerning"
+    columns = [p for p in paragraphs if re.fullmatch("0?あのイーハトーヴォのすきとおった風", p)]
+    assert len(columns) == 9
+    assert not any(len(p) == 1 for p in paragraphs)
+
+
 @pytest.mark.parametrize("name", ["cn14_fyp_outline_p1-2", "cn15_fyp_outline_p1-2"])
 def test_pdf_paragraphs_are_the_paragraphs_of_the_transcription(name: str) -> None:
     """Every paragraph of the corpus transcription (.txt, made from the published text, not by this program) is a

@@ -177,6 +177,7 @@ def _positioned_lines(
                     line.column != previous.column
                     or step <= 0
                     or (pitch is not None and step > 1.45 * pitch and step > 1.9 * line.size)
+                    or step > 2.5 * line.size  # a blank line's worth, whatever the page's spacing
                     or abs(line.size - previous.size) > 0.15 * max(line.size, previous.size)
                 )
             lines.append(item)
@@ -184,7 +185,7 @@ def _positioned_lines(
         page_out: list[str | TableRow] = []
         for is_row, group in itertools.groupby(lines, key=lambda x: isinstance(x, TableRow)):
             items = list(group)
-            page_out.extend(items if is_row else undo_overprint(items))  # type: ignore[arg-type]
+            page_out.extend(items if is_row else undo_overprint(items, whole_lines=False))  # type: ignore[arg-type]
         out.append(page_out)
     return out
 
@@ -264,9 +265,11 @@ def _retext(line: str, text: str) -> str:
     return text
 
 
-def undo_overprint(lines: list[str]) -> list[str]:
+def undo_overprint(lines: list[str], whole_lines: bool = True) -> list[str]:
     """Fake bold draws text 2–4 times over itself: each run repeated within a line (安徽安利…公司 ×4), or each line
-    repeated on the next (本科 / 本科). Both are undone only where the repetition is exact and systematic."""
+    repeated on the next (本科 / 本科). Both are undone only where the repetition is exact and systematic. Lines
+    read from positions (``whole_lines=False``) have had their redrawn characters removed where they stand: two
+    equal lines there are two places on the page that say the same."""
     out = []
     for line in lines:
         body = line.strip()
@@ -282,6 +285,8 @@ def undo_overprint(lines: list[str]) -> list[str]:
                     fixed = _retext(line, line[: len(line) - len(line.lstrip())] + collapsed)
                     break
         out.append(fixed if fixed is not None else line)
+    if not whole_lines:
+        return out
     # Lines drawn k times: most lines stand in a run of exactly k equal lines, and none in a longer one (a table
     # that repeats a value down a column does not look like that).
     runs = [(line, len(list(group))) for line, group in itertools.groupby(out)]

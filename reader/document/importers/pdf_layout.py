@@ -151,9 +151,7 @@ def read_pages(
             height = layout.y1
             glyphs = prepare(
                 [
-                    Glyph(
-                        c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0), c.upright
-                    )
+                    Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0), c.upright)
                     for c in chars(layout)
                     if c.get_text()
                 ]
@@ -196,7 +194,17 @@ def page_lines(glyphs: list[Glyph], boxes: Sequence[tuple[Box, int]] = ()) -> li
         upright = [g for g in glyphs if g.upright]
         return page_lines(upright, boxes) + _vertical_lines(turned)
     if _vertical(glyphs):
-        return _vertical_lines(glyphs)
+        stacked = _stacked(glyphs)
+        if all(stacked):
+            return _vertical_lines(glyphs)
+        # Vertical columns with horizontal labels (headings above them, numbers): each read in its direction,
+        # the labels above the columns first.
+        start = min(g.top for g, up in zip(glyphs, stacked, strict=True) if up)
+        columns = _vertical_lines([g for g, up in zip(glyphs, stacked, strict=True) if up])
+        labels = _reading_order(
+            [_segments(r) for r in _rows([g for g, up in zip(glyphs, stacked, strict=True) if not up])]
+        )
+        return [x for x in labels if x.top < start] + columns + [x for x in labels if x.top >= start]
     if boxes:
         size = statistics.median(g.size for g in glyphs)
 
@@ -282,7 +290,7 @@ def _vertical(glyphs: list[Glyph]) -> bool:
     """Vertical writing: in drawing order, most next characters stand below the last one in the same column,
     not to its right on the same row."""
     down = across = 0
-    for a, b in itertools.pairwise(glyphs):
+    for a, b in itertools.pairwise(glyphs[:600]):  # a page shows its direction well within its first lines
         if a.text.isspace() or b.text.isspace():
             continue
         size = max(a.size, b.size, 1.0)
@@ -291,6 +299,31 @@ def _vertical(glyphs: list[Glyph]) -> bool:
         elif abs(a.top - b.top) < 0.3 * size and 0 < b.x0 - a.x0 < 3 * size:
             across += 1
     return down > 2 * across and down >= 3
+
+
+def _stacked(glyphs: list[Glyph]) -> list[bool]:
+    """For each glyph of a page of vertical writing, whether it stands in a vertical column: another glyph sits
+    right above or below it (within a character and a half) and none right beside it on its row (a label
+    across the page has its letters beside each other)."""
+    beside: set[int] = set()
+    for k, (a, b) in enumerate(itertools.pairwise(glyphs)):
+        if abs(a.top - b.top) < 0.3 * a.size and -0.2 * a.size < b.x0 - a.x1 < 0.5 * a.size:
+            beside.update((k, k + 1))
+    order = sorted(range(len(glyphs)), key=lambda k: glyphs[k].x0 + glyphs[k].x1)
+    middles = [(glyphs[k].x0 + glyphs[k].x1) / 2 for k in order]
+    out = [False] * len(glyphs)
+    for n, k in enumerate(order):
+        g = glyphs[k]
+        if g.text.isspace():
+            out[k] = True
+            continue
+        lo = bisect.bisect_left(middles, middles[n] - 0.3 * g.size)
+        hi = bisect.bisect_right(middles, middles[n] + 0.3 * g.size)
+        out[k] = k not in beside and any(
+            m != n and 0 < abs(glyphs[order[m]].top - g.top) < 1.6 * g.size and not glyphs[order[m]].text.isspace()
+            for m in range(lo, hi)
+        )
+    return out
 
 
 def _vertical_lines(glyphs: list[Glyph]) -> list[Line]:
@@ -312,11 +345,14 @@ def _vertical_lines(glyphs: list[Glyph]) -> list[Line]:
         column.sort(key=lambda g: -g.top if upward else g.top)
         text = "".join(g.text for g in column).strip()
         if text:
-            x0 = min(g.x0 for g in column)
-            x1 = max(g.x1 for g in column)
+            # Set as a line turned a quarter: the column's start and end are where a line starts and stops (an
+            # indented first column, a column that stops short), the distance between columns is line spacing.
             top = min(g.top for g in column)
             bottom = max(g.bottom for g in column)
-            out.append(Line(text, x0, x1, top, bottom, statistics.median(g.size for g in column)))
+            middle = (min(g.x0 for g in column) + max(g.x1 for g in column)) / 2
+            size = statistics.median(g.size for g in column)
+            out.append(Line(text, top, bottom, -middle, -middle + size, size))
+    _margins(out)
     return out
 
 
