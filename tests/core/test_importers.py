@@ -515,6 +515,17 @@ def test_undecodable_text_is_told_from_text_with_accents(text: str, garbage: boo
     assert _undecodable(text) is garbage
 
 
+def test_pages_pypdf_cannot_decode_give_one_line_not_a_traceback() -> None:
+    # Both raised pypdf's DependencyError / DeprecationError (not ImportFailed) from the text layer.
+    from reader.document.importers import pdf
+
+    with pytest.raises(ImportFailed, match="没有文字层"):
+        read_file(PDFS / "poppler-395-0-fuzzed.pdf")  # pdfminer cannot read it: the text layer is the fallback
+    with pytest.raises(ImportFailed, match="没有文字层"):
+        pdf.read(PDFS / "bomb_giant.pdf", positions=False)
+    assert read_file(PDFS / "bomb_giant.pdf").paragraphs  # read from positions, its text imports
+
+
 def test_latin_words_broken_at_line_ends_keep_their_space() -> None:
     # Lines of the first page's body, as the page sets them: "…time spent at work," / "and ﬂexibility of work…",
     # "…the focus of this balancing act is" / "on a traditional 9-5 view…".
