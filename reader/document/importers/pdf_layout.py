@@ -108,9 +108,11 @@ def _text(glyphs: list[Glyph]) -> str:
             continue
         if prev is not None and out and not out[-1].isspace():
             gap = g.x0 - prev.x1
-            cjk = _CJK.match(prev.text[-1]) and _CJK.match(g.text[0])
-            if gap > (0.35 if cjk else 0.12) * max(prev.size, g.size):
-                out.append(" ")
+            # Most neighbours touch (gap ≤ 0): only a real gap needs to know the script on either side.
+            if gap > 0.12 * max(prev.size, g.size):
+                cjk = _CJK.match(prev.text[-1]) and _CJK.match(g.text[0])
+                if not cjk or gap > 0.35 * max(prev.size, g.size):
+                    out.append(" ")
         out.append(g.text)
         prev = g
     return "".join(out).strip(" ")
@@ -151,9 +153,9 @@ def read_pages(
             height = layout.y1
             glyphs = prepare(
                 [
-                    Glyph(c.get_text(), c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0), c.upright)
+                    Glyph(text, c.x0, c.x1, height - c.y1, height - c.y0, c.size or (c.y1 - c.y0), c.upright)
                     for c in chars(layout)
-                    if c.get_text()
+                    if (text := c.get_text())
                 ]
             )
             boxes: Sequence[tuple[Box, int]] = ()
