@@ -433,7 +433,7 @@ def _infer(paragraphs: list[RawParagraph], tick: Callable[[], None] | None = Non
         if role == "entry":
             role = "intro"
         if role == "intro":
-            run_end = i
+            run_end = i + 1  # this paragraph opens the run, whether it was an intro or a contents entry out of a 目录
             while run_end < n and roles[run_end] == "intro":
                 run_end += 1
             run = list(range(i, run_end))

@@ -229,3 +229,14 @@ def test_a_session_label_above_the_title_is_not_the_title() -> None:
     doc = parse("heldout/gwr_2026_dongguan.txt")
     assert doc.title == "政府工作报告"
     assert doc.blocks[0].text == "市十七届人大六次会议文件（三）" and doc.blocks[1].kind is BlockKind.HEADING
+
+
+def test_a_contents_entry_with_no_contents_list_is_kept_as_text() -> None:
+    # Found by hypothesis ("..0"): a line shaped like a contents entry (title, leaders, page number) with no 目录
+    # above it raised IndexError while the tree was built. It is text like any other line.
+    from reader.document.importers.text import from_text
+
+    for text in ("..0", "总则……3"):
+        doc = build(from_text(text, title="x"), "x")
+        assert [b.text for b in doc.blocks] == [text]
+        assert [n.title for n in doc.nodes()] == [text]
