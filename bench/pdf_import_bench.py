@@ -5,8 +5,9 @@ the importer read before), in the same process.
     python bench/pdf_import_bench.py DIR_OR_PDF ...  # other PDFs, e.g. pdfplumber's or pdf.js's test files
 
 Per file: pages, median time (3 runs) of reading the file with the text layer alone (pypdf, no tables: the
-importer before PDFs were read by position, the baseline) and with the importer as the app runs it (positions and
-tables), their ratio, the same for the whole import into a library (reading, structure, targets, saving, search
+importer before tables were read, the baseline), with the text layer and ruled tables (the importer before PDFs
+were read by position), and with the importer as the app runs it (positions and tables), the ratio of the last to
+the baseline, the same for the whole import into a library (reading, structure, targets, saving, search
 index), and the table rows found; then the whole `policy-reader import` as a user runs it (a new process: start-up,
 import, exit; median of 5) in both ways. Files that do not import are listed with the reason.
 """
@@ -25,12 +26,12 @@ from reader.document.importers import pdf  # noqa: E402
 from reader.errors import ReaderError  # noqa: E402
 
 
-def timed(path: Path, app: bool) -> tuple[float, int]:
+def timed(path: Path, app: bool, tables: bool | None = None) -> tuple[float, int]:
     runs = []
     rows = 0
     for _ in range(3):
         t0 = time.perf_counter()
-        raw = pdf.read(path, tables=app, positions=app)
+        raw = pdf.read(path, tables=app if tables is None else tables, positions=app)
         runs.append((time.perf_counter() - t0) * 1000)
         rows = sum(1 for p in raw.paragraphs if p.table_row)
     return statistics.median(runs), rows
@@ -94,7 +95,7 @@ def main() -> None:
     from pypdf import PdfReader
 
     print(
-        f"{'file':44} {'pages':>5} {'text ms':>8} {'app ms':>9} {'ratio':>6}"
+        f"{'file':44} {'pages':>5} {'text ms':>8} {'+tables':>8} {'app ms':>9} {'ratio':>6}"
         f" {'import text':>11} {'import app':>10} {'ratio':>6} {'rows':>5}"
     )
     base_total = new_total = whole_base = whole_new = 0.0
@@ -102,22 +103,23 @@ def main() -> None:
         try:
             pages = len(PdfReader(str(f)).pages)
             base, _ = timed(f, app=False)
+            before, _ = timed(f, app=False, tables=True)
             new, rows = timed(f, app=True)
-            before, after = imported(f, app=False), imported(f, app=True)
+            whole_before, whole_after = imported(f, app=False), imported(f, app=True)
         except (ReaderError, Exception) as exc:  # a file either importer refuses is reported, not timed
             print(f"{f.name[:44]:44} refused: {str(exc)[:60]}")
             continue
         base_total += base
         new_total += new
-        whole_base += before
-        whole_new += after
+        whole_base += whole_before
+        whole_new += whole_after
         print(
-            f"{f.name[:44]:44} {pages:5d} {base:8.1f} {new:9.1f} {new / base:6.2f}"
-            f" {before:11.1f} {after:10.1f} {after / before:6.2f} {rows:5d}"
+            f"{f.name[:44]:44} {pages:5d} {base:8.1f} {before:8.1f} {new:9.1f} {new / base:6.2f}"
+            f" {whole_before:11.1f} {whole_after:10.1f} {whole_after / whole_before:6.2f} {rows:5d}"
         )
     if base_total:
         print(
-            f"{'all':44} {'':5} {base_total:8.1f} {new_total:9.1f} {new_total / base_total:6.2f}"
+            f"{'all':44} {'':5} {base_total:8.1f} {'':8} {new_total:9.1f} {new_total / base_total:6.2f}"
             f" {whole_base:11.1f} {whole_new:10.1f} {whole_new / whole_base:6.2f}"
         )
     print(f"\n{'policy-reader import (new process)':44} {'text ms':>8} {'app ms':>9} {'ratio':>6}")

@@ -285,6 +285,17 @@ def test_phrases_across_pdf_line_breaks_are_found(tmp_path: Path, name: str, phr
 
 
 @pytest.mark.integration
+def test_phrases_of_vertical_japanese_columns_are_found(tmp_path: Path) -> None:
+    # issue6387.pdf: the phrase is set down each of its nine columns (read off the rendered page). pypdf's text
+    # layer ran the columns together into one paragraph, some with a space between every character, and then one
+    # character per paragraph: one hit instead of nine.
+    session = Session(tmp_path / "d")
+    doc, _, _ = session.import_file(Path(__file__).parent.parent / "fixtures" / "pdf" / "issue6387.pdf")
+    hits = [h for h in session.search('"イーハトーヴォのすきとおった風"', limit=None).hits if h.doc == doc.id]
+    assert len(hits) == 9
+
+
+@pytest.mark.integration
 def test_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
     session = Session(tmp_path / "d")
     session.sync_index()

@@ -17,6 +17,7 @@ Progress = Callable[[int, str], None]
 
 # Characters that only occur in binary files, never in a text plan.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+_DROP_CONTROL = dict.fromkeys(map(ord, _CONTROL))  # str.translate: control characters removed
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -255,5 +256,4 @@ def table_lines(lines: list[str]) -> list[str]:
 
 def clean_line(line: str) -> str:
     """Trim indentation (ASCII and ideographic spaces) and stray control characters."""
-    line = "".join(ch for ch in line if ch not in _CONTROL or ch == "\t")
-    return line.strip(" \t\u3000\u00a0\ufeff")
+    return line.translate(_DROP_CONTROL).strip(" \t\u3000\u00a0\ufeff")
