@@ -78,7 +78,8 @@ class Segment:
 @dataclass(slots=True)
 class Line:
     """A line of text in reading order, with the margins of the column it stands in (None where the page does
-    not show them: two lines must agree on a margin before it is believed)."""
+    not show them: several lines — two, or an eighth of the column's — must share a margin before it is
+    believed). A column of vertical writing is set as a line turned a quarter (see `_vertical_lines`)."""
 
     text: str
     x0: float
