@@ -429,8 +429,13 @@ def test_three_columns_are_read_one_after_another() -> None:
         "landing."
     ) in paragraphs
     # The printer's stamp up the left edge of every page (jbell on DSKJLSW7X2PROD with PROPOSALS) is page
-    # furniture: it goes with the running heads (its letters were read into the rows of column one before).
+    # furniture: it goes with the running heads. Its letters were read into the rows beside it, the foot of
+    # column one (footnote 4 on page 2), which reads on without them.
     assert not any("DSKJLSW7X2PROD" in p or "PROPOSALS" in p for p in paragraphs)
+    assert (
+        "since eventually lift can be lost, causing the airplane to stall. A stall occurs when the airflow around "
+        "the wing is sufficiently disrupted to cause the wing to no longer generate lift."
+    ) in " ".join(paragraphs)
 
 
 def test_a_margin_note_column_is_not_read_into_the_body() -> None:
