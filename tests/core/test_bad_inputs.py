@@ -203,3 +203,23 @@ def test_read_only_data_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pyt
         session.import_file(BAD / "含空格 与中文 的文件名.txt", index=False)
     monkeypatch.undo()
     assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]
+
+
+def test_cancelling_a_pdf_import_stops_it_there(tmp_path: Path) -> None:
+    """Cancel while the pages of a PDF are read: the import stops at once; it does not start over on the text
+    layer (the fallback for files the position reader cannot read)."""
+    from reader.errors import Cancelled
+
+    calls: list[str] = []
+
+    def progress(percent: int, stage: str) -> None:
+        calls.append(stage)
+        if stage.startswith("第 3/"):
+            raise Cancelled()
+
+    session = Session(tmp_path / "d")
+    source = Path(__file__).parent.parent / "fixtures" / "pdf" / "issue-67-example.pdf"  # 22 pages
+    with pytest.raises(Cancelled):
+        session.import_file(source, progress=progress, index=False)
+    assert calls[-1].startswith("第 3/") and sum(c.startswith("第 ") for c in calls) == 3
+    assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from reader.document.importers.pdf_layout import Box, Glyph, Line, cell_text
 from reader.document.importers.text import clean_line
 from reader.document.model import Metadata, RawDocument, RawParagraph
-from reader.errors import ImportFailed
+from reader.errors import ImportFailed, ReaderError
 
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?[0-9０-９ivxlcIVXLC]{1,4}\s*(页)?[-—－–\s]*$|^\d+\s*/\s*\d+$")
 _OPENERS = ("〔", "（", "(", "“", "‘", "《", "【", "[", "「", "『")
@@ -138,6 +138,8 @@ def _positioned_lines(
 
     try:
         pages = list(pdf_layout.read_pages(path, progress, find_tables=find))
+    except ReaderError:  # the user cancelled (from the progress callback): not a reason to try the text layer
+        raise
     except Exception:  # pdfminer fails on files pypdf still reads (and the other way round)
         return None
     text = "".join(line.text for page in pages for line in page)
