@@ -432,6 +432,9 @@ def test_three_columns_are_read_one_after_another() -> None:
     # furniture: it goes with the running heads. Its letters were read into the rows beside it, the foot of
     # column one (footnote 4 on page 2), which reads on without them.
     assert not any("DSKJLSW7X2PROD" in p or "PROPOSALS" in p for p in paragraphs)
+    # The running heads alternate: "Federal Register / Vol. 85 … Proposed Rules 47699" on right-hand pages,
+    # "47700 Federal Register / …" on left-hand ones; neither is text.
+    assert not any(re.match(r"(\d+ )?Federal Register / Vol\. 85", p) for p in paragraphs)
     assert (
         "since eventually lift can be lost, causing the airplane to stall. A stall occurs when the airflow around "
         "the wing is sufficiently disrupted to cause the wing to no longer generate lift."

@@ -8,6 +8,7 @@ the rest of a document is read exactly as before and large PDFs do not pay for t
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 import unicodedata
@@ -438,7 +439,9 @@ def drop_furniture(pages: Sequence[Sequence[str | TableRow]]) -> list[str | Tabl
                 continue
             if not clean_line(line).endswith(_END):  # running heads are not sentences
                 edge[key(clean_line(line))] += 1
-    threshold = max(2, len(pages) // 2)
+    # Two running heads that alternate (odd and even pages: the title on one side, a chapter or the issue on the
+    # other) stand on about half the pages each; a few pages where something else shares the row bring that lower.
+    threshold = max(2, math.ceil(0.4 * len(pages)))
     repeated = {k for k, n in edge.items() if n >= threshold} if len(pages) >= 3 else set()
     out: list[str | TableRow] = []
     for lines in pages:
