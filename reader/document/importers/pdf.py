@@ -94,13 +94,14 @@ def read(
             path, f"PDF 文件已损坏或无法解析（{type(exc).__name__}）", "请重新下载或用其他软件另存为 PDF"
         ) from exc
     page_lines = [measure_page(lines) for lines in page_lines]
-    if sum(len("".join((x.text if isinstance(x, TableRow) else x).split())) for lines in page_lines for x in lines) < 8:
+    text = " ".join(x.text if isinstance(x, TableRow) else x for lines in page_lines for x in lines)
+    if sum(1 for ch in text if not ch.isspace()) < 8:
         raise ImportFailed(
             path,
             "PDF 没有文字层（可能是扫描件或图片）",
             "请先用 OCR 软件识别文字，或导入该文件的 Word/网页版本",
         )
-    if _undecodable(" ".join(x.text if isinstance(x, TableRow) else x for lines in page_lines for x in lines)):
+    if _undecodable(text):
         raise ImportFailed(
             path,
             "PDF 的文字无法正确解码（所用字体没有可用的编码，读出的是乱码）",
