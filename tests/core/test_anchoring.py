@@ -163,3 +163,12 @@ def test_of_two_fuzzy_places_the_nearer_paragraph_wins(seed_doc: Document) -> No
     new = _with_texts(seed_doc, {P61: text, 90: text})
     assert locate(new, old.id, P61, 13, 53, quote, prefix, suffix).block == P61
     assert locate(new, old.id, 88, 13, 53, quote, prefix, suffix).block == 90
+
+
+def test_beyond_fifty_paragraphs_distance_no_longer_counts_and_the_first_place_wins(seed_doc: Document) -> None:
+    # Paragraph 10 lies 51 paragraphs before the old place (61), paragraph 111 lies 50 after it, both with the
+    # same context. Past 50 paragraphs distance counts no more, so the two tie, and a tie goes to the place
+    # that comes first in the document.
+    line = "加快推进中试验证平台建设。"
+    new = _with_texts(seed_doc, {10: line, 111: line})
+    assert locate(new, "old", P61, 4, 10, "中试验证平台", "加快推进", "建设。").block == 10

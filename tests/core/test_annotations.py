@@ -50,6 +50,20 @@ def test_add_update_tags_soft_delete_and_undo(store: AnnotationStore, seed_doc: 
     assert [x.id for x in store.list(seed_doc.id)] == [a.id]
 
 
+def test_data_version_changes_when_another_connection_commits(tmp_path: Path, seed_doc: Document) -> None:
+    # The window polls this to notice notes added from the CLI or a second window; its own writes do not count.
+    mine = AnnotationStore(tmp_path / "a.db")
+    other = AnnotationStore(tmp_path / "a.db")
+    before = mine.data_version()
+    mine.add(seed_doc, "note", 10, 0, 4)
+    assert mine.data_version() == before
+    other.add(seed_doc, "note", 11, 0, 4)
+    after = mine.data_version()
+    assert after != before and mine.data_version() == after
+    mine.close()
+    other.close()
+
+
 def test_chapter_note_and_bookmark(store: AnnotationStore, seed_doc: Document) -> None:
     node = seed_doc.blocks[40].node
     note = store.add(seed_doc, "note", 40, note="本章要点", node=node)
@@ -104,6 +118,24 @@ def test_corrupt_database_is_detected_backed_up_and_left_alone(tmp_path: Path, s
         AnnotationStore(path)
     assert path.read_bytes() == damaged
     assert Path(info.value.backup).exists()
+    # no good backup to offer yet (the store was new when these notes were written): the way out named is
+    # SQLite's own recovery, never a restore command without a file
+    assert ".recover" in str(info.value) and "notes restore" not in str(info.value)
+
+
+def test_a_corrupt_database_offers_the_latest_good_backup(tmp_path: Path, seed_doc: Document) -> None:
+    path = tmp_path / "annotations.db"
+    store = AnnotationStore(path)
+    store.add(seed_doc, "note", 10, 0, 4)
+    store.close()
+    again = AnnotationStore(path)  # a start with notes makes the daily backup
+    backup = again.latest_backup()
+    again.close()
+    assert backup is not None
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    with pytest.raises(AnnotationStoreError, match="损坏") as info:
+        AnnotationStore(path)
+    assert f"policy-reader notes restore {backup}" in str(info.value)
 
 
 def test_not_a_database_is_reported(tmp_path: Path) -> None:
@@ -166,6 +198,8 @@ def test_reanchor_exact_moved_fuzzy_orphaned(store: AnnotationStore, seed_doc: D
     assert new.blocks[m.block].text[m.start : m.end] == moved.quote and m.status == "moved"
     assert f.status == "fuzzy" and f.block == 61
     assert g.status == "orphaned" and g.note == "整段删除"  # kept, never dropped
+    # and listed under the chapter it was written in, not the one whose paragraph now stands at its old index
+    assert g.node == gone.node != new.blocks[70].node
     assert len(store.list(seed_doc.id)) == 4
 
 
@@ -208,6 +242,37 @@ def test_json_round_trip_and_merge_without_duplicates(tmp_path: Path, seed_doc: 
     one.update(a.id, note="第二版")
     assert two.import_json(json.loads(one.dumps())) == {"added": 0, "updated": 1, "skipped": 1}
     assert two.get(a.id).note == "第二版"
+
+
+def test_an_export_of_one_document_holds_its_notes_only_readably(tmp_path: Path, seed_doc: Document) -> None:
+    from reader.document.importers import read_file
+    from reader.document.structure import build
+
+    other = build(read_file(ROOT / "tests" / "data" / "corpus" / "nanjing_2026_gwr_p2-3.txt"), "nanjing")
+    store = AnnotationStore(tmp_path / "a.db")
+    mine = store.add(seed_doc, "note", 38, 0, 10, note="东莞的批注")
+    store.add(other, "note", 3, 0, 4, note="南京的批注")
+    text = store.dumps(seed_doc.id, {seed_doc.id: {"title": seed_doc.title}})
+    assert "东莞的批注" in text and "南京的批注" not in text  # Chinese as written, not \\u escapes
+    data = json.loads(text)
+    assert (data["format"], data["version"]) == ("policy-reader-annotations", SCHEMA_VERSION)
+    assert [a["id"] for a in data["annotations"]] == [mine.id]
+    assert data["documents"] == {seed_doc.id: {"title": seed_doc.title}}
+    assert len(json.loads(store.dumps())["annotations"]) == 2
+    store.close()
+
+
+def test_a_backup_counts_deleted_notes_too(tmp_path: Path, seed_doc: Document) -> None:
+    # A deleted note stays in the database until it is purged (so that it can be undone): the backup holds it,
+    # and the check that the copy is complete must count it.
+    store = AnnotationStore(tmp_path / "a.db")
+    notes = [store.add(seed_doc, "note", 10 + i, 0, 4) for i in range(3)]
+    store.delete(notes[0].id)
+    made = store.backup()
+    con = sqlite3.connect(made)
+    assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == 3
+    con.close()
+    store.close()
 
 
 @pytest.mark.parametrize("bad", [{}, {"format": "other"}, {"format": "policy-reader-annotations", "annotations": [{}]}])

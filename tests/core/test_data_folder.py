@@ -25,8 +25,9 @@ from ..conftest import ROOT
 
 CLI = [sys.executable, "-m", "reader"]
 
-# Whole-data-folder scenarios (processes, permissions, full disks): left out of mutation runs (docs/testing.md).
-pytestmark = pytest.mark.integration
+# The tests that start other processes, remount file systems or import whole documents are marked `integration`:
+# they are left out of mutation runs (docs/testing.md), which need each test in well under a second. The others
+# open the store in this process and run there too.
 
 
 def _count(db: Path) -> int:
@@ -82,6 +83,22 @@ def test_a_backup_is_one_checked_self_contained_file(tmp_path: Path, seed_doc: D
     con.close()
 
 
+def test_a_backup_that_does_not_check_out_is_given_up_and_leaves_nothing(tmp_path: Path, seed_doc: Document) -> None:
+    # The caller counted 5 notes, the copy holds 4 (a note written between the count and the copy): the copy is
+    # not a good backup, so it is not offered; the one error says so, and no temporary file stays behind.
+    from reader.annotations.files import make_backup
+
+    store = AnnotationStore(tmp_path / "annotations.db")
+    _notes(store, seed_doc, 4)
+    good = store.backup()
+    with pytest.raises(ReaderError, match="校验未通过"):
+        make_backup(store.con, store.path, store.backup_dir, 5)
+    assert sorted(p.name for p in store.backup_dir.iterdir()) == [good.name]
+    assert store.latest_backup() == str(good)
+    store.close()
+
+
+@pytest.mark.integration
 @pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace to kill the process inside the backup")
 def test_killed_inside_the_daily_backup_then_next_start_recovers(tmp_path: Path, seed_doc: Document) -> None:
     data = tmp_path / "data"
@@ -202,6 +219,7 @@ def _one_line(stderr: str) -> str:
     return lines[0]
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare")
 def test_read_only_data_folder_reads_notes_and_refuses_changes_in_one_line() -> None:
     run = _in_tmpfs(
@@ -224,6 +242,7 @@ def test_read_only_data_folder_reads_notes_and_refuses_changes_in_one_line() -> 
     assert "unchanged" in parts["same"] and "corrupt" not in parts["same"]
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare")
 def test_full_disk_keeps_notes_readable_and_says_the_disk_is_full() -> None:
     run = _in_tmpfs(
@@ -252,6 +271,7 @@ def test_full_disk_keeps_notes_readable_and_says_the_disk_is_full() -> None:
 
 
 # ---------------------------------------------------------------- 7. concurrent first use
+@pytest.mark.integration
 def test_four_processes_creating_the_database_at_once_all_succeed(tmp_path: Path) -> None:
     code = (
         "import sys; from pathlib import Path; from reader.annotations.store import AnnotationStore;"
@@ -375,6 +395,7 @@ def test_csv_export_with_a_note_on_a_document_not_in_this_library(
 
 
 # ---------------------------------------------------------------- 10. one damaged document
+@pytest.mark.integration
 def test_a_damaged_document_file_is_skipped_by_search_and_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -403,6 +424,7 @@ def Library_id(path: Path) -> str:
     return Library._id_for_path(path)
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes only on Linux")
 def test_gbk_file_name_and_gbk_query_from_a_utf8_system(tmp_path: Path) -> None:
     """A file from a Chinese zip keeps its GBK-encoded name; a GBK terminal sends GBK bytes as the query."""
@@ -446,6 +468,7 @@ def test_temporary_files_of_killed_writes_are_removed_at_start(tmp_path: Path) -
     assert fresh.exists()
 
 
+@pytest.mark.integration
 def test_reimporting_an_edited_document_does_not_grow_the_index(tmp_path: Path) -> None:
     from reader.session import Session
 
@@ -493,6 +516,7 @@ def open_tmp() -> Any:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.mark.integration
 def test_unreadable_folders_and_files_are_one_line_each(open_tmp: Path) -> None:
     cmd = _as_nobody()
     tmp_path = open_tmp
@@ -529,6 +553,7 @@ def test_unreadable_folders_and_files_are_one_line_each(open_tmp: Path) -> None:
     assert listed.returncode == 0 and "保存好的" in listed.stdout
 
 
+@pytest.mark.integration
 def test_a_file_where_cache_or_backups_should_be(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "d"
     data.mkdir()
@@ -540,3 +565,42 @@ def test_a_file_where_cache_or_backups_should_be(tmp_path: Path, capsys: pytest.
         assert _cli(capsys, "notes", "add", "--block", block, "--end", "4", "--data-dir", str(data))[0] == 0
     rc, _, err = _cli(capsys, "notes", "backup", "--data-dir", str(data))
     assert rc == 1 and "backups" in _one_line(err) and "移走或改名" in err
+
+
+def test_a_read_only_store_reads_the_notes_still_in_the_write_ahead_log(
+    tmp_path: Path, seed_doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A data folder copied (or left read-only) while the app had it open: the last notes are committed to the -wal
+    # file, not yet to the database file. Reading it read-only must show them, not the older main file alone.
+    live = AnnotationStore(tmp_path / "live" / "annotations.db")
+    _notes(live, seed_doc, 3)
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(str(live.path) + suffix, frozen / ("annotations.db" + suffix))
+    live.close()
+    assert (frozen / "annotations.db-wal").stat().st_size > 0
+
+    def cannot_write(self: AnnotationStore) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(AnnotationStore, "_open", cannot_write)
+    store = AnnotationStore(frozen / "annotations.db")
+    assert store.read_only and store.count() == 3
+    assert str(frozen / "annotations.db") in store.read_only_reason and "只读" in store.read_only_reason
+    store.close()
+
+
+def test_an_empty_database_file_that_cannot_be_written_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "annotations.db"
+    db.write_bytes(b"")
+
+    def cannot_write(self: AnnotationStore) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(AnnotationStore, "_open", cannot_write)
+    with pytest.raises(AnnotationStoreError, match="无法写入"):
+        AnnotationStore(db)
+    assert db.read_bytes() == b""

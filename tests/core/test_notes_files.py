@@ -130,6 +130,15 @@ def test_a_copy_aside_is_made_once_per_content_with_its_log(tmp_path: Path) -> N
     assert Path(first).read_bytes() == b"damaged content"
     assert Path(first + "-wal").read_bytes() == b"its log"
     assert copy_aside(db, tmp_path / "backups", "corrupt") == first  # the same content: the same copy
+    # … also when that copy was made on an earlier day (another name), and a change of content is a new copy
+    earlier = tmp_path / "backups" / "annotations-corrupt-20260101-000000.db"
+    Path(first).rename(earlier)
+    Path(first + "-wal").rename(f"{earlier}-wal")
+    assert copy_aside(db, tmp_path / "backups", "corrupt") == str(earlier)
+    assert len(list((tmp_path / "backups").iterdir())) == 2
+    db.write_bytes(b"damaged CONTENT")  # same size, other bytes
+    changed = copy_aside(db, tmp_path / "backups", "corrupt")
+    assert changed not in (None, str(earlier)) and Path(changed).read_bytes() == b"damaged CONTENT"
     assert copy_aside(db, tmp_path / "backups", "other") != first  # another reason: its own copy
     (tmp_path / "blocked").write_text("a file")
     assert copy_aside(db, tmp_path / "blocked", "corrupt") is None
