@@ -108,11 +108,19 @@ def test_html_in_gbk_with_declared_charset(tmp_path: Path) -> None:
 
 def test_docx_heading_styles_become_heading_hints(tmp_path: Path) -> None:
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     d = docx.Document()
+    d.add_heading("东莞市国民经济和社会发展第十四个五年规划", level=0)  # the Title style
     d.add_heading("第一章 总体要求", level=1)
     d.add_paragraph("坚持新发展理念。")
     d.add_heading("一、主要目标", level=2)
+    # Chinese templates often mark a heading by its outline level on a plain paragraph (w:outlineLvl 0 = level 1)
+    marked = d.add_paragraph("（一）经济发展")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "2")
+    marked._p.get_or_add_pPr().append(level)
     d.add_paragraph("到2025年，地区生产总值达到1.3万亿元左右。")
     table = d.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "指标"
@@ -121,9 +129,11 @@ def test_docx_heading_styles_become_heading_hints(tmp_path: Path) -> None:
     d.save(str(path))
     raw = read_file(path)
     assert [(p.text, p.heading_level, p.table_row) for p in raw.paragraphs] == [
+        ("东莞市国民经济和社会发展第十四个五年规划", 1, False),
         ("第一章 总体要求", 1, False),
         ("坚持新发展理念。", None, False),
         ("一、主要目标", 2, False),
+        ("（一）经济发展", 3, False),
         ("到2025年，地区生产总值达到1.3万亿元左右。", None, False),
         ("指标\t目标值", None, True),
     ]
@@ -408,8 +418,13 @@ def test_pdf_paragraphs_are_the_paragraphs_of_the_transcription(name: str) -> No
 
     lines = (corpus / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     expected = [squeeze(x) for x in lines if x.strip() and x.count("\t") < 2]
-    got = [squeeze(p.text) for p in read_file(corpus / f"{name}.pdf").paragraphs if not p.table_row]
+    stages: list[str] = []
+    raw = read_file(corpus / f"{name}.pdf", progress=lambda _percent, stage: stages.append(stage))
+    assert [s for s in stages if s.startswith("第 ")] == [f"第 {n}/7 页" for n in range(1, 8)]  # 7 pages, each once
+    got = [squeeze(p.text) for p in raw.paragraphs if not p.table_row]
     assert got == expected
+    # the title the file's properties give (its first line, as the .txt has it), the format it came in
+    assert (raw.meta.title, raw.meta.source, raw.meta.format) == (lines[0].strip(), f"{name}.pdf", "pdf")
 
 
 def test_three_columns_are_read_one_after_another() -> None:
@@ -498,8 +513,22 @@ def test_prose_is_not_taken_for_a_whitespace_table() -> None:
 
 def test_a_text_layer_that_cannot_be_decoded_is_refused_in_one_line() -> None:
     # pdf.js's issue19550.pdf: the page draws a few accented capitals, its text layer says ɎɅȺɇɐɕɂɉȿɊȿɏɈȾɕ.
-    with pytest.raises(ImportFailed, match="无法正确解码"):
-        read_file(PDFS / "issue19550.pdf")
+    path = PDFS / "issue19550.pdf"
+    with pytest.raises(ImportFailed) as info:
+        read_file(path)
+    assert str(info.value) == (
+        f"无法导入 {path}：PDF 的文字无法正确解码（所用字体没有可用的编码，读出的是乱码）"
+        "（请用原软件重新导出 PDF，或导入该文件的 Word/网页版本）"
+    )
+
+
+def test_a_pdf_without_a_text_layer_says_what_to_do_in_one_line() -> None:
+    path = ROOT / "tests" / "fixtures" / "bad" / "scanned-no-text.pdf"
+    with pytest.raises(ImportFailed) as info:
+        read_file(path)
+    assert str(info.value) == (
+        f"无法导入 {path}：PDF 没有文字层（可能是扫描件或图片）（请先用 OCR 软件识别文字，或导入该文件的 Word/网页版本）"
+    )
 
 
 @pytest.mark.parametrize(

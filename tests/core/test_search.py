@@ -117,6 +117,9 @@ def test_space_means_and(seeded: Session) -> None:
 def test_or_and_exclude(seeded: Session) -> None:
     assert found(seeded, "中子 OR 光源") == literal_scan(seeded, "中子") | literal_scan(seeded, "光源")
     assert found(seeded, "创新 -人才") == literal_scan(seeded, "创新") - literal_scan(seeded, "人才")
+    # one character after the minus is an exclusion too (湾 of 大湾区), the minus alone is not
+    assert found(seeded, "创新 -湾") == literal_scan(seeded, "创新") - literal_scan(seeded, "湾")
+    assert literal_scan(seeded, "创新") & literal_scan(seeded, "湾")
 
 
 def test_phrase_is_exact_and_ranks_first(seeded: Session) -> None:
@@ -327,6 +330,9 @@ def test_search_cli_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     hit = out["hits"][0]
     for key in ("doc", "block", "node", "path", "score", "snippet", "matches"):
         assert key in hit
+    doc = Session(data_dir).document()
+    assert hit["kind"] == doc.blocks[hit["block"]].kind.value and hit["node"] == doc.blocks[hit["block"]].node
+    assert isinstance(hit["score"], float) and hit["score"] > 0  # BM25 with its decimals, not rounded to 0 or 1
     assert main(["search", "中子", "--limit", "2", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["hits"]) == 2
 
