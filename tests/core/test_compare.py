@@ -44,7 +44,15 @@ def test_the_indicator_tables_pair_as_read_by_hand(ext: str) -> None:
 
 def test_changes_and_units_are_marked_never_converted() -> None:
     a, b = _pair("txt")
-    rows = {r.name: r for r in compare([(a, extract(a)), (b, extract(b))], GROUPS).rows}
+    comparison = compare([(a, extract(a)), (b, extract(b))], GROUPS)
+    rows = {r.name: r for r in comparison.rows}
+    # 城镇调查失业率 ＜5.5 and 全社会研发经费投入增长 ＞7 in both tables: the same target
+    assert rows["城镇调查失业率"].change == rows["全社会研发经费投入增长"].change == "same"
+    # matched rows hold both plans, the others one, and the matched come first
+    assert all(len(r.sides) == 2 for r in comparison.matched()) and len(comparison.matched()) >= 15
+    assert comparison.rows[: len(comparison.matched())] == comparison.matched()
+    alone = {id(r) for r in comparison.unmatched("cn14") + comparison.unmatched("cn15")}
+    assert alone == {id(r) for r in comparison.rows if len(r.sides) == 1} and alone
     # 常住人口城镇化率: 65 % by 2025, 71 % by 2030 — raised; 单位GDP二氧化碳排放降低: 〔18〕 then 〔17〕 — lowered.
     assert rows["常住人口城镇化率"].change == "raised"
     assert rows["单位GDP二氧化碳排放降低"].change == "lowered"
@@ -70,6 +78,18 @@ def test_a_hand_match_and_a_hand_separation_win_over_the_names() -> None:
     )
     pairs = table_pairs(compare(docs, GROUPS, joined), a, b)
     assert ("每千人口拥有执业（助理）医师数", "执业医师数（每千人口拥有医护人员数）") in pairs
+
+
+def test_the_indicator_names_file_groups_every_line_after_its_comments() -> None:
+    # resources/dict/indicators.txt opens with three comment lines; each later line is a group named by its first
+    # name. Names are folded: 地区生产总值 inside a name reads as GDP, 比例 at the end as 比重.
+    groups = load_groups(resources_dir() / "dict" / "indicators.txt")
+    # Ⅲ is III in NFKC; the 14th plan's name goes to the 15th plan's
+    assert groups["地表水达到或好于iii类水体比重"] == "优良水体比重"
+    assert groups["常住人口城镇化率"] == "城镇化率" and groups["户籍人口城镇化水平"] == "户籍人口城镇化率"
+    assert groups["数字经济核心产业增加值占gdp比重"] == "数字经济核心产业增加值占gdp比重"  # the last line
+    assert not any(k.startswith("#") for k in groups)
+    assert load_groups(resources_dir() / "dict" / "no-such-file.txt") == {}
 
 
 def test_short_titles_drop_the_shared_opening() -> None:
@@ -122,6 +142,10 @@ def test_markdown_table_holds_each_plan_figures_as_in_its_table() -> None:
     # 粮食综合生产能力: 亿吨 then 万亿斤 — flagged, not compared.
     grain = next(line for line in md if line.startswith("| 粮食综合生产能力 |"))
     assert grain.startswith("| 粮食综合生产能力 |  | 是 |")
+    # 城镇调查失业率: ＜5.5 in both tables
+    assert next(line for line in md if line.startswith("| 城镇调查失业率 |")).startswith(
+        "| 城镇调查失业率 | 目标不变 |"
+    )
 
 
 def test_a_plan_and_a_later_work_report_of_the_same_city(seed_doc) -> None:  # type: ignore[no-untyped-def]
