@@ -380,8 +380,20 @@ def test_notes_are_searchable_in_the_index(tmp_path: Path) -> None:
     a = session.annotations.add(doc, "note", 38, 0, 10, note="值得跟踪的独特批注词", tags=["关注"])
     result = session.search("独特批注词", limit=None)
     assert [(h.kind, h.block_id) for h in result.hits] == [("annotation", a.id)]
-    session.annotations.delete(a.id)
+    hit = result.hits[0]
+    # the hit leads to the note's paragraph and says where it is, as "批注 · " and the chapter path
+    path = " › ".join(n.label for n in doc.node_path(doc.blocks[38].node))
+    assert (hit.block, hit.node, hit.path) == (38, doc.blocks[38].node, "批注 · " + path) and path
+    assert [h.block_id for h in session.search("#关注", limit=None).hits if h.kind == "annotation"] == [a.id]
+    # an edited note is found by its new words only; a highlight without note or tag has no entry of its own
+    session.annotations.update(a.id, note="改写后的另一段批注")
+    session.annotations.add(doc, "highlight", 39, 0, 6)
     assert session.search("独特批注词").total == 0
+    assert [h.block_id for h in session.search("改写后的另一段批注", limit=None).hits] == [a.id]
+    quoted = session.search(doc.blocks[39].text[:6], limit=None).hits
+    assert 39 in {h.block for h in quoted} and "annotation" not in {h.kind for h in quoted}
+    session.annotations.delete(a.id)
+    assert session.search("改写后的另一段批注").total == 0
 
 
 def test_disk_full_is_a_clear_error_and_loses_nothing(tmp_path: Path, seed_doc: Document) -> None:
