@@ -96,6 +96,7 @@ def test_html_keeps_main_text_and_drops_scripts_and_navigation(tmp_path: Path) -
         "指标\t2025年",
     ]
     assert raw.paragraphs[0].heading_level == 2 and raw.paragraphs[-1].table_row
+    assert (raw.meta.title, raw.meta.format) == ("规划纲要", "html")  # no h1: the page's <title>
 
 
 def test_html_in_gbk_with_declared_charset(tmp_path: Path) -> None:
@@ -104,6 +105,14 @@ def test_html_in_gbk_with_declared_charset(tmp_path: Path) -> None:
         '<html><head><meta charset="gb2312"></head><body><p>东莞市规划纲要正文。</p></body></html>'.encode("gbk")
     )
     assert read_file(path).paragraphs[0].text == "东莞市规划纲要正文。"
+    # pages labelled gb2312 hold GBK characters GB2312 lacks (镕 of 朱镕基, 堃, 喆): read as GB18030, their superset
+    path.write_bytes(
+        '<html><head><meta charset="gb2312"></head><body><p>朱镕基同志和王喆、李堃出席会议。</p></body></html>'.encode(
+            "gbk"
+        )
+    )
+    raw = read_file(path)
+    assert raw.paragraphs[0].text == "朱镕基同志和王喆、李堃出席会议。" and raw.meta.encoding == "gb18030"
 
 
 def test_docx_heading_styles_become_heading_hints(tmp_path: Path) -> None:
@@ -677,3 +686,15 @@ def test_an_old_layout_table_page_gives_the_text_its_table_and_its_tree() -> Non
         return out
 
     assert tree(build(raw, "h")) == tree(build(read_file(txt), "t"))
+
+
+def test_a_damaged_pdf_gets_one_line_and_no_warnings_of_pypdf(caplog: pytest.LogCaptureFixture) -> None:
+    # poppler's fuzzed file (pdf.js): pypdf warns about its broken objects while reading it, and no page gives text.
+    # What is wrong with a file is the importer's to say in one line; pypdf's warnings would reach the terminal of
+    # the CLI as noise.
+    import logging
+
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(ImportFailed, match="没有文字层"):
+        read_file(PDFS / "poppler-395-0-fuzzed.pdf")
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
