@@ -389,7 +389,14 @@ def test_notes_are_searchable_in_the_index(tmp_path: Path) -> None:
     session.annotations.update(a.id, note="改写后的另一段批注")
     session.annotations.add(doc, "highlight", 39, 0, 6)
     assert session.search("独特批注词").total == 0
-    assert [h.block_id for h in session.search("改写后的另一段批注", limit=None).hits] == [a.id]
+    assert [(h.block_id, h.text) for h in session.search("改写后的另一段批注", limit=None).hits] == [
+        (a.id, "改写后的另一段批注\n#关注")  # the note, then its tags on a line of their own
+    ]
+    plain = session.annotations.add(doc, "note", 40, 0, 4, note="没有标签的批注")
+    assert [(h.block_id, h.text) for h in session.search("没有标签的批注", limit=None).hits] == [
+        (plain.id, "没有标签的批注")
+    ]
+    assert session.sync_notes_index() is False  # nothing changed since: the entries are not written again
     quoted = session.search(doc.blocks[39].text[:6], limit=None).hits
     assert 39 in {h.block for h in quoted} and "annotation" not in {h.kind for h in quoted}
     session.annotations.delete(a.id)

@@ -395,7 +395,6 @@ def test_csv_export_with_a_note_on_a_document_not_in_this_library(
 
 
 # ---------------------------------------------------------------- 10. one damaged document
-@pytest.mark.integration
 def test_a_damaged_document_file_is_skipped_by_search_and_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -413,9 +412,16 @@ def test_a_damaged_document_file_is_skipped_by_search_and_named(
     catalog.write_text(json.dumps(raw), "utf-8")
     rc, out, err = _cli(capsys, "search", "科技创新", "--all", "--data-dir", data)
     assert rc == 0 and "Traceback" not in err
-    assert "未检索已损坏的文档" in err and damaged.name in err
+    assert f"未检索已损坏的文档：文档 {damaged.stem} 的数据文件 {damaged} 已损坏" in err
     cn15 = Library_id(corpus / "cn15_fyp_outline_p1-2.txt")
     assert f"[{cn15} #" in out and "[dongguan-14th-fyp #" in out  # the other documents are still searched
+    # a second damaged document is counted, not listed
+    (tmp_path / "d" / "library" / "docs" / f"{cn15}.json").write_text("", encoding="utf-8")
+    for e in raw["docs"]:
+        e["updated_at"] += 1
+    catalog.write_text(json.dumps(raw), "utf-8")
+    rc, out, err = _cli(capsys, "search", "科技创新", "--all", "--data-dir", data)
+    assert rc == 0 and "未检索已损坏的文档（另有 1 个）：" in err and "[dongguan-14th-fyp #" in out
 
 
 def Library_id(path: Path) -> str:
