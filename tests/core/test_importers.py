@@ -194,6 +194,13 @@ def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
 def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
     pages = [["东莞市“十四五”规划纲要", f"正文第{i}页的内容。", f"- {i} -"] for i in range(1, 5)]
     assert drop_furniture(pages) == [f"正文第{i}页的内容。" for i in range(1, 5)]
+    # furniture on the last two lines of a page (the page number above an issuing line) goes; a number standing
+    # alone inside the page (a table's lone cell, a list number) stays
+    pages = [
+        ["东莞市“十四五”规划纲要", f"第{i}页第一段。", "12", f"第{i}页第二段。", f"— {i} —", "东莞市人民政府印发"]
+        for i in range(1, 5)
+    ]
+    assert drop_furniture(pages) == [x for i in range(1, 5) for x in (f"第{i}页第一段。", "12", f"第{i}页第二段。")]
 
 
 def test_pdf_lines_are_rejoined_into_paragraphs() -> None:
@@ -379,6 +386,17 @@ def test_fake_bold_is_read_once() -> None:
     assert cv[1:3] == ["2020.01 - 2020.05", "项目名称一1"]
     assert "北京师范大学珠海分校 计算机科学与技术（应用技术） 本科" in cv
     assert not any("本科本科" in p or "项目描述：项目描述：" in p for p in cv)
+
+
+def test_fake_bold_is_read_once_from_the_text_layer_too() -> None:
+    # The text layer is what a file gives when its characters' positions cannot be read; fake bold there is each
+    # run repeated within a line (the report's title drawn four times) or each line repeated on the next (the CV).
+    from reader.document.importers import pdf
+
+    report = [p.text for p in pdf.read(PDFS / "issue-842-example.pdf", positions=False).paragraphs]
+    assert report[0] == "安徽安利合成革股份有限公司" and "股票代码：300218" in report
+    cv = "\n".join(p.text for p in pdf.read(PDFS / "issue-71-duplicate-chars.pdf", positions=False).paragraphs)
+    assert cv.count("北京师范大学珠海分校") == 1 and "本科本科" not in cv and "项目描述：项目描述：" not in cv
 
 
 def test_lines_are_joined_by_the_width_of_their_own_page() -> None:
