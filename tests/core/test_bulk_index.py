@@ -120,7 +120,7 @@ def _library(tmp_path: Path, n_workers: int) -> Session:
 QUERIES = ["地区生产总值", "GDP", "碳达峰", "人才", "高质量发展", "城镇化率", "2025", "创新 -人才", "就业 OR 收入", "%"]
 
 
-@pytest.mark.integration
+# Not `integration`: the only tests that run _build_parallel in this process, so mutation runs see it.
 def test_worker_processes_index_what_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "PARALLEL_MIN_CHARS", 0)
     one = _library(tmp_path / "one", 1)
@@ -252,7 +252,7 @@ def _dies_on_the_third_plan(doc: Any) -> Any:
     return _figures_by_block(doc)
 
 
-@pytest.mark.integration
+# Not `integration`: the only tests that run _build_parallel in this process, so mutation runs see it.
 def test_a_worker_that_dies_fails_the_indexing_in_one_line_and_leaves_the_index_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,7 @@ from reader.annotations.store import AnnotationStore, check_backup, restore
 from reader.cli import main
 from reader.document.model import Document
 from reader.errors import AnnotationStoreError, ReaderError
+from reader.session import Session
 
 from ..conftest import ROOT
 
@@ -422,6 +423,16 @@ def test_a_damaged_document_file_is_skipped_by_search_and_named(
     catalog.write_text(json.dumps(raw), "utf-8")
     rc, out, err = _cli(capsys, "search", "科技创新", "--all", "--data-dir", data)
     assert rc == 0 and "未检索已损坏的文档（另有 1 个）：" in err and "[dongguan-14th-fyp #" in out
+
+
+def test_when_every_document_to_index_is_damaged_search_still_answers(tmp_path: Path) -> None:
+    # The one document waiting to be indexed cannot be read: nothing is written, the bundled plan is searched.
+    session = Session(tmp_path / "d")
+    doc, _, _ = session.import_file(ROOT / "tests" / "data" / "corpus" / "nanjing_2026_gwr_p2-3.txt", index=False)
+    (tmp_path / "d" / "library" / "docs" / f"{doc.id}.json").write_text("{not json", encoding="utf-8")
+    result = Session(tmp_path / "d").search("科技创新", limit=None)  # a new start: nothing held in memory
+    assert result.total > 0 and {h.doc for h in result.hits} == {"dongguan-14th-fyp"}
+    assert f"未检索已损坏的文档：文档 {doc.id} 的数据文件" in result.message
 
 
 def Library_id(path: Path) -> str:

@@ -182,7 +182,7 @@ def test_malformed_queries_fall_back_to_literal_search(seeded: Session, query: s
 @pytest.mark.parametrize("query", ['""', "   ", "＂＂"])
 def test_an_empty_query_finds_nothing(seeded: Session, query: str) -> None:
     result = seeded.index.search(query, limit=None)
-    assert (result.total, result.hits) == (0, [])
+    assert (result.total, result.hits, result.literal, result.message) == (0, [], False, "")  # and says nothing
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -351,6 +351,10 @@ def test_snippet_window_and_merge() -> None:
     assert _merge([(5, 8), (0, 2), (7, 10)]) == [(0, 2), (5, 10)]
     start, end = _best_window([(500, 502)], 1000)
     assert start <= 500 < end and end - start == 90
+    # one match early, three close together later: the snippet shows the three, opening 20 characters before them
+    assert _best_window([(10, 12), (600, 602), (630, 632), (650, 652)], 1000) == (580, 670)
+    # a short text is shown whole
+    assert _best_window([(10, 12)], 60) == (0, 60)
 
 
 def test_fold_keeps_length() -> None:
