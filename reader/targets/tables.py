@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.document.model import Block, Document
 from reader.document.tables import Table, find_tables
+from reader.targets.indicators import indicator_names
 from reader.targets.quantities import _NUMBER, Quantity, parse_number
 
 _YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年")
@@ -198,7 +199,9 @@ def _read_one(table: Table, now: int | None) -> list[Cell]:
             year: int | None
             if col.kind == "rate":
                 kind, year = "target", last_year
-                if not cumulative:
+                # The 年均/累计 column holds a growth's yearly average (研发经费投入增长 ＞7) — or, for an indicator
+                # that is a level and not a change (城镇调查失业率 ＜5.5), the level to keep each year.
+                if not cumulative and indicator_names(indicator)[1]:
                     qual.insert(0, "年均")
             else:
                 year = col.year

@@ -522,10 +522,13 @@ def test_base_years_named_by_the_year_before_and_by_a_past_period() -> None:
     )
 
 
-def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures() -> None:
+@pytest.mark.parametrize("merged", [False, True], ids=["cells", "merged-dashes"])
+def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures(merged: bool) -> None:
     # The 十四五 outline's 专栏1 as a copy of its web page gives it: cells joined by ｜, and the continuation rows
     # without the 类别 cell their rowspan covered (five cells under a six-column header). Every figure of the table
-    # in the corpus gold — kind, indicator, value, unit, year — and nothing else.
+    # in the corpus gold — kind, indicator, value, unit, year, base year, qualifier — and nothing else.
+    # merged-dashes: a page where the 2020年 and 2025年 cells of rows 4, 14 and 15 (— and —) are one merged cell,
+    # so those rows are one cell short and end with their 属性: their values stand in the last columns.
     import json
 
     from reader.document.importers.text import from_text
@@ -534,16 +537,21 @@ def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures() -> N
     for line in (DATA / "corpus" / "cn14_fyp_outline_p1-2.txt").read_text(encoding="utf-8").splitlines():
         if "\t" in line:
             cells = line.split("\t")
-            line = "｜".join(cells[1:] if cells[0] == "" else cells)
+            cells = cells[1:] if cells[0] == "" else cells
+            if merged and "\t—\t—\t" in line:
+                cells.remove("—")
+            line = "｜".join(cells)
         lines.append(line)
     doc = build(from_text("\n".join(lines), title="t"), "t")
     found = {
-        (t.kind, t.indicator, tuple(t.values), t.unit, t.year)
+        (t.kind, t.indicator, tuple(t.values), t.unit, t.year, t.base_year, t.qualifier or None)
         for t in extract(doc)
         if doc.blocks[t.block].kind.value == "table_row"
     }
     gold = json.loads((DATA / "corpus" / "cn14_fyp_outline_p1-2.targets.json").read_text(encoding="utf-8"))
     want = {
-        (g["kind"], g["indicator"], (float(g["value"]),), g["unit"], g["year"]) for g in gold if "\t" in g["fragment"]
+        (g["kind"], g["indicator"], (float(g["value"]),), g["unit"], g["year"], g["base_year"], g["qualifier"])
+        for g in gold
+        if "\t" in g["fragment"]
     }
     assert found == want and len(want) == 32
