@@ -81,7 +81,10 @@ def test_targets_cli_spans_point_at_the_text(data_dir: Path, capsys: pytest.Capt
     main(["text", "--json"])
     blocks = json.loads(capsys.readouterr().out)
     for item in items:
-        assert blocks[item["block"]]["text"][item["start"] : item["end"]] == item["text"]
+        block = blocks[item["block"]]
+        assert block["text"][item["start"] : item["end"]] == item["text"] and item["block_id"] == block["id"]
+        for q in item["quantities"]:  # each value's own span in the paragraph
+            assert block["text"][q["start"] : q["end"]] == q["text"] and q["text"] in item["text"]
 
 
 def test_targets_cli_csv_file_is_excel_ready(

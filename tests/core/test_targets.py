@@ -543,11 +543,10 @@ def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures(merged
             line = "｜".join(cells)
         lines.append(line)
     doc = build(from_text("\n".join(lines), title="t"), "t")
-    found = {
-        (t.kind, t.indicator, tuple(t.values), t.unit, t.year, t.base_year, t.qualifier or None)
-        for t in extract(doc)
-        if doc.blocks[t.block].kind.value == "table_row"
-    }
+    cells = [t for t in extract(doc) if doc.blocks[t.block].kind.value == "table_row"]
+    found = {(t.kind, t.indicator, tuple(t.values), t.unit, t.year, t.base_year, t.qualifier or None) for t in cells}
+    # each figure says it comes from the indicator table, and names the row it stands in
+    assert {t.reason for t in cells} == {"指标表"} and all(t.block_id == doc.blocks[t.block].id for t in cells)
     gold = json.loads((DATA / "corpus" / "cn14_fyp_outline_p1-2.targets.json").read_text(encoding="utf-8"))
     want = {
         (g["kind"], g["indicator"], (float(g["value"]),), g["unit"], g["year"], g["base_year"], g["qualifier"])
