@@ -180,6 +180,9 @@ def test_goals_without_a_year_fall_due_at_the_end_of_the_period() -> None:
     found = extract(corpus_doc("cn14_fyp_outline_p1-2.txt"))
     t = one(found, "森林覆盖率提高到24.1%")
     assert (t.kind, t.year, t.year_implied, t.indicator) == ("target", "2025", True, "森林覆盖率")
+    # nothing in the clause says why it is a goal: the section it stands in does (第二节 …主要目标)
+    t = one(found, "城镇调查失业率控制在5.5%以内")
+    assert (t.kind, t.year, t.year_implied, t.reason) == ("target", "2025", True, "“十四五”时期经济社会发展主要目标")
 
 
 def test_a_heading_that_looks_ahead_is_not_a_review(tmp_path: Path) -> None:
