@@ -421,6 +421,8 @@ def test_spans_point_at_exact_text(name: str) -> None:
     doc = corpus_doc(name)
     for t in extract(doc):
         assert doc.blocks[t.block].text[t.start : t.end] == t.text
+        # a highlight neither opens nor closes on the punctuation around its clause
+        assert t.text[:1] not in " ，,、：:；;" and t.text[-1:] not in "，,。；;：:！？、 ", t.text
         for q in t.quantities:
             assert doc.blocks[t.block].text[q.start : q.end] == q.text
 
