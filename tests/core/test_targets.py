@@ -137,6 +137,10 @@ def test_chinese_numerals_with_a_magnitude_and_multiples() -> None:
     assert values("提前实现比2010年翻一番") == [([1.0], "番")]
     assert values("支出占比超过七成") == [([70.0], "%")]
     assert values("是2015年的1.8倍和2.1倍") == [([1.8], "倍"), ([2.1], "倍")]
+    # the bundled plan: 「高端装备制造业突破五千亿关口」 — 5,000 亿, written out in characters
+    assert [(q.values, q.unit, q.text, q.start) for q in find_quantities("高端装备制造业突破五千亿关口")] == [
+        ([5000.0], "亿", "五千亿", 9)
+    ]
 
 
 # ---------------------------------------------------------------- the plan's frame
