@@ -531,24 +531,32 @@ def test_base_years_named_by_the_year_before_and_by_a_past_period() -> None:
     )
 
 
-@pytest.mark.parametrize("merged", [False, True], ids=["cells", "merged-dashes"])
-def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures(merged: bool) -> None:
+@pytest.mark.parametrize("merged", ["", "dashes", "attributes"], ids=["cells", "merged-dashes", "merged-attributes"])
+def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures(merged: str) -> None:
     # The 十四五 outline's 专栏1 as a copy of its web page gives it: cells joined by ｜, and the continuation rows
     # without the 类别 cell their rowspan covered (five cells under a six-column header). Every figure of the table
     # in the corpus gold — kind, indicator, value, unit, year, base year, qualifier — and nothing else.
     # merged-dashes: a page where the 2020年 and 2025年 cells of rows 4, 14 and 15 (— and —) are one merged cell,
     # so those rows are one cell short and end with their 属性: their values stand in the last columns.
+    # merged-attributes: a page where each run of equal 属性 cells is one merged cell, so the rows under the first
+    # of a run are one cell short at the end: their values stand in the first columns.
     import json
 
     from reader.document.importers.text import from_text
 
     lines = []
+    run_attribute = ""
     for line in (DATA / "corpus" / "cn14_fyp_outline_p1-2.txt").read_text(encoding="utf-8").splitlines():
         if "\t" in line:
             cells = line.split("\t")
             cells = cells[1:] if cells[0] == "" else cells
-            if merged and "\t—\t—\t" in line:
+            if merged == "dashes" and "\t—\t—\t" in line:
                 cells.remove("—")
+            if merged == "attributes":
+                attribute = cells[-1]
+                if attribute == run_attribute:  # the merged cell's text stands in the first row of its run only
+                    cells.pop()
+                run_attribute = attribute
             line = "｜".join(cells)
         lines.append(line)
     doc = build(from_text("\n".join(lines), title="t"), "t")
