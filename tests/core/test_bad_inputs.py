@@ -223,3 +223,23 @@ def test_cancelling_a_pdf_import_stops_it_there(tmp_path: Path) -> None:
         session.import_file(source, progress=progress, index=False)
     assert calls[-1].startswith("第 3/") and sum(c.startswith("第 ") for c in calls) == 3
     assert [e.id for e in session.library.entries()] == ["dongguan-14th-fyp"]
+
+
+def test_a_file_over_the_size_limit_is_refused_in_one_line_before_it_is_read(tmp_path: Path) -> None:
+    from reader.document.importers import read_file
+
+    big = tmp_path / "规划全文.txt"
+    with big.open("wb") as f:  # sparse: 201 MB on paper, nothing on disk
+        f.truncate(201 * 1024 * 1024)
+    with pytest.raises(ImportFailed) as info:
+        read_file(big)
+    assert str(info.value) == f"无法导入 {big}：文件过大（201 MB）（单个文件上限为 200 MB）"
+
+
+def test_a_file_name_with_a_nul_character_is_one_clear_line(tmp_path: Path) -> None:
+    from reader.document.importers import read_file
+
+    name = str(tmp_path / "规划\x00全文.txt")
+    with pytest.raises(ImportFailed) as info:
+        read_file(name)
+    assert str(info.value) == f"无法导入 {name!r}：文件名中有无法识别的字符（请检查文件路径）"
