@@ -662,6 +662,20 @@ def test_a_gov_cn_policy_page_gives_the_text_and_nothing_of_the_page() -> None:
     assert [p.heading_level for p in raw.paragraphs[:2]] == [1, None]
 
 
+def test_a_headline_set_above_the_article_block_is_still_the_first_paragraph(tmp_path: Path) -> None:
+    # The same gov.cn page with its h1 moved out of the article block, just above it, as many provincial sites set
+    # the headline: the text is still the corpus text, headline first.
+    page = (ROOT / "tests" / "fixtures" / "html" / "gov-cn-policy-page.html").read_text(encoding="utf-8")
+    h1 = "<h1>国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见</h1>\n"
+    article = '<div class="article oneColumn pub_border">'
+    assert page.count(h1) == page.count(article) == 1
+    moved = tmp_path / "page.html"
+    moved.write_text(page.replace(h1, "").replace(article, h1 + article), encoding="utf-8")
+    raw = read_file(moved)
+    corpus = (DATA / "corpus" / "agri_mechanization_opinion_2018.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.text for p in raw.paragraphs] == corpus and raw.paragraphs[0].heading_level == 1
+
+
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
