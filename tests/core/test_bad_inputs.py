@@ -243,3 +243,34 @@ def test_a_file_name_with_a_nul_character_is_one_clear_line(tmp_path: Path) -> N
     with pytest.raises(ImportFailed) as info:
         read_file(name)
     assert str(info.value) == f"无法导入 {name!r}：文件名中有无法识别的字符（请检查文件路径）"
+
+
+def _docx_bomb(path: Path, members: int, size: int) -> Path:
+    """A .docx whose parts inflate far beyond the file: zeros compress about a thousand times."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+        for k in range(members):
+            with zf.open(f"word/media/image{k}.bin", "w") as f:
+                chunk = b"\0" * (1 << 20)
+                for _ in range(size >> 20):
+                    f.write(chunk)
+    return path
+
+
+def test_a_docx_part_that_inflates_a_thousand_times_is_refused_unopened(tmp_path: Path) -> None:
+    from reader.document.importers import read_file
+
+    bomb = _docx_bomb(tmp_path / "规划.docx", 1, 12 << 20)  # one 12 MB part in a few kilobytes
+    with pytest.raises(ImportFailed) as info:
+        read_file(bomb)
+    assert str(info.value) == f"无法导入 {bomb}：文件内部数据异常膨胀（疑似压缩炸弹）（该文件不会被打开）"
+
+
+def test_a_docx_that_inflates_past_300_mb_in_parts_is_refused_unopened(tmp_path: Path) -> None:
+    from reader.document.importers import read_file
+
+    bomb = _docx_bomb(tmp_path / "规划.docx", 36, 9 << 20)  # 36 parts of 9 MB: each under the one-part limit
+    with pytest.raises(ImportFailed) as info:
+        read_file(bomb)
+    assert str(info.value) == f"无法导入 {bomb}：文件解压后过大（疑似压缩炸弹）（该文件不会被打开）"
