@@ -274,3 +274,16 @@ def test_a_docx_that_inflates_past_300_mb_in_parts_is_refused_unopened(tmp_path:
     with pytest.raises(ImportFailed) as info:
         read_file(bomb)
     assert str(info.value) == f"无法导入 {bomb}：文件解压后过大（疑似压缩炸弹）（该文件不会被打开）"
+
+
+def test_a_utf8_file_with_its_mark_and_damaged_bytes_says_where_in_one_line(tmp_path: Path) -> None:
+    # The byte-order mark says UTF-8; byte 16 of the text after it starts a character that never ends.
+    from reader.document.importers import read_file
+
+    damaged = tmp_path / "纲要.txt"
+    damaged.write_bytes(b"\xef\xbb\xbf" + "第一章 总则".encode() + b"\xe4\xb8" + "发展目标".encode())
+    with pytest.raises(ImportFailed) as info:
+        read_file(damaged)
+    assert str(info.value) == (
+        f"无法导入 {damaged}：文件声明为 utf-8 编码，但第 16 字节处的数据已损坏（文件可能被截断，请重新下载或另存）"
+    )

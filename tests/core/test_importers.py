@@ -730,3 +730,12 @@ def test_a_damaged_pdf_gets_one_line_and_no_warnings_of_pypdf(caplog: pytest.Log
     with pytest.raises(ImportFailed, match="没有文字层"):
         read_file(PDFS / "poppler-395-0-fuzzed.pdf")
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def test_a_text_file_says_what_it_was_and_pasted_text_has_no_encoding() -> None:
+    from reader.document.importers.text import from_text
+
+    raw = read_file(DATA / "corpus" / "nanjing_2026_gwr_p2-3.txt")
+    assert (raw.meta.format, raw.meta.encoding, raw.meta.source) == ("txt", "utf-8", "nanjing_2026_gwr_p2-3.txt")
+    pasted = from_text("第一章 总则\n坚持稳中求进。", title="粘贴的文字")
+    assert (pasted.meta.format, pasted.meta.encoding, pasted.meta.title) == ("txt", "", "粘贴的文字")
