@@ -172,6 +172,9 @@ def _read_one(table: Table, now: int | None) -> list[Cell]:
         if not label_cell.strip() or _ATTRIBUTE.match(label_cell.strip()):
             continue
         indicator, unit, group = _indicator(label_cell, group)
+        # The 年均/累计 column holds a growth's yearly average (研发经费投入增长 ＞7) — or, for an indicator that is
+        # a level and not a change (城镇调查失业率 ＜5.5), the level to keep each year.
+        is_change = bool(indicator_names(indicator)[1])
         unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
         if unit_col is not None and unit_col in placed and cells[placed[unit_col]].strip():
             unit = cells[placed[unit_col]].strip()
@@ -199,9 +202,7 @@ def _read_one(table: Table, now: int | None) -> list[Cell]:
             year: int | None
             if col.kind == "rate":
                 kind, year = "target", last_year
-                # The 年均/累计 column holds a growth's yearly average (研发经费投入增长 ＞7) — or, for an indicator
-                # that is a level and not a change (城镇调查失业率 ＜5.5), the level to keep each year.
-                if not cumulative and indicator_names(indicator)[1]:
+                if not cumulative and is_change:
                     qual.insert(0, "年均")
             else:
                 year = col.year
