@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.document.importers import read_file
 from reader.errors import ImportFailed
 from reader.session import Session
 
@@ -226,8 +227,6 @@ def test_cancelling_a_pdf_import_stops_it_there(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused_in_one_line_before_it_is_read(tmp_path: Path) -> None:
-    from reader.document.importers import read_file
-
     big = tmp_path / "规划全文.txt"
     with big.open("wb") as f:  # sparse: 201 MB on paper, nothing on disk
         f.truncate(201 * 1024 * 1024)
@@ -237,8 +236,6 @@ def test_a_file_over_the_size_limit_is_refused_in_one_line_before_it_is_read(tmp
 
 
 def test_a_file_name_with_a_nul_character_is_one_clear_line(tmp_path: Path) -> None:
-    from reader.document.importers import read_file
-
     name = str(tmp_path / "规划\x00全文.txt")
     with pytest.raises(ImportFailed) as info:
         read_file(name)
@@ -259,8 +256,6 @@ def _docx_bomb(path: Path, members: int, size: int) -> Path:
 
 
 def test_a_docx_part_that_inflates_a_thousand_times_is_refused_unopened(tmp_path: Path) -> None:
-    from reader.document.importers import read_file
-
     bomb = _docx_bomb(tmp_path / "规划.docx", 1, 12 << 20)  # one 12 MB part in a few kilobytes
     with pytest.raises(ImportFailed) as info:
         read_file(bomb)
@@ -268,8 +263,6 @@ def test_a_docx_part_that_inflates_a_thousand_times_is_refused_unopened(tmp_path
 
 
 def test_a_docx_that_inflates_past_300_mb_in_parts_is_refused_unopened(tmp_path: Path) -> None:
-    from reader.document.importers import read_file
-
     bomb = _docx_bomb(tmp_path / "规划.docx", 36, 9 << 20)  # 36 parts of 9 MB: each under the one-part limit
     with pytest.raises(ImportFailed) as info:
         read_file(bomb)
@@ -278,8 +271,6 @@ def test_a_docx_that_inflates_past_300_mb_in_parts_is_refused_unopened(tmp_path:
 
 def test_a_utf8_file_with_its_mark_and_damaged_bytes_says_where_in_one_line(tmp_path: Path) -> None:
     # The byte-order mark says UTF-8; byte 16 of the text after it starts a character that never ends.
-    from reader.document.importers import read_file
-
     damaged = tmp_path / "纲要.txt"
     damaged.write_bytes(b"\xef\xbb\xbf" + "第一章 总则".encode() + b"\xe4\xb8" + "发展目标".encode())
     with pytest.raises(ImportFailed) as info:

@@ -45,6 +45,11 @@ def _age(folder: Path, days: int = 3) -> None:
         os.utime(p, (past, past))
 
 
+def _cannot_write(self: AnnotationStore) -> None:
+    """In place of opening for writing: what SQLite says on a read-only disk."""
+    raise sqlite3.OperationalError("attempt to write a readonly database")
+
+
 def _notes(store: AnnotationStore, doc: Document, n: int) -> None:
     for i in range(n):
         store.add(doc, "note", 10 + i, 0, 4, note=f"批注{i}")
@@ -300,10 +305,7 @@ def test_a_read_only_store_refuses_writes_with_the_reason(
     store.close()
     before = db.read_bytes()
 
-    def cannot_write(self: AnnotationStore) -> None:  # what SQLite says on a read-only disk
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(AnnotationStore, "_open", cannot_write)
+    monkeypatch.setattr(AnnotationStore, "_open", _cannot_write)
     store = AnnotationStore(db)
     assert store.read_only and store.count() == 1
     with pytest.raises(ReaderError, match="无法写入"):
@@ -598,10 +600,7 @@ def test_a_read_only_store_reads_the_notes_still_in_the_write_ahead_log(
     live.close()
     assert (frozen / "annotations.db-wal").stat().st_size > 0
 
-    def cannot_write(self: AnnotationStore) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(AnnotationStore, "_open", cannot_write)
+    monkeypatch.setattr(AnnotationStore, "_open", _cannot_write)
     store = AnnotationStore(frozen / "annotations.db")
     assert store.read_only and store.count() == 3
     assert str(frozen / "annotations.db") in store.read_only_reason and "只读" in store.read_only_reason
@@ -614,10 +613,7 @@ def test_an_empty_database_file_that_cannot_be_written_is_one_clear_error(
     db = tmp_path / "annotations.db"
     db.write_bytes(b"")
 
-    def cannot_write(self: AnnotationStore) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(AnnotationStore, "_open", cannot_write)
+    monkeypatch.setattr(AnnotationStore, "_open", _cannot_write)
     with pytest.raises(AnnotationStoreError, match="无法写入"):
         AnnotationStore(db)
     assert db.read_bytes() == b""
