@@ -10,6 +10,7 @@ aside and rebuilt from the library; nothing else in the data folder is touched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import time
@@ -64,6 +65,14 @@ def _codec() -> W3Codec:
     return W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_ZLIB)
 
 
+def _forget_jieba_cache(root: Path) -> None:
+    """Remove ``cache/jieba`` (where the Python jieba package cached its dictionary before jieba-rs, which needs no
+    cache, took its place), and ``cache/`` if that leaves it empty."""
+    shutil.rmtree(root / "cache" / "jieba", ignore_errors=True)
+    with contextlib.suppress(OSError):
+        (root / "cache").rmdir()
+
+
 def _delete_blocks(writer: Any, doc_id: str) -> None:
     """Mark a document's block entries deleted. Its notes' entries stay: ``sync_notes`` owns those (it rewrites
     them when the notes change), and re-indexing a document does not change its notes."""
@@ -88,7 +97,8 @@ class SearchIndex:
         self.figures = figures
         self.dir = root / "index"
         self.manifest_path = self.dir / "manifest.json"
-        T.configure_jieba(root / "cache" / "jieba", resources / "dict" / "policy_terms.txt")
+        T.configure_jieba(resources / "dict" / "policy_terms.txt")
+        _forget_jieba_cache(root)
         self.synonyms_path = root / "synonyms.txt"
         if not self.synonyms_path.exists():
             try:  # the user's own copy to edit; written whole or not at all

@@ -41,7 +41,7 @@ class Ranking:
 
         Jieba's search mode cuts a term into its dictionary words and their sub-words; looking every
         substring up in the index's own vocabulary finds the same words, only those that can score, and
-        does not need jieba's dictionary (~80 MB and a second to load) in a process that only searches."""
+        does not need jieba's dictionary (~60 MB) in a process that only searches."""
         out: dict[str, None] = {}
         frequency = self.reader.doc_frequency
 

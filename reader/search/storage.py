@@ -22,7 +22,7 @@ from reader.document.tables import row_headers
 from reader.search import text as T
 from reader.search.analysis import GramTokenizer, WordTokenizer
 
-FORMAT = 8  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
+FORMAT = 9  # bump when the schema, the analysis or the posting layout changes: old indexes are rebuilt
 POSTING_BLOCK = 1024  # postings per stored block (Whoosh's default, 128, costs a pickle and a seek per 128 ids)
 POSTING_ZLIB = 1  # zlib level of a posting block: level 1 is as small as Whoosh's level 3 here, and quicker
 # Whoosh's own writer (notes' entries, merges of small segments; documents go through bulk.BulkSegment): its

@@ -53,30 +53,46 @@ def query_grams(term: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- jieba (loaded lazily)
+# jieba's segmentation through jieba-rs (the ``rjieba`` binding): the same dictionary and the same DAG + HMM cut as the
+# Python package, about 15 times faster and with its dictionary built in, so nothing is cached on disk.
+# tests/core/test_segmentation.py compares the two on real plans.
 _jieba_lock = threading.Lock()
 _tokenizer = None
-_cache_dir: Path | None = None
 _user_dict: Path | None = None
 
 
-def configure_jieba(cache_dir: Path, user_dict: Path | None) -> None:
-    """Where jieba may write its dictionary cache (the data folder, never the program folder), and the user
-    dictionary of policy terms. A segmenter loaded with another user dictionary is dropped (the index's words, and
-    those of worker processes, must all come from the same dictionary)."""
-    global _cache_dir, _user_dict
+def configure_jieba(user_dict: Path | None) -> None:
+    """The user dictionary of policy terms (jieba's format: ``word [freq] [tag]`` a line). A segmenter loaded with
+    another user dictionary is dropped (the index's words, and those of worker processes, must all come from the
+    same dictionary)."""
+    global _user_dict
     if user_dict != _user_dict:
         release_jieba()
-    _cache_dir = cache_dir
     _user_dict = user_dict
 
 
-def jieba_files() -> tuple[Path | None, Path | None]:
-    """The dictionary cache folder and user dictionary set by :func:`configure_jieba` (handed to worker processes)."""
-    return _cache_dir, _user_dict
+def jieba_files() -> Path | None:
+    """The user dictionary set by :func:`configure_jieba` (handed to worker processes)."""
+    return _user_dict
 
 
 def jieba_loaded() -> bool:
     return _tokenizer is not None
+
+
+def user_words(path: Path) -> list[tuple[str, int | None, str | None]]:
+    """(word, frequency, tag) of each line of a jieba user dictionary; blank lines and ``#`` comments skipped. As
+    jieba reads it: the frequency and the tag are optional, a word without a frequency gets the one that keeps it
+    whole."""
+    out: list[tuple[str, int | None, str | None]] = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        word, rest = parts[0], parts[1:]
+        freq = int(rest.pop(0)) if rest and rest[0].isdigit() else None
+        out.append((word, freq, rest[0] if rest else None))
+    return out
 
 
 def _jieba():
@@ -84,32 +100,19 @@ def _jieba():
     if _tokenizer is None:
         with _jieba_lock:
             if _tokenizer is None:
-                import logging
+                import rjieba
 
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                tk = jieba.Tokenizer()
-                cached = _cache_dir is not None
-                if _cache_dir is not None:
-                    try:
-                        _cache_dir.mkdir(parents=True, exist_ok=True)
-                    except OSError:
-                        cached = False  # `cache` is a file, the folder is read-only: build the dictionary each time
-                    tk.tmp_dir = str(_cache_dir)
-                if not cached:
-                    jieba.setLogLevel(logging.CRITICAL)  # its failed cache write is expected, not worth a traceback
-                tk.initialize()
-                jieba.setLogLevel(logging.WARNING)
+                tk = rjieba.Jieba()
                 if _user_dict is not None and _user_dict.exists():
-                    tk.load_userdict(str(_user_dict))
+                    for word, freq, tag in user_words(_user_dict):
+                        tk.add_word(word, freq, tag)
                 _tokenizer = tk
     return _tokenizer
 
 
 def release_jieba() -> None:
-    """Drop the segmenter and its dictionary (most of its ~80 MB goes back to the system); the next
-    indexing loads it again. Searching does not use it (see ``_State.query_words``)."""
+    """Drop the segmenter and its dictionary (~60 MB goes back to the system); the next indexing loads it again.
+    Searching does not use it (see ``_State.query_words``)."""
     global _tokenizer
     with _jieba_lock:
         _tokenizer = None
@@ -122,7 +125,7 @@ def words(text: str) -> list[str]:
     """Search-mode words of folded text (jieba); Latin and numbers kept as typed (1.3, 6.5%, r&d)."""
     # jieba yields runs of space as words of their own and never a word with space around it, so keeping the
     # words with a word character is the whole filter (one C loop; this runs for every block of every plan).
-    return list(filter(_WORD.search, _jieba().cut_for_search(fold(text), HMM=True)))
+    return list(filter(_WORD.search, _jieba().cut_for_search(fold(text), True)))
 
 
 # ---------------------------------------------------------------- queries

@@ -1,8 +1,8 @@
 """Building new index segments from documents: in this process, or in worker processes side by side.
 
-Segmenting Chinese with jieba is pure Python and takes most of the indexing time, so one process uses one core. With
-more to index than about twenty plans, documents are handed to worker processes (one per core, at most
-``MAX_WORKERS``), each of which writes its own segments (:class:`reader.search.bulk.BulkSegment`); the caller
+Indexing is Python (gathering postings, writing segments; jieba-rs segments in a tenth of that time), so one
+process uses one core. With more to index than about twenty plans, documents are handed to worker processes (one per
+core, at most ``MAX_WORKERS``), each of which writes its own segments (:class:`reader.search.bulk.BulkSegment`); the caller
 commits them with the index's other changes. This process reads the documents from the library and hands them out,
 two at a time per worker, so memory stays bounded and progress and cancel answer within a document.
 
@@ -26,9 +26,9 @@ from reader.search import text as T
 from reader.search.bulk import BulkSegment, remove_segment
 from reader.search.storage import Figures, Source, _entries, make_schema
 
-MAX_WORKERS = 4  # each worker holds jieba's dictionary (~80 MB); more cores than this gain little per megabyte
-# Below this, starting workers (~1 s: Python, Whoosh, jieba's dictionary) costs about what they save: on 2 cores,
-# 290,000 characters took 1.56 s in one process and 1.81 s with two workers, 580,000 took 3.06 and 2.61 s.
+MAX_WORKERS = 4  # each worker holds jieba-rs's dictionary (~60 MB); more cores than this gain little per megabyte
+# Below this, starting workers (Python, Whoosh, the dictionary) costs about what they save: on 2 cores, 290,000
+# characters took 0.98 s in one process and with two workers, 580,000 took 1.57 and 1.54 s, 1,160,000 3.00 and 2.11 s.
 PARALLEL_MIN_CHARS = 600_000
 SEGMENT_POSTINGS = 6_000_000  # postings gathered before a segment is written (~60 MB of arrays and terms)
 IN_FLIGHT = 2  # documents handed to a worker and not yet indexed
@@ -89,7 +89,7 @@ def build(
     codec: Any,
     todo: Sequence[Source],
     figures: FiguresOf | None,
-    jieba_files: tuple[Path | None, Path | None],
+    user_dict: Path | None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     unreadable: Callable[[str, ReaderError], None] | None = None,
@@ -107,7 +107,7 @@ def build(
     n = workers if workers is not None else default_workers()
     if n > 1 and total >= (PARALLEL_MIN_CHARS if min_chars is None else min_chars) and len(todo) > 1:
         try:
-            return _build_parallel(index_dir, codec, todo, figures, jieba_files, progress, cancelled, unreadable, n)
+            return _build_parallel(index_dir, codec, todo, figures, user_dict, progress, cancelled, unreadable, n)
         except _NoWorkers:
             pass  # e.g. a script without an `if __name__ == "__main__":` guard, which spawned processes re-run
     builder = _Builder(index_dir, codec)
@@ -162,7 +162,7 @@ def _build_parallel(
     codec: Any,
     todo: Sequence[Source],
     figures: FiguresOf | None,
-    jieba_files: tuple[Path | None, Path | None],
+    user_dict: Path | None,
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
     unreadable: Callable[[str, ReaderError], None] | None,
@@ -185,7 +185,7 @@ def _build_parallel(
         for _ in range(min(n, len(todo))):
             parent, child = ctx.Pipe()
             proc = ctx.Process(
-                target=_serve, args=(child, str(index_dir), codec, remote_figures, jieba_files), daemon=True
+                target=_serve, args=(child, str(index_dir), codec, remote_figures, user_dict), daemon=True
             )
             proc.start()
             child.close()
@@ -294,12 +294,10 @@ def _serve(
     index_dir: str,
     codec: Any,
     figures: FiguresOf | None,
-    jieba_files: tuple[Path | None, Path | None],
+    user_dict: Path | None,
 ) -> None:
     """A worker: index each document it is sent into its segments; on None, write them and send them back."""
-    cache, user_dict = jieba_files
-    if cache is not None:
-        T.configure_jieba(cache, user_dict)  # the parent's dictionary cache and policy terms
+    T.configure_jieba(user_dict)  # the parent's policy terms
     builder = _Builder(Path(index_dir), codec)
     try:
         conn.send(("ready",))

@@ -208,21 +208,28 @@ def test_counts_by_document_and_chapter(seeded: Session) -> None:
 
 
 @pytest.mark.integration
-def test_jieba_dictionary_cache_goes_to_the_data_folder(tmp_path: Path) -> None:
+def test_segmenter_writes_no_cache_and_the_old_cache_is_removed(tmp_path: Path) -> None:
+    """jieba-rs has its dictionary built in: indexing writes no dictionary cache, in the data folder or the system
+    temp folder, and the cache the Python jieba package left in the data folder (cache/jieba) is removed."""
+    import json
     import os
     import subprocess
     import sys
 
     from ..conftest import ROOT
 
-    env = {**os.environ, "POLICY_READER_HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp")}
-    (tmp_path / "tmp").mkdir()
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    (home / "cache" / "jieba").mkdir(parents=True)
+    (home / "cache" / "jieba" / "jieba.u0f4d8a1e.cache").write_bytes(b"\x80" * 64)
+    tmp.mkdir()
+    env = {**os.environ, "POLICY_READER_HOME": str(home), "TMPDIR": str(tmp)}
     out = subprocess.run(
         [sys.executable, "-m", "reader", "search", "中子", "--json"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
-    assert list((tmp_path / "home" / "cache" / "jieba").glob("*.cache"))
-    assert not list((tmp_path / "tmp").glob("jieba*"))  # not in the system temp folder either
+    assert json.loads(out.stdout)["total"] > 0
+    assert not (home / "cache").exists()
+    assert not list(tmp.iterdir())
 
 
 @pytest.mark.integration
@@ -238,7 +245,7 @@ def test_searching_an_indexed_library_does_not_load_jieba(seeded: Session) -> No
         "import sys; from pathlib import Path; from reader.session import Session;"
         "s = Session(Path(sys.argv[1])); s.sync_index();"
         "r = s.index.search('科技 创新', use_synonyms=False); assert r.total > 0, r;"
-        "assert r.hits[0].score > 0; print('jieba' in sys.modules)"
+        "assert r.hits[0].score > 0; print('rjieba' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(seeded.data_dir)], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
