@@ -30,14 +30,29 @@ def cmd_gui(args: argparse.Namespace) -> int:
     _check_display()
     try:
         from reader.ui.app import run
+        from reader.ui.platform_check import platform_problem
     except ImportError as exc:
         raise ReaderError(
             f"界面组件无法加载（{exc}）。请先运行 `make run` 或 `pip install -e .` 安装 PySide6。"
         ) from exc
+    problem = platform_problem()  # Qt would abort (exit 134) on a missing system library: say which, exit 1
+    if problem is not None:
+        if problem.display:
+            raise ReaderError(
+                f"无法连接到图形显示（{problem.display}），窗口无法打开。"
+                "请在桌面会话中运行，或检查这个环境变量；命令行功能不需要显示，见 policy-reader --help。"
+            )
+        if problem.bundled:
+            raise ReaderError(f"窗口无法打开：程序的 Qt 组件不完整（缺少 {problem.library}）。请重新安装政策阅读器。")
+        how = f"sudo apt install {problem.package}" if problem.package else f"apt-file search {problem.library}"
+        raise ReaderError(
+            f"窗口无法打开：Qt 的 {problem.platform} 平台插件缺少系统库 {problem.library}。"
+            f"请安装它（Debian/Ubuntu：{how}）；README 的 Running on Linux 一节列出桌面所需的全部软件包。"
+        )
     if getattr(args, "smoke", False):
         from reader.ui.app import smoke
 
-        return smoke(getattr(args, "data_dir", None), getattr(args, "file", None))
+        return smoke(getattr(args, "data_dir", None), getattr(args, "file", None), getattr(args, "screenshot", None))
     return run(
         data_dir=getattr(args, "data_dir", None), file=getattr(args, "file", None), lang=getattr(args, "lang", None)
     )

@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="要导入并打开的文件 / file to import and open")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help="界面语言 / UI language")
     p.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # open, paint, print, quit (packaging check)
+    p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)  # with --smoke: save the painted window
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser(

@@ -88,9 +88,9 @@ def create_window(data_dir: str | None = None, lang: str | None = None):  # type
     return app, window
 
 
-def smoke(data_dir: str | None = None, file: str | None = None) -> int:
+def smoke(data_dir: str | None = None, file: str | None = None, screenshot: str | None = None) -> int:
     """Open the bundled plan (or import and open ``file``, as `PolicyReader FILE` does), wait for the first paint,
-    print what was shown and quit (frozen-app check)."""
+    print what was shown, save the window to ``screenshot`` (PNG) if given, and quit (frozen-app check)."""
     import time
     from pathlib import Path
 
@@ -135,8 +135,40 @@ def smoke(data_dir: str | None = None, file: str | None = None) -> int:
         f"smoke: painted={bool(painted)} doc={shown} nodes={window.nav.outline.rowCount()} "
         f"targets={len(window.targets_feature.targets)} seconds={(painted[0] if painted else time.perf_counter()) - started:.2f}"
     )
+    icu = icu_check()
+    print(f"smoke: icu={icu}")
+    saved = True
+    if screenshot:
+        saved = window.grab().save(screenshot, "PNG")
+        print(f"smoke: screenshot={'saved' if saved else 'FAILED'} {screenshot}")
     window.close()
-    return 0 if ok else 1
+    return 0 if ok and icu in ("ok", "n/a") and saved else 1
+
+
+def icu_check() -> str:
+    """What Qt asks ICU for, with answers only ICU's data gives: "ok", or what failed; "n/a" where Qt does not use
+    ICU (Windows, macOS). The Linux bundle carries ICU data cut down to what Qt uses (packaging/linux/slim_icu.py);
+    this is how the frozen app shows it is enough."""
+    import sys
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    if not sys.platform.startswith("linux"):
+        return "n/a"
+    zh = QLocale("zh_CN")
+    failed = []
+    # Pinyin puts 北京 (bei) before 上海 (shang); without Chinese collation data they sort by code point.
+    beijing, shanghai, china_standard_time = "北京", "上海", "中国标准时间"  # data, not UI text
+    if QCollator(zh).compare(beijing, shanghai) >= 0:
+        failed.append("collation")
+    if QLocale("tr_TR").toUpper("istanbul") != "İSTANBUL":
+        failed.append("case mapping")
+    failed += [name for name in ("GB18030", "GBK", "GB2312", "Big5") if not QStringDecoder(name).isValid()]
+    zone = QTimeZone(b"Asia/Shanghai")
+    name = zone.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, zh)
+    if zone.isValid() and name != china_standard_time:
+        failed.append(f"time zone name {name!r}")
+    return "ok" if not failed else "failed: " + ", ".join(failed)
 
 
 def run(data_dir: str | None = None, file: str | None = None, lang: str | None = None) -> int:
