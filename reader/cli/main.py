@@ -62,9 +62,21 @@ def _opened_with(argv: list[str], commands: Collection[str]) -> list[str]:
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         i += 2 if argv[i] in ("--data-dir", "--lang") else 1  # an option and its value
-    if i < len(argv) and argv[i] not in commands and Path(argv[i]).is_file():
-        return [*argv[:i], "gui", *argv[i:]]
+    if i < len(argv) and argv[i] not in commands:
+        path = Path(argv[i])
+        if path.is_file():
+            return [*argv[:i], "gui", *argv[i:]]
+        if "/" in argv[i] or os.sep in argv[i] or path.suffix.lower() in _DOCUMENT_SUFFIXES:
+            # a file that was moved or renamed since the desktop offered it: say so, not "invalid command"
+            if path.is_dir():
+                raise ReaderError(
+                    f"无法打开 {argv[i]}：这是文件夹。要导入其中的文件，请用 policy-reader import {argv[i]}。"
+                )
+            raise ReaderError(f"无法打开 {argv[i]}：文件不存在（可能已被移动或改名）。请检查文件名与位置。")
     return argv
+
+
+_DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,7 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)),
         {},
     )
-    args = parser.parse_args(_protect_exclusions(_opened_with(given, commands or {})))
+    try:
+        opened = _opened_with(given, commands or {})
+    except ReaderError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    args = parser.parse_args(_protect_exclusions(opened))
     if isinstance(getattr(args, "query", None), list):  # 科技 -碳达峰 typed as separate words is one query
         args.query = " ".join(a.replace(_EXCLUDE_MARK, "-") for a in args.query)
     from reader.fileio import readable

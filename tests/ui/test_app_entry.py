@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA
 
 
@@ -99,3 +101,19 @@ def test_the_smoke_check_opens_a_file_given_the_way_the_system_gives_it(tmp_path
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke: painted=True doc=国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见" in done.stdout
+
+
+def test_a_file_that_is_gone_is_one_line_not_an_invalid_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A recent-files entry or a desktop shortcut whose file was moved: `PolicyReader FILE` said "invalid choice"
+    with the list of commands (exit 2)."""
+    from reader.cli.main import main
+
+    assert main(["--data-dir", str(tmp_path / "data"), str(tmp_path / "规划纲要.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "规划纲要.pdf" in err and "不存在" in err
+    assert main(["--data-dir", str(tmp_path / "data"), str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"policy-reader import {tmp_path}" in err
+    with pytest.raises(SystemExit) as typo:  # a mistyped command is still a usage error
+        main(["outlin"])
+    assert typo.value.code == 2
