@@ -278,7 +278,7 @@ def extract_block(
                 else:
                     lead_in = None  # a lead-in clause joins the span only when it is right before the figure
                 continue
-            kind, reason, year, implied = tense.classify(clause, frame, bframe, carry)
+            kind, reason, year, implied = tense.classify(clause, frame, bframe, carry, quantities[0].start - c_start)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
             items = _items(text, c_start, c_end, quantities, previous, named_in_sentence, clause_before)

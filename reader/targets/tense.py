@@ -117,12 +117,20 @@ def year_before(before: str, now: int | None) -> str | None:
     return "" if MOVEMENT.search(bare[last.end() :]) else last.group("y")
 
 
-def classify(clause: str, frame: PlanFrame, bframe: BlockFrame, carry: Carry) -> tuple[str, str, str | None, bool]:
-    """(kind, reason, year, year_implied) of the figures in one clause."""
+def classify(
+    clause: str, frame: PlanFrame, bframe: BlockFrame, carry: Carry, first_value: int | None = None
+) -> tuple[str, str, str | None, bool]:
+    """(kind, reason, year, year_implied) of the figures in one clause; ``first_value`` is where its first figure
+    starts in ``clause``."""
     now = frame.now
+    commitment = COMMITMENT.search(clause)
+    if commitment and first_value is not None and commitment.start() >= first_value:
+        # 「研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际」: a commitment opens the item it governs;
+        # what it and the words after it say (a goal, a past period) is not about the figures before it.
+        clause = clause[: commitment.start()]
+        commitment = None
     deadline = future_deadline(clause, frame)
     horizon = HORIZON.search(clause)
-    commitment = COMMITMENT.search(clause)
     done = DONE.search(clause)
     past_year = None
     for m in PAST_YEAR.finditer(indicators.BASE.sub("", clause)):

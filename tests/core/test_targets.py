@@ -189,6 +189,16 @@ def test_goals_without_a_year_fall_due_at_the_end_of_the_period() -> None:
     assert (t.kind, t.year, t.year_implied, t.reason) == ("target", "2025", True, "“十四五”时期经济社会发展主要目标")
 
 
+def test_a_commitment_governs_the_figures_after_it_not_those_before() -> None:
+    # 十四五 outline, 主要目标: 「全社会研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际，…，常住人口
+    # 城镇化率提高到65%」. 力争 opens the item after 7%以上 (the intensity, which has no figure); the 7% and the 65%
+    # are goals because of the section they stand in, as the 5.5% above.
+    found = extract(corpus_doc("cn14_fyp_outline_p1-2.txt"))
+    for fragment in ("全社会研发经费投入年均增长7%以上", "常住人口城镇化率提高到65%"):
+        t = one(found, fragment)
+        assert (t.kind, t.year, t.reason) == ("target", "2025", "“十四五”时期经济社会发展主要目标"), fragment
+
+
 def test_a_heading_that_looks_ahead_is_not_a_review(tmp_path: Path) -> None:
     # 佛山市2026年政府工作报告 (not in the corpus): 「取得更大成效」 is a goal, not an achievement.
     doc = doc_of(
@@ -415,6 +425,8 @@ def test_a_dated_figure_in_a_table_note_is_a_past_figure_and_nothing_else_is() -
     notes = {b.index for b in doc.blocks if b.text.startswith("注：")}
     in_notes = [t for t in extract(doc) if t.block in notes]
     assert [(t.kind, t.values, t.year) for t in in_notes] == [("actual", [2.5], "2020")]
+    # the note's number ⑤ and its year are not part of the indicator's name
+    assert in_notes[0].indicator == "全员劳动生产率增长"
 
 
 # ---------------------------------------------------------------- spans
