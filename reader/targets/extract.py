@@ -281,7 +281,12 @@ def extract_block(
             kind, reason, year, implied = tense.classify(clause, frame, bframe, carry, quantities[0].start - c_start)
             if kind == "target" and year is None and bframe.year and bframe.role in ("goal", "annual"):
                 year, implied = str(bframe.year), bframe.role == "goal" and not bframe.deadline
-            items = _items(text, c_start, c_end, quantities, previous, named_in_sentence, clause_before)
+            items_end = c_end
+            trailing = tense.COMMITMENT.search(clause, quantities[-1].end - c_start)
+            if trailing:
+                # 「…增长7%以上、力争投入强度高于…」: the item the commitment opens has no figure; the span stops before it
+                items_end = c_start + trailing.start()
+            items = _items(text, c_start, items_end, quantities, previous, named_in_sentence, clause_before)
             for n, (a, b, name, qs) in enumerate(items):
                 if n == 0 and lead_in is not None and kind == "target":
                     a = lead_in

@@ -197,6 +197,8 @@ def test_a_commitment_governs_the_figures_after_it_not_those_before() -> None:
     for fragment in ("全社会研发经费投入年均增长7%以上", "常住人口城镇化率提高到65%"):
         t = one(found, fragment)
         assert (t.kind, t.year, t.reason) == ("target", "2025", "“十四五”时期经济社会发展主要目标"), fragment
+    # and the highlight stops where the commitment's own item starts
+    assert one(found, "全社会研发经费投入年均增长7%以上").text == "全社会研发经费投入年均增长7%以上"
 
 
 def test_a_heading_that_looks_ahead_is_not_a_review(tmp_path: Path) -> None:
