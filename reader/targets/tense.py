@@ -58,6 +58,12 @@ def future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
         y = deadline_year(m, frame)
         if y and (frame.now is None or int(y) >= frame.now):
             return m.group(0), y
+    if frame.now is not None:
+        # A year ahead of the document's own that does something (2012年财政性教育经费支出…达到4%, in a plan written
+        # in 2011): the figure's deadline, as 到2012年 would be. Without the document's year nothing says it is ahead.
+        for m in PAST_YEAR.finditer(indicators.BASE.sub("", clause)):
+            if int(m.group("y")) >= frame.now:
+                return m.group("y") + "年", m.group("y")
     return None
 
 

@@ -201,6 +201,20 @@ def test_a_commitment_governs_the_figures_after_it_not_those_before() -> None:
     assert one(found, "全社会研发经费投入年均增长7%以上").text == "全社会研发经费投入年均增长7%以上"
 
 
+def test_a_year_ahead_of_the_document_is_the_figures_deadline(tmp_path: Path) -> None:
+    # 十二五规划纲要 (2011, not in the corpus), 第二十八章 第四节, last sentence: the 4% is due in 2012, not at the
+    # end of the plan period as the section's other goals are.
+    doc = doc_of(
+        tmp_path,
+        "中华人民共和国国民经济和社会发展第十二个五年规划纲要",
+        "第二十八章　加快教育改革发展",
+        "第四节　深化教育体制改革",
+        "健全以政府投入为主、多渠道筹集教育经费的体制，2012年财政性教育经费支出占国内生产总值比例达到4%。",
+    )
+    (t,) = extract(doc)
+    assert (t.kind, t.year, t.values, t.unit, t.reason) == ("target", "2012", [4.0], "%", "2012年")
+
+
 def test_a_heading_that_looks_ahead_is_not_a_review(tmp_path: Path) -> None:
     # 佛山市2026年政府工作报告 (not in the corpus): 「取得更大成效」 is a goal, not an achievement.
     doc = doc_of(
