@@ -174,9 +174,15 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         tail = max(heads, key=len) if heads else ""
     out = []
     for p in parts[:-1]:
-        out.append(p if _HEAD.search(p) or not tail else p + tail)
+        # A substance's measure is every listed substance's, also one whose name ends in 量 without being a
+        # measure noun: 化学需氧量、二氧化硫排放 → 化学需氧量排放 (a pollutant; not 能源消耗 in 能源消耗和…排放).
+        substance = tail in SUBSTANCE_MEASURES and p.endswith("量") and not any(p.endswith(h) for h in MEASURE_HEADS)
+        out.append(p + tail if tail and (substance or not _HEAD.search(p)) else p)
     out.append(last)
     return out
+
+
+SUBSTANCE_MEASURES = ("排放", "排放量", "排放总量", "浓度")
 
 
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])\s*")
