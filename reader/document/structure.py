@@ -148,17 +148,22 @@ def build(raw: RawDocument, doc_id: str, tick: Callable[[], None] | None = None)
 
 # The label a people's congress prints above the documents of a session: 市十七届人大六次会议文件（三）.
 _SESSION_LABEL = re.compile(r"(?:人大|人民代表大会|政协).{0,12}会议文件\s*(?:[（(][一二三四五六七八九十0-9]+[）)])?$")
+# A news agency's dateline above a document it carries: 新华社北京3月17日电, （新华社北京3月13日电）.
+_DATELINE = re.compile(
+    r"^[（(]?\S{0,12}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电[）)]?$"
+)
 
 
 def _take_title(paragraphs: list[RawParagraph], meta: Metadata) -> tuple[list[RawParagraph], Metadata]:
     """A short first line naming the plan (…规划纲要, …办法) is the title, not body text; below a session label
-    (市十七届人大六次会议文件（三）) the line after it is.
+    (市十七届人大六次会议文件（三）) or a news agency's dateline (新华社北京3月17日电) the line after it is.
 
     It stays in the text as a heading block, so offsets and search still cover it.
     """
     if not paragraphs:
         return paragraphs, meta
-    at = 1 if len(paragraphs) > 1 and _SESSION_LABEL.search(paragraphs[0].text.strip()) else 0
+    label = paragraphs[0].text.strip()
+    at = 1 if len(paragraphs) > 1 and (_SESSION_LABEL.search(label) or _DATELINE.match(label)) else 0
     first = paragraphs[at].text
     if (
         len(first) <= 60

@@ -231,6 +231,20 @@ def test_a_session_label_above_the_title_is_not_the_title() -> None:
     assert doc.blocks[0].text == "市十七届人大六次会议文件（三）" and doc.blocks[1].kind is BlockKind.HEADING
 
 
+def test_a_news_agency_dateline_above_the_title_is_not_the_title() -> None:
+    # The 十三五 outline as Xinhua carried it (gov.cn, 2016-03-17): the dateline, then the title, then the preamble.
+    from reader.document.importers.text import from_text
+
+    text = (
+        "新华社北京3月17日电\n中华人民共和国国民经济和社会发展第十三个五年规划纲要\n"
+        "中华人民共和国国民经济和社会发展第十三个五年（2016－2020年）规划纲要，根据《中共中央关于制定国民经济和社会发展"
+        "第十三个五年规划的建议》编制，主要阐明国家战略意图，明确经济社会发展宏伟目标、主要任务和重大举措。\n"
+    )
+    doc = build(from_text(text, title="2016-十三五规划纲要"), "x")
+    assert doc.title == "中华人民共和国国民经济和社会发展第十三个五年规划纲要"
+    assert doc.blocks[0].text == "新华社北京3月17日电" and doc.blocks[1].kind is BlockKind.HEADING
+
+
 def test_a_contents_entry_with_no_contents_list_is_kept_as_text() -> None:
     # Found by hypothesis ("..0"): a line shaped like a contents entry (title, leaders, page number) with no 目录
     # above it raised IndexError while the tree was built. It is text like any other line.
