@@ -232,6 +232,23 @@ def test_segmenter_writes_no_cache_and_the_old_cache_is_removed(tmp_path: Path) 
     assert not list(tmp.iterdir())
 
 
+def test_opening_the_index_removes_the_old_dictionary_cache_and_nothing_else(tmp_path: Path) -> None:
+    """The Python jieba package cached its dictionary in cache/jieba; jieba-rs needs none. cache/ goes too when that
+    leaves it empty, and stays with anything else in it."""
+    from reader.paths import resources_dir
+    from reader.search.index import SearchIndex
+
+    for other in (False, True):
+        root = tmp_path / f"home{int(other)}"
+        (root / "cache" / "jieba").mkdir(parents=True)
+        (root / "cache" / "jieba" / "jieba.u0f4d8a1e.cache").write_bytes(b"\x80" * 64)
+        if other:
+            (root / "cache" / "thumbnails").mkdir()
+        SearchIndex(root, resources_dir())
+        assert not (root / "cache" / "jieba").exists()
+        assert (root / "cache").exists() == other
+
+
 @pytest.mark.integration
 def test_searching_an_indexed_library_does_not_load_jieba(seeded: Session) -> None:
     """Query words come from the index's vocabulary: a process that only searches never pays for jieba's

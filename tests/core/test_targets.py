@@ -500,6 +500,17 @@ def test_a_quoted_code_in_short_form_takes_its_first_full_mention() -> None:
     assert names and all("全面" not in n for n in names)
 
 
+def test_parts_listed_with_a_pause_mark_keep_the_conjunction_inside_a_name() -> None:
+    # 东莞 2026 (outside the corpus), the review of 2025: 「半导体及集成电路、新能源产业营收分别达600亿、800亿元」 —
+    # two industries split at 、; 及 joins the two words of the first one's name.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.kind, t.year, t.indicator, t.values, t.unit) for t in found if "半导体及集成电路、新能源" in t.text]
+    assert rows == [
+        ("actual", "2025", "半导体及集成电路产业营收", [600.0], "亿元"),
+        ("actual", "2025", "新能源产业营收", [800.0], "亿元"),
+    ]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
