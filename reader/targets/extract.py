@@ -158,6 +158,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# 「A、B、C等产量分别…」: the list before 等, the measure they share, and what follows 分别.
+_LISTED_EXAMPLES = re.compile(
+    r"(?P<parts>[^，,；;等]+、[^，,；;等]+)等(?P<measure>[^、，,；;等]{1,10}?)分别(?P<rest>.*)$"
+)
+
+
 def _items(
     text: str,
     c_start: int,
@@ -174,6 +180,15 @@ def _items(
     head = text[c_start : first.start]
     paired = "分别" in clause or re.search(r"均(?:达到|为|超过|提高到|保持在|在)", head) is not None
     if paired:
+        listed = _LISTED_EXAMPLES.match(indicators._LEAD.sub("", head))
+        parts = listed.group("parts").split("、") if listed else []
+        if listed and "分别" in clause and len(parts) == len(quantities) > 1 and all(parts):
+            # 「集成电路、智能手表、AI服务器等产量分别增长69.7%、36.2%、25.9%」: the listed things, each with the
+            # measure after 等 (等 closes the list; it does not make them examples of something else).
+            a, b = _trim(text, c_start, c_end)
+            change = re.match(r"(增长|增速|下降|降低|提高|提升|减少|增加)", listed.group("rest"))
+            measure = listed.group("measure") + (change.group(1) if change else "")
+            return [(a, b, part + measure, (q,)) for part, q in zip(parts, quantities, strict=True)]
         core = indicators.clean(head)
         change = re.search(r"(增长|增速|下降|降低|提高|提升|减少|增加)$", core)
         stem = core[: change.start()] if change else core

@@ -511,6 +511,25 @@ def test_parts_listed_with_a_pause_mark_keep_the_conjunction_inside_a_name() -> 
     ]
 
 
+def test_a_list_closed_by_deng_gives_each_listed_thing_its_value() -> None:
+    # 东莞 2026 (outside the corpus): 「集成电路、智能手表、AI服务器等产量分别增长69.7%、36.2%、25.9%」 (2025, in the
+    # review) and 「实现装备制造、新材料、新能源等产业规模分别超5500亿元、1850亿元、850亿元」 (the 2026 targets): 等 closes
+    # the list, and 分别 gives each listed thing its own value. They were all named 产量分别增长 / 产业规模.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.kind, t.year, t.indicator, t.values) for t in found if "等产量分别增长" in t.text]
+    assert rows == [
+        ("actual", "2025", "集成电路产量增长", [69.7]),
+        ("actual", "2025", "智能手表产量增长", [36.2]),
+        ("actual", "2025", "AI服务器产量增长", [25.9]),
+    ]
+    rows = [(t.kind, t.year, t.indicator, t.values, t.unit) for t in found if "等产业规模分别超" in t.text]
+    assert rows == [
+        ("target", "2026", "装备制造产业规模", [5500.0], "亿元"),
+        ("target", "2026", "新材料产业规模", [1850.0], "亿元"),
+        ("target", "2026", "新能源产业规模", [850.0], "亿元"),
+    ]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
