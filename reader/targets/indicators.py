@@ -63,7 +63,7 @@ _HEAD = re.compile(
 # Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
 MEASURE_HEADS = (
     "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
-    "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 排放总量 排放量 "
+    "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 死亡人数 亡人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 排放总量 排放量 "
     "强度 消耗 排放 浓度 指数 密度 数量 总数"
 ).split()
 # A governing verb at the end of a subject: the counted thing is the object after the value.

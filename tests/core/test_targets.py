@@ -530,6 +530,14 @@ def test_a_list_closed_by_deng_gives_each_listed_thing_its_value() -> None:
     ]
 
 
+def test_a_death_count_is_shared_by_the_listed_accidents() -> None:
+    # 东莞 2026 (outside the corpus), the five-year review: 「交通事故、火灾亡人数分别下降45%、11%」 — deaths in both;
+    # the first was named 交通事故人数 (the count of accidents is another figure).
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.indicator, t.values) for t in found if "交通事故、火灾亡人数" in t.text]
+    assert rows == [("交通事故亡人数下降", [45.0]), ("火灾亡人数下降", [11.0])]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
