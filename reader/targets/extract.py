@@ -158,6 +158,24 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])")
+_BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
+
+
+def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """A value that only sets a threshold for the things another value counts: 「10亿元以上项目近200个」,
+    「20宗10亿元以上项目」 — the projects are counted; 10亿元以上 says which ones. It is not a figure of its own."""
+    if not _THRESHOLD_AFTER.match(text, q.end):
+        return False
+    for r in quantities:
+        if r is q or r.unit not in _COUNT_UNITS:
+            continue
+        lo, hi = (q.end, r.start) if r.start >= q.end else (r.end, q.start)
+        if lo <= hi and not _BETWEEN_ITEMS.search(text, lo, hi):
+            return True
+    return False
+
+
 # 「A、B、C等产量分别…」: the list before 等, the measure they share, and what follows 分别.
 _LISTED_EXAMPLES = re.compile(
     r"(?P<parts>[^，,；;等]+、[^，,；;等]+)等(?P<measure>[^、，,；;等]{1,10}?)分别(?P<rest>.*)$"
@@ -276,6 +294,7 @@ def extract_block(
         for c_start, c_end in _clauses(sentence, sm.start()):
             clause_before, clause = clause, text[c_start:c_end]
             quantities = find_quantities(clause, c_start)
+            quantities = [q for q in quantities if not _threshold(text, q, quantities)]
             deadline = tense.future_deadline(clause, frame)
             if deadline:
                 carry.deadline = deadline[1]

@@ -538,6 +538,14 @@ def test_a_death_count_is_shared_by_the_listed_accidents() -> None:
     assert rows == [("交通事故亡人数下降", [45.0]), ("火灾亡人数下降", [11.0])]
 
 
+def test_a_threshold_on_counted_things_is_not_a_figure() -> None:
+    # 东莞 2026 (outside the corpus): 「新增亿元以上产业项目1800多个、10亿元以上项目近200个」 (review) and 「…20宗10亿元以上
+    # 项目」 (2026): the projects are counted; 10亿元以上 only says which. It gave a figure of 10 亿元 each time.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.kind, t.indicator, t.values, t.unit) for t in found if "10亿元以上项目" in t.text]
+    assert rows == [("actual", "10亿元以上项目", [200.0], "个"), ("target", "10亿元以上项目", [20.0], "宗")]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
