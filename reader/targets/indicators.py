@@ -162,9 +162,11 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
     if len(parts) != count or count < 2:
         return None
     last = parts[-1]
-    tail = ""
     first = parts[0]
-    if first[0] == last[0] and not _HEAD.search(first):
+    if all(len(p) == 1 for p in parts[:-1]):
+        # One-character parts pair with the last part's first character: 正、副高职称教师数量 → 正高职称教师数量.
+        tail = last[1:]
+    elif first[0] == last[0] and not _HEAD.search(first):
         # Parallel parts that open alike are whole: 生活垃圾、危险废物、生活污泥处理处置能力.
         tail = last[len(first) :] if len(last) - len(first) <= 8 else ""
     else:

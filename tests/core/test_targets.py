@@ -546,6 +546,13 @@ def test_a_threshold_on_counted_things_is_not_a_figure() -> None:
     assert rows == [("actual", "10亿元以上项目", [200.0], "个"), ("target", "10亿元以上项目", [20.0], "宗")]
 
 
+def test_a_one_character_part_pairs_with_the_first_character_of_the_next() -> None:
+    # 东莞 2026 (outside the corpus): 「正、副高职称教师数量分别是2020年的7倍和2倍」 — 正高 and 副高 职称; it gave 正数量.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.indicator, t.values, t.base_year) for t in found if "正、副高职称教师数量" in t.text]
+    assert rows == [("正高职称教师数量", [7.0], "2020"), ("副高职称教师数量", [2.0], "2020")]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
