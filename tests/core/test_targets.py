@@ -553,6 +553,14 @@ def test_a_one_character_part_pairs_with_the_first_character_of_the_next() -> No
     assert rows == [("正高职称教师数量", [7.0], "2020"), ("副高职称教师数量", [2.0], "2020")]
 
 
+def test_successfully_is_not_part_of_a_name() -> None:
+    # 东莞 2026 (outside the corpus), reviews: 「成功争取上级各类资金1887亿元」, 「成功争取372亿元地方政府债券」 — what was
+    # secured is named, not 成功 (it gave 成功 and 成功争取上级各类资金).
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    rows = [(t.indicator, t.values) for t in found if t.text.startswith("成功争取")]
+    assert rows == [("上级各类资金", [1887.0]), ("地方政府债券", [372.0])]
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
