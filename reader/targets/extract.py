@@ -158,13 +158,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])|级?(?:序列|梯队|行列)")
 _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
 
 
 def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
     """A value that only sets a threshold for the things another value counts: 「10亿元以上项目近200个」,
-    「20宗10亿元以上项目」 — the projects are counted; 10亿元以上 says which ones. It is not a figure of its own."""
+    「20宗10亿元以上项目」 — the projects are counted; 10亿元以上 says which ones — or names the tier they enter
+    (「6个镇街GDP进入500亿元序列」). It is not a figure of its own."""
     if not _THRESHOLD_AFTER.match(text, q.end):
         return False
     for r in quantities:

@@ -544,6 +544,9 @@ def test_a_threshold_on_counted_things_is_not_a_figure() -> None:
     found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
     rows = [(t.kind, t.indicator, t.values, t.unit) for t in found if "10亿元以上项目" in t.text]
     assert rows == [("actual", "10亿元以上项目", [200.0], "个"), ("target", "10亿元以上项目", [20.0], "宗")]
+    # 「6个镇街GDP进入500亿元序列」: the towns are counted; 500亿元 names the tier they entered.
+    rows = [(t.indicator, t.values, t.unit) for t in found if "500亿元序列" in t.text]
+    assert rows == [("镇街GDP进入500亿元序列", [6.0], "个")]
 
 
 def test_a_one_character_part_pairs_with_the_first_character_of_the_next() -> None:
