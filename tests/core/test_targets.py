@@ -564,6 +564,15 @@ def test_successfully_is_not_part_of_a_name() -> None:
     assert rows == [("上级各类资金", [1887.0]), ("地方政府债券", [372.0])]
 
 
+def test_adverbs_and_short_verbs_of_reaching_are_not_part_of_a_name() -> None:
+    # 东莞 2026 (outside the corpus): 接连 (one after another), 提至 (raised to) end the subject, as 达到 does.
+    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    names = {t.text: t.indicator for t in found}
+    assert names["地区生产总值接连迈上万亿元新起点"] == "地区生产总值"
+    assert names["实现服务业增加值占GDP比重提至45%"] == "服务业增加值占GDP比重"
+    assert names["将公办养老机构星级评定率提至93%"] == "公办养老机构星级评定率"
+
+
 def test_indicator_lookup_names_drop_numbering_units_and_change_words() -> None:
     # Rows of the 主要指标 tables of the national outlines, and names written in plan sentences.
     from reader.targets.indicators import lookup_names
