@@ -128,12 +128,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="179"/>
+        <location filename="../../reader/ui/app.py" line="211"/>
         <source>内部错误：{0}</source>
         <translation>Internal error: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="182"/>
+        <location filename="../../reader/ui/app.py" line="214"/>
         <source>经过已记入 {0}。报告问题时可附上这个文件：其中没有文档和批注的文字。</source>
         <translation>What happened has been logged in {0}. Attach this file to a bug report: it holds no text of your documents or notes.</translation>
     </message>
@@ -1439,13 +1439,13 @@ It has {1} notes:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/features/targets.py" line="104"/>
-        <location filename="../../reader/ui/features/targets.py" line="120"/>
+        <location filename="../../reader/ui/features/targets.py" line="121"/>
         <source>规划目标</source>
         <translation>Target</translation>
     </message>
     <message>
         <location filename="../../reader/ui/features/targets.py" line="104"/>
-        <location filename="../../reader/ui/features/targets.py" line="121"/>
+        <location filename="../../reader/ui/features/targets.py" line="122"/>
         <source>既往数据</source>
         <translation>Past figure</translation>
     </message>
@@ -1465,27 +1465,32 @@ It has {1} notes:</translation>
         <translation>the section it is in</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/targets.py" line="114"/>
+        <location filename="../../reader/ui/features/targets.py" line="113"/>
+        <source>规划正文（不在回顾部分）</source>
+        <translation>the plan's text (not a review part)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/features/targets.py" line="115"/>
         <source>判断依据：{0}</source>
         <translation>Decided by: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/targets.py" line="133"/>
+        <location filename="../../reader/ui/features/targets.py" line="134"/>
         <source>{0}-目标与数据</source>
         <translation>{0} - targets</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/targets.py" line="134"/>
+        <location filename="../../reader/ui/features/targets.py" line="135"/>
         <source>导出为 CSV</source>
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/targets.py" line="140"/>
+        <location filename="../../reader/ui/features/targets.py" line="141"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/features/targets.py" line="142"/>
+        <location filename="../../reader/ui/features/targets.py" line="143"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>

@@ -93,6 +93,10 @@ def test_targets_alone_mark_targets_and_switch_highlighting_off(qtbot, bare) -> 
     gdp = next(t for t in targets.targets if "1.3万亿" in t.text and t.kind == "target")
     start = gdp.marks[0][0]
     assert targets.tooltip(gdp.block, start).startswith("规划目标")  # type: ignore[union-attr]
+    # Why each figure was read so is said in words of the interface or of the text, never an internal token
+    # ("plan" showed for figures that are goals because they stand in the plan's body).
+    cues = [targets.tooltip(t.block, t.marks[0][0]).split("判断依据：")[1] for t in targets.targets if t.marks]  # type: ignore[union-attr]
+    assert "规划正文（不在回顾部分）" in cues and not [c for c in cues if c.isascii()]
     assert any(s.kind == "target" and s.block == gdp.block for s in targets.spans())
     targets.highlight.trigger()
     assert targets.spans() == []

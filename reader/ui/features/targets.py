@@ -110,7 +110,8 @@ class TargetsFeature(QObject):
                     parts.append(self.tr("比{0}年").format(t.base_year))
                 if t.attribute:
                     parts.append(t.attribute)
-                cue = self.tr("所在章节") if t.reason == "section" else t.reason
+                cues = {"section": self.tr("所在章节"), "plan": self.tr("规划正文（不在回顾部分）")}
+                cue = cues.get(t.reason, t.reason)  # the core's own tokens; other reasons are words of the text
                 return " · ".join(parts) + "\n" + self.tr("判断依据：{0}").format(cue)
         return None
 
