@@ -162,7 +162,8 @@ def classify(
     if commitment and not done:
         return "target", commitment.group(0), carry.deadline, False
     if done or past_year or earlier:
-        cue = (done or past_year or earlier).group(0)  # type: ignore[union-attr]
+        # the words that say so: 已建成, “十三五”期间; for a past year just the year (2020年, not 2020年…增长)
+        cue = past_year.group("y") + "年" if past_year and not done else (done or earlier).group(0)  # type: ignore[union-attr]
         year = measured_year(clause, now) or carry.past_year
         if year is None and earlier is not None:
             named = frame.named_period(earlier.group("p") + "五")

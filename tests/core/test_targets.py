@@ -215,6 +215,33 @@ def test_a_year_ahead_of_the_document_is_the_figures_deadline(tmp_path: Path) ->
     assert (t.kind, t.year, t.values, t.unit, t.reason) == ("target", "2012", [4.0], "%", "2012年")
 
 
+@pytest.mark.parametrize(
+    ("source", "fragment", "expected"),
+    [
+        # The words that decide a figure, as the tooltip shows them (判断依据), read in each sentence; the year is
+        # implied (the plan's end) only for a goal whose sentence and section give none (力争新增5个…).
+        ("seed", "提前实现比2010年翻一番", ("actual", "2020", "提前实现", False)),
+        ("seed", "人均地区生产总值预计超过11万元", ("actual", "2020", "预计超过", False)),
+        ("seed", "力争三年内境内外上市企业达到100家", ("target", "2023", "三年内", False)),
+        ("seed", "力争新增5个以上千亿级产业集群", ("target", "2025", "力争", True)),
+        ("corpus/nanjing_2026_gwr_p2-3.txt", "力争行业融资总规模超70亿元", ("target", "2026", "力争", False)),
+        (
+            "corpus/agri_mechanization_opinion_2018.txt",
+            "全国农机总动力超过10亿千瓦",
+            ("target", "2020", "到2020年", False),
+        ),
+        ("corpus/cn14_fyp_outline_p1-2.txt", "⑤2020年全员劳动生产率增长2.5%", ("actual", "2020", "2020年", False)),
+        ("heldout/cn12_fyp_outline_ch1-3.txt", "2010年国内生产总值达到39.8万亿元", ("actual", "2010", "2010年", False)),
+    ],
+)
+def test_each_figure_says_what_decided_it(
+    source: str, fragment: str, expected: tuple[str, str, str, bool], seed_doc
+) -> None:  # type: ignore[no-untyped-def]
+    doc = seed_doc if source == "seed" else build(read_file(DATA / source), "d")
+    t = one(extract(doc), fragment)
+    assert (t.kind, t.year, t.reason, t.year_implied) == expected
+
+
 def test_a_heading_that_looks_ahead_is_not_a_review(tmp_path: Path) -> None:
     # 佛山市2026年政府工作报告 (not in the corpus): 「取得更大成效」 is a goal, not an achievement.
     doc = doc_of(
