@@ -224,6 +224,12 @@ def test_a_year_ahead_of_the_document_is_the_figures_deadline(tmp_path: Path) ->
         ("seed", "人均地区生产总值预计超过11万元", ("actual", "2020", "预计超过", False)),
         ("seed", "力争三年内境内外上市企业达到100家", ("target", "2023", "三年内", False)),
         ("seed", "力争新增5个以上千亿级产业集群", ("target", "2025", "力争", True)),
+        ("seed", "“十三五”期间累计建成城际轨道120公里", ("actual", "2020", "“十三五”期间", False)),
+        (
+            "heldout/gwr_2026_dongguan.txt",
+            "“十四五”期间完成高技术制造业投资超3000亿元",
+            ("actual", "2025", "“十四五”期间", False),
+        ),
         ("corpus/nanjing_2026_gwr_p2-3.txt", "力争行业融资总规模超70亿元", ("target", "2026", "力争", False)),
         (
             "corpus/agri_mechanization_opinion_2018.txt",
