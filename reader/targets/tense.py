@@ -138,11 +138,9 @@ def classify(
     deadline = future_deadline(clause, frame)
     horizon = HORIZON.search(clause)
     done = DONE.search(clause)
-    past_year = None
-    for m in PAST_YEAR.finditer(indicators.BASE.sub("", clause)):
-        if now is None or int(m.group("y")) < now:
-            past_year = m
-            break
+    # A year at or after the document's own that does something is a deadline (future_deadline above), so any
+    # year left here lies before it.
+    past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))
     earlier = None
     for m in EARLIER_PERIOD.finditer(clause):
         named = frame.named_period(m.group("p") + "五")
