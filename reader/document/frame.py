@@ -25,7 +25,7 @@ PLAN_NAME = re.compile(
 )
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
 REPORT_YEAR_HEADING = re.compile(
-    r"(?P<y>20\d\d)\s*年(?:的)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
+    r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
 )
 WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
@@ -219,18 +219,27 @@ def read_frame(doc: Document) -> PlanFrame:
     paths: dict[str, list[Node]] = {}
     current_section = None
     carried: BlockFrame | None = None
+    carried_owner = ""  # the nearest node with a heading role where ``carried`` was set
     for b in doc.blocks:
         path = paths.setdefault(b.node, doc.node_path(b.node))
         base = section_role(path)
         # A paragraph's frame carries to the next paragraphs of its own section (items and boxes are inside it).
         section = next((n.id for n in reversed(path) if n.kind not in _INSIDE_SECTION), "")
-        if section != current_section:
+        # Nor past a heading that says what its part does: where a work report's parts are items (一、2020年工作
+        # 回顾 … 三、2021年工作安排), a frame set in 二、“十四五”规划 does not reach into 三; items whose headings
+        # say nothing (一、全力实施…行动) stay in the frame their introduction set (2026年主要预期目标).
+        owner = next((n.id for n in reversed(path) if heading_roles.get(n.id) is not None), "")
+        if section != current_section or owner != carried_owner:
             current_section, carried = section, None
         if b.kind is BlockKind.HEADING:
             blocks[b.index] = base or default or BlockFrame("neutral", None)
             continue
         opened = _opener(b.text, frame)
+        if opened is not None and b.kind is BlockKind.NOTE:
+            # a note explains one term (（11）安全生产专项整治三年行动计划：…到2022年…): its frame is its own
+            blocks[b.index] = opened
+            continue
         if opened is not None:
-            carried = opened
+            carried, carried_owner = opened, owner
         blocks[b.index] = carried or base or default or BlockFrame("neutral", None)
     return PlanFrame(frame.period, frame.report_year, blocks)

@@ -705,3 +705,47 @@ def test_an_indicator_table_copied_from_a_web_page_gives_the_gold_figures(merged
         if "\t" in g["fragment"]
     }
     assert found == want and len(want) == 32
+
+
+def test_a_work_reports_parts_keep_their_own_year_when_they_are_items() -> None:
+    # 四川省2021年政府工作报告 (outside the corpus): its parts are items — 一、2020年工作回顾和“十三五”发展主要成就,
+    # 二、“十四五”规划和2035年远景目标的总体考虑, 三、2021年工作安排. The 十四五 frame of part 二 reached into part 三,
+    # so the year's targets (「今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上…」) were due 2025.
+    doc = _doc(DATA / "heldout" / "gwr_2021_sichuan.txt")
+    frame = read_frame(doc)
+    part = {n.title[:6]: n for n in doc.outline}
+    in_part = {key: [b for b in doc.blocks if doc.node_path(b.node)[0] is node] for key, node in part.items()}
+    assert {frame.frame(b.index).role for b in in_part["2020年工"]} == {"review"}
+    glossary = next(b.index for b in doc.blocks if b.text == "名词解释和说明")
+    work = [b for b in in_part["2021年工"] if b.index < glossary]
+    assert len(work) > 40 and {(frame.frame(b.index).role, frame.frame(b.index).year) for b in work} == {
+        ("annual", 2021)
+    }
+    # The glossary's notes each explain one term: 「（11）安全生产专项整治三年行动计划：…到2022年…」 is its own, the
+    # next note (「（12）“两学一做”学习教育：2016年2月…」) is not due 2022.
+    notes = {b.text[:4]: frame.frame(b.index) for b in doc.blocks if b.index > glossary}
+    assert (notes["（11）"].role, notes["（11）"].year) == ("goal", 2022)
+    assert notes["（12）"].year != 2022
+    goals = [t for t in extract(doc) if "今年全省经济社会发展主要预期目标是" in doc.blocks[t.block].text]
+    # read from the sentence: 7%以上, 7%, 10%, 103.5左右, 85万人, 700亿斤以上 — all for 2021
+    assert [(t.kind, t.year, t.values) for t in goals] == [
+        ("target", "2021", [v]) for v in (7.0, 7.0, 10.0, 103.5, 85.0, 700.0)
+    ]
+
+
+def test_a_review_opener_does_not_reach_into_the_next_part() -> None:
+    # 河南省2024年政府工作报告 (outside the corpus): 「一年来」 opens part 一、2023年工作回顾; part 二、2024年工作总体要求
+    # 和主要目标 says 「主要预期目标是：经济增长5.5%，研发经费投入强度2.1%…」 — eleven targets for 2024, which took
+    # the review's frame (2023) and no year.
+    doc = _doc(DATA / "heldout" / "gwr_2024_henan.txt")
+    goals = [t for t in extract(doc) if doc.blocks[t.block].text.startswith("主要预期目标是")]
+    values = [5.5, 2.1, 6.5, 7.0, 7.0, 5.0, 5.5, 110.0, 3.0, 1300.0, 3.0]
+    assert [(t.kind, t.year, t.values) for t in goals] == [("target", "2024", [v]) for v in values]
+
+
+def test_a_heading_naming_the_report_year_with_a_subject_is_the_years_work() -> None:
+    # 2026年国务院政府工作报告: 「四、2026年政府工作任务」 — the year's tasks (政府 between the year and 工作任务).
+    doc = _doc(DATA / "heldout" / "gwr_2026_national.txt")
+    frame = read_frame(doc)
+    heading = next(b for b in doc.blocks if b.text == "四、2026年政府工作任务")
+    assert (frame.frame(heading.index).role, frame.frame(heading.index).year) == ("annual", 2026)
