@@ -19,10 +19,14 @@ from dataclasses import dataclass, field
 from reader.document.headings import cn_to_int
 from reader.document.model import BlockKind, Document, Node, NodeKind
 
-# Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan.
+# Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan. The tenth
+# (2001–2005) is “十五”, written in quotes (bare 十五 is fifteen, and 十五五 the fifteenth plan), or 第十个五年.
 PLAN_NAME = re.compile(
-    r"“?(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五”?|第(?P<f>十[一二三四五六七八九]|[一二三四五六七八九])个五年"
+    r"“?(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五”?|“(?P<t>十)五”"
+    r"|第(?P<f>十[一二三四五六七八九]?|[一二三四五六七八九])个五年"
 )
+# The same inside other patterns: an earlier plan named in a sentence (“十三五”期间, “十五”时期).
+PLAN_TOKEN = r"(?:“?十[一二三四五六七]五”?|“十五”)"
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
 REPORT_YEAR_HEADING = re.compile(
     r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
@@ -55,7 +59,7 @@ def plan_period(number: int) -> tuple[int, int]:
 
 
 def _plan_number(m: re.Match[str]) -> int | None:
-    return cn_to_int(m.group("n") or m.group("f"))
+    return cn_to_int(m.group("n") or m.group("f") or m.group("t"))
 
 
 @dataclass(frozen=True)

@@ -131,12 +131,26 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
+def _find_outside_brackets(text: str, mark: str) -> int:
+    """Where ``mark`` first stands outside brackets, or -1: 「10个省（市、区）100个城市」 lists 市 and 区 inside the
+    brackets, not two items."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == mark and depth == 0:
+            return i
+    return -1
+
+
 def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: int) -> list[tuple[int, int]]:
     """Each quantity's own segment of the clause: split at 、 between two quantities, else the whole clause."""
     bounds = [c_start]
     for prev, q in itertools.pairwise(quantities):
         gap = text[prev.end : q.start]
-        k = gap.find(_SPLIT)
+        k = _find_outside_brackets(gap, _SPLIT)
         bounds.append(prev.end + k + 1 if k >= 0 else -1)
     segments: list[tuple[int, int]] = []
     for i in range(len(quantities)):
@@ -329,7 +343,7 @@ def extract_block(
                 item_year = year
                 if kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
-                    span = 5 if re.search(r"十[一二三四五六七]五|五年", bframe.reason) else 1
+                    span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1
                     item_year = str(int(item_year) - span) if item_year and item_year.isdigit() else item_year
                 elif kind == "actual":
                     # 从2020年38家增至64家: each value takes the year stated before it, unless a movement

@@ -22,7 +22,7 @@ _VERBS = "(?:" + "|".join(_GOVERNING) + ")出?"
 _LEAD = re.compile(
     r"^(?:力争|争取|确保|努力|预期|预计|力求|计划|拟|将|为(?=到|至)|目标是|主要目标是|其中|并|使|同时|以及|和|及|与|、|，|：|:|\s"
     r"|[\u2460-\u249b\u3251-\u325f]"  # a note's number: ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, ㉑ … ㉟
-    r"|(?:到|至|展望|从)?\s*(?:19|20)\d\d\s*年(?:底|末)?的?|“?十[一二三四五六七]五”?(?:期间|时期|末|期末)?"
+    r"|(?:到|至|展望|从)?\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:“?十[一二三四五六七]五”?|“十五”)(?:期间|时期|末|期末)?"
     r"|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内)|今年|全年|当年|年内|五年来|一年来"
     r"|全市|全省|全区|全县|全镇|我市|我省|我区|" + _VERBS + ")+"
 )
@@ -42,7 +42,7 @@ _TRAIL = re.compile(
 # A comparison base is a field of its own (base_year), not part of the name: 较2020年, 比2015年, 较“十三五”期间.
 BASE = re.compile(
     r"(?:比|较|相比|与)\s*(?P<y>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比)?|在\s*(?P<b>(?:19|20)\d\d)\s*年(?:的)?基础上"
-    r"|(?:比|较)(?P<prev>上年|去年|上一年)(?:同期)?|(?:分别)?(?:是|为)\s*“?(?P<plan>十[一二三四五六七])五”?(?:时期|期间)?的|(?:分别)?(?:是|为)\s*(?P<s>(?:19|20)\d\d)\s*年(?:末|底)?的|(?:比|较)\s*“?十[一二三四五六]五”?(?:期间|时期|末)?"
+    r"|(?:比|较)(?P<prev>上年|去年|上一年)(?:同期)?|(?:分别)?(?:是|为)\s*(?P<plan>“?十[一二三四五六七]五”?|“十五”)(?:时期|期间)?的|(?:分别)?(?:是|为)\s*(?P<s>(?:19|20)\d\d)\s*年(?:末|底)?的|(?:比|较)\s*(?P<end>“?十[一二三四五六]五”?|“十五”)末|(?:比|较)\s*(?:“?十[一二三四五六]五”?|“十五”)(?:期间|时期)?"
 )
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
@@ -62,7 +62,7 @@ _HEAD = re.compile(
 )
 # Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
 MEASURE_HEADS = (
-    "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
+    "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 毛入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
     "营业收入 产业营收 产业规模 产值 产量 增加值 规模 投资 投资额 收入 人数 死亡人数 亡人数 起数 能力 处理能力 处置能力 处理处置能力 面积 总量 排放总量 排放量 "
     "强度 消耗 排放 浓度 指数 密度 数量 总数"
 ).split()
@@ -100,9 +100,17 @@ def _last_example_end(text: str) -> int:
     return [m.start() for m in _EXAMPLES_END.finditer(text[:-1])][-1]
 
 
+_IN_BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def _shield_brackets(text: str) -> str:
+    """``text`` with the pause marks inside brackets made private: 省（市、区） is one name, not 省（市 and 区）."""
+    return _IN_BRACKETS.sub(lambda m: m.group(0).replace("、", "\ue000"), text)
+
+
 def object_after(after: str) -> str:
     """The noun phrase that follows a value: 个左右高层次人才（团队） → 高层次人才（团队）."""
-    after = re.split(r"[，,。；;、]|和(?=\d)", after, maxsplit=1)[0]
+    after = re.split(r"[，,。；;、]|和(?=\d)", _shield_brackets(after), maxsplit=1)[0].replace("\ue000", "、")
     after = re.sub(r"^(?:以上|以下|左右|多|余|级|的)+", "", after)
     after = re.sub(r"(?:以上|以下|左右)$", "", after)
     if re.fullmatch(r"(?:新的?|大|新)?(?:台阶|大关|关口|门槛|量级|规模)", after):
@@ -133,7 +141,9 @@ def name(before: str, after: str, previous: str, count: bool = False) -> str:
         # 「国内生产总值增长5%，总量达到140.19万亿元」: 总量 is the previous subject's.
         return (re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous) + subject)[:MAX_LEN]
     if CHANGE.match(subject) and previous:
-        return (previous + subject.removeprefix("年均"))[:MAX_LEN]
+        # 「…比“十一五”末增长66.9%和79.4%」: the second value's 增长 follows a name that already has it
+        stem = re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous)
+        return (stem + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
     if subject.startswith(("比", "较")) and previous:
@@ -163,17 +173,30 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         return None
     last = parts[-1]
     first = parts[0]
+    numerals = "一二三四五六七八九十"
+    if (
+        len(first) == 2
+        and first[0] == "第"
+        and first[1] in numerals
+        and all(len(p) == 1 and p in numerals for p in parts[1:-1])
+        and last[0] in numerals
+    ):
+        # An ordinal list: 第一、二、三产业增加值的比重 → 第一产业…, 第二产业…, 第三产业… (第 is every part's).
+        return ["第" + p[-1] + last[1:] for p in parts[:-1]] + ["第" + last]
     if all(len(p) == 1 for p in parts[:-1]):
         # One-character parts pair with the last part's first character: 正、副高职称教师数量 → 正高职称教师数量.
         tail = last[1:]
-    elif first[0] == last[0] and not _HEAD.search(first):
-        # Parallel parts that open alike are whole: 生活垃圾、危险废物、生活污泥处理处置能力.
-        tail = last[len(first) :] if len(last) - len(first) <= 8 else ""
     else:
-        # Otherwise the shared head is the longest measure noun the last part ends with: 收获|机械化率,
-        # 新能源|产业营收, 贷款|余额. Without one, the parts stay as written rather than be cut mid-word.
+        # The shared head is the longest measure noun the last part ends with: 收获|机械化率, 新能源|产业营收,
+        # 贷款|余额. Without one, the parts stay as written rather than be cut mid-word.
         heads = [h for h in MEASURE_HEADS if last.endswith(h) and len(last) - len(h) >= 2]
         tail = max(heads, key=len) if heads else ""
+        if first[0] == last[0] and not _HEAD.search(first) and len(last) - len(first) <= 8:
+            # Parallel parts that open alike are whole: 生活垃圾、危险废物、生活污泥处理处置能力 — the last part's
+            # head is what follows its first part's length, unless that cuts into a measure noun (高中阶段教育和
+            # 高等教育毛入学率: not 学率).
+            alike = last[len(first) :]
+            tail = alike if len(alike) >= len(tail) else tail
     out = []
     for p in parts[:-1]:
         # A substance's measure is every listed substance's, also one whose name ends in 量 without being a

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.document.frame import BlockFrame, PlanFrame
+from reader.document.frame import PLAN_TOKEN, BlockFrame, PlanFrame
 from reader.document.headings import cn_to_int
 from reader.targets import indicators
 from reader.targets.quantities import Quantity
@@ -15,7 +15,7 @@ from reader.targets.quantities import Quantity
 # A deadline ahead: 到2025年, 至2035年, 展望2035年, 到“十五五”末, 2030年前.
 DEADLINE = re.compile(
     r"(?:到|至|展望|于)\s*(?P<y>20\d\d)\s*年(?:底|末)?|(?P<e>20\d\d)\s*年(?:前|以前)(?![的])"
-    r"|(?:到|至)\s*“?(?P<p>十[一二三四五六七])五”?(?:期末|末)"
+    r"|(?:到|至)\s*(?P<p>" + PLAN_TOKEN + ")(?:期末|末)"
 )
 # A relative deadline: 三年内, 5年内.
 HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内))")
@@ -32,7 +32,7 @@ PAST_YEAR = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
 )
 # An earlier plan's period: “十三五”期间, 十三五以来.
-EARLIER_PERIOD = re.compile(r"“?(?P<p>十[一二三四五六七])五”?(?:期间|时期|以来|末)")
+EARLIER_PERIOD = re.compile(r"(?P<p>" + PLAN_TOKEN + ")(?:期间|时期|以来|末)")
 YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到])")
 
 
@@ -48,7 +48,7 @@ class Carry:
 def deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
     if m.group("y") or m.group("e"):
         return m.group("y") or m.group("e")
-    named = frame.named_period(m.group("p") + "五")
+    named = frame.named_period(m.group("p"))
     return str(named.end) if named else None
 
 
@@ -82,9 +82,10 @@ def base_year(segment: str, now: int | None) -> str | None:
         return None
     if m.group("prev"):
         return str(now - 1) if now is not None else None  # 比上年: the year before the report's own
-    if m.group("plan"):
-        named = PlanFrame(None, None).named_period(m.group("plan") + "五")
-        return str(named.end) if named else None  # 是“十三五”的1.8倍: measured against that period's end
+    if m.group("plan") or m.group("end"):
+        # 是“十三五”的1.8倍, 比“十一五”末增长66.9%: measured against that period's end
+        named = PlanFrame(None, None).named_period(m.group("plan") or m.group("end"))
+        return str(named.end) if named else None
     return m.group("y") or m.group("b") or m.group("s")
 
 
@@ -143,7 +144,7 @@ def classify(
     past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))
     earlier = None
     for m in EARLIER_PERIOD.finditer(clause):
-        named = frame.named_period(m.group("p") + "五")
+        named = frame.named_period(m.group("p"))
         if (
             named
             and (now is None or named.end < now)
@@ -164,7 +165,7 @@ def classify(
         cue = past_year.group("y") + "年" if past_year and not done else (done or earlier).group(0)  # type: ignore[union-attr]
         year = measured_year(clause, now) or carry.past_year
         if year is None and earlier is not None:
-            named = frame.named_period(earlier.group("p") + "五")
+            named = frame.named_period(earlier.group("p"))
             year = str(named.end) if named else None
         if year is None and bframe.role == "review" and bframe.year:
             year = str(bframe.year)

@@ -749,3 +749,60 @@ def test_a_heading_naming_the_report_year_with_a_subject_is_the_years_work() -> 
     frame = read_frame(doc)
     heading = next(b for b in doc.blocks if b.text == "四、2026年政府工作任务")
     assert (frame.frame(heading.index).role, frame.frame(heading.index).year) == ("annual", 2026)
+
+
+def test_a_past_periods_end_is_a_base_year_and_two_values_share_one_change() -> None:
+    # 江苏省2016年政府工作报告 (outside the corpus), its 十二五 review: 「城乡居民人均可支配收入分别达到37173元和16257元，
+    # 比“十一五”末增长66.9%和79.4%」 — both increases measured against 2010 (the end of 十一五), both named once with
+    # 增长 (the second was 城乡居民人均可支配收入增长增长, and neither had a base year).
+    doc = _doc(DATA / "heldout" / "gwr_2016_jiangsu.txt")
+    rows = [(t.kind, t.year, t.base_year, t.values) for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"]
+    assert rows == [("actual", "2015", "2010", [66.9]), ("actual", "2015", "2010", [79.4])]
+    names = {t.indicator for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"}
+    assert len(names) == 1 and "增长增长" not in next(iter(names))
+
+
+def test_a_pause_mark_inside_brackets_does_not_split_items() -> None:
+    # 江苏 2016: 「与10个省（市、区）100个城市联网售票」 — 10 provinces (and cities, regions) and 100 cities, one item
+    # each, named 省（市、区） and not 省（市 with a second item starting at 区）; 「46%的涉农县（市、区）实现城乡低保标准
+    # 并轨」 likewise keeps the bracket whole.
+    doc = _doc(DATA / "heldout" / "gwr_2016_jiangsu.txt")
+    found = extract(doc)
+    tickets = [(t.indicator, t.values, t.text) for t in found if "100个城市联网售票" in t.text]
+    assert [(n, v) for n, v, _ in tickets] == [("省（市、区）", [10.0]), ("城市联网售票", [100.0])]
+    assert all(text == "与10个省（市、区）100个城市联网售票" for _, _, text in tickets)
+    assert [t.indicator for t in found if "涉农县" in t.text] == ["涉农县（市、区）"]
+
+
+def test_the_tenth_plan_is_read_by_its_names_shi_wu_in_quotes_and_di_shi_ge() -> None:
+    # 第十个五年计划纲要 (2001; tests/data, the 国务院公报 text): its title names the plan 第十个五年, its text “十五”
+    # (bare 十五 is fifteen). Unread, the plan had no period: 「2005年铁路营业里程达到7.5万公里」 was a past figure and the
+    # 九五 review (「“九五”期间…国内生产总值年均增长8.3%」) a target without a year.
+    doc = _doc(DATA / "plan_toc_preface.txt")
+    assert read_frame(doc).period is not None and (read_frame(doc).period.start, read_frame(doc).period.end) == (
+        2001,
+        2005,
+    )
+    found = extract(doc)
+    by_text = {t.text: t for t in found}
+    assert (by_text["国内生产总值年均增长8.3%"].kind, by_text["国内生产总值年均增长8.3%"].year) == ("actual", "2000")
+    rail = next(t for t in found if t.text.startswith("2005年铁路营业里程达到7.5万公里"))
+    assert (rail.kind, rail.year, rail.values, rail.unit) == ("target", "2005", [7.5], "万公里")
+
+
+def test_an_ordinal_list_and_a_measure_noun_are_not_cut() -> None:
+    # 十五 plan: 「2005年第一、二、三产业增加值占国内生产总值的比重分别为13%、51%和36%」 — 第 is every part's (they were
+    # 第一比重 and 二比重); 「高中阶段教育和高等教育毛入学率力争分别达到60%左右和15%左右」 — the shared measure is 毛入学率
+    # (the parts open alike, and the first part's length cut it to 学率).
+    found = extract(_doc(DATA / "plan_toc_preface.txt"))
+    shares = [(t.indicator, t.values) for t in found if "第一、二、三产业增加值" in t.text]
+    assert shares == [
+        ("第一产业增加值占国内生产总值的比重", [13.0]),
+        ("第二产业增加值占国内生产总值的比重", [51.0]),
+        ("第三产业增加值占国内生产总值的比重", [36.0]),
+    ]
+    rates = [(t.kind, t.year, t.indicator, t.values) for t in found if "高等教育毛入学率力争" in t.text]
+    assert rates == [
+        ("target", "2005", "高中阶段教育毛入学率", [60.0]),
+        ("target", "2005", "高等教育毛入学率", [15.0]),
+    ]
