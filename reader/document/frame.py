@@ -28,9 +28,8 @@ PLAN_NAME = re.compile(
 # The same inside other patterns: an earlier plan named in a sentence (“十三五”期间, “十五”时期).
 PLAN_TOKEN = r"(?:“?十[一二三四五六七]五”?|“十五”)"
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
-REPORT_YEAR_HEADING = re.compile(
-    r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
-)
+_YEARS_WORK = r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
+REPORT_YEAR_HEADING = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK)
 WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
 REPORT_DATELINE = re.compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,40}(?:人民代表大会|人大)")
@@ -48,7 +47,7 @@ REVIEW_OPENER = re.compile(r"五年来|过去五年|这五年|一年来|过去�
 GOAL_OPENER = re.compile(r"今后五年|未来五年|展望(?P<y>20\d\d)\s*年|(?:^|[，。])(?:到|至)\s*(?P<d>20\d\d)\s*年")
 ANNUAL_OPENER = re.compile(
     r"^(?:今年|明年|(?P<y>20\d\d)\s*年(?:是|，|,|要|经济社会发展))"
-    r"|(?P<z>20\d\d)\s*年[^。，]{0,12}(?:主要预期目标|预期目标|工作安排|重点工作|主要任务)"
+    r"|(?P<z>20\d\d)\s*年[^。，]{0,12}(?:主要预期目标|预期目标|" + _YEARS_WORK[3:]
 )
 
 
@@ -137,7 +136,8 @@ def _report_year(doc: Document) -> int | None:
         if m:
             return int(m.group("y"))
     for b in doc.blocks:
-        if b.kind is BlockKind.HEADING:
+        # a heading, or a line short enough to be one that the copy left unmarked (「2019年工作任务」)
+        if b.kind is BlockKind.HEADING or (len(b.text) <= 16 and not re.search(r"[。，；：]", b.text)):
             h = REPORT_YEAR_HEADING.search(b.text)
             if h:
                 return int(h.group("y"))
@@ -160,6 +160,8 @@ def _heading_role(title: str, frame: PlanFrame) -> BlockFrame | None:
         reviewed = named if earlier and named else None
         return BlockFrame("review", reviewed.end if reviewed else (now - 1 if now else None), reason=title)
     if goal:
+        if frame.report_year is not None and re.search(r"今后五年|未来五年", title):
+            return BlockFrame("goal", frame.report_year + 4, reason=title)  # see _opener
         return BlockFrame("goal", frame.period.end if frame.period else None, reason=title)
     return None
 
@@ -173,6 +175,15 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
         stated = annual.group("y") or annual.group("z")
         if stated is None or int(stated) == frame.report_year:
             return BlockFrame("annual", frame.report_year, reason=annual.group(0))
+    past_year = re.match(r"^(?P<y>(?:19|20)\d\d)\s*年(?:是|[，,])", first)
+    if past_year and now is not None and int(past_year.group("y")) < now:
+        # 「2011年是“十二五”开局之年…」 in a 2012 report: the paragraph tells of 2011. A year that closes the period it
+        # names (「2025年是“十四五”收官之年。过去5年…」) opens a review of that whole period.
+        year = int(past_year.group("y"))
+        closed = frame.named_period(first[:40])
+        if closed is not None and closed.end == year:
+            return BlockFrame("review", year, reason=closed.name)
+        return BlockFrame("review", year, reason=past_year.group(0))
     named = frame.named_period(first[:40])
     if named is not None and now is not None and first.find(named.name) < 20:
         if named.end < now:
@@ -184,14 +195,15 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
         y = goal.group("y") or goal.group("d")
         if y and (now is None or int(y) >= now):
             return BlockFrame("goal", int(y), deadline=True, reason=goal.group(0))
+        if not y and frame.report_year is not None and goal.group(0) in ("今后五年", "未来五年"):
+            # a report's next five years start with its own year: 今后五年 in a 2018 report runs to 2022, past the
+            # plan period it was written in
+            return BlockFrame("goal", frame.report_year + 4, reason=goal.group(0))
         if not y and frame.period is not None:
             return BlockFrame("goal", frame.period.end, reason=goal.group(0))
     review = REVIEW_OPENER.search(first[:30])
     if review:
         return BlockFrame("review", now - 1 if now is not None else None, reason=review.group(0))
-    past_year = re.match(r"^(?P<y>(?:19|20)\d\d)\s*年[，,]", first)
-    if past_year and now is not None and int(past_year.group("y")) < now:
-        return BlockFrame("review", int(past_year.group("y")), reason=past_year.group(0))
     return None
 
 

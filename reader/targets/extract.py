@@ -131,6 +131,9 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
+_INNER_PART = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})")
+
+
 def _find_outside_brackets(text: str, mark: str) -> int:
     """Where ``mark`` first stands outside brackets, or -1: 「10个省（市、区）100个城市」 lists 市 and 区 inside the
     brackets, not two items."""
@@ -271,6 +274,12 @@ def _items(
             # 「…经济总量和城乡居民人均收入迈上新的大台阶，在2020年基础上翻一番」: the subject is the clause's before.
             name = indicators.subject_of(clause_before)
         obj = indicators.object_after(after)
+        inner = _INNER_PART.fullmatch(text[shared[-1].end : q.start]) if shared else None
+        if inner and out and text.startswith(("）", ")"), q.end):
+            # 「新增上市公司10家（境外1家）」: the value in brackets is a part of the one before it; 「49351元（折合7924
+            # 美元）」 is the same value in another unit
+            part = inner.group(1)
+            name = out[-1][2] if part in ("折合", "约合", "合", "约", "相当于") else f"{out[-1][2]}（{part}）"
         if (
             out
             and not indicators.clean(before)

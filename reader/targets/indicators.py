@@ -110,6 +110,8 @@ def _shield_brackets(text: str) -> str:
 
 def object_after(after: str) -> str:
     """The noun phrase that follows a value: 个左右高层次人才（团队） → 高层次人才（团队）."""
+    if after.startswith(("（", "(")):
+        return ""  # 新增上市公司10家（境外1家）: a remark on the value, not the thing counted
     after = re.split(r"[，,。；;、]|和(?=\d)", _shield_brackets(after), maxsplit=1)[0].replace("\ue000", "、")
     after = re.sub(r"^(?:以上|以下|左右|多|余|级|的)+", "", after)
     after = re.sub(r"(?:以上|以下|左右)$", "", after)

@@ -19,9 +19,10 @@ DEADLINE = re.compile(
 )
 # A relative deadline: 三年内, 5年内.
 HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内))")
-# Words that make a number a goal rather than a fact.
+# Words that make a number a goal rather than a fact. 努力 as a noun (付出了巨大努力, 共同努力，) and 预期目标 as what
+# a result is compared with (比预期目标多增加10亿斤, 完成预期目标) are not.
 COMMITMENT = re.compile(
-    r"力争|争取|确保|努力|预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|力促"
+    r"力争|争取|确保|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|力促"
 )
 # A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
 DONE = re.compile(

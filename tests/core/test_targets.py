@@ -806,3 +806,46 @@ def test_an_ordinal_list_and_a_measure_noun_are_not_cut() -> None:
         ("target", "2005", "高中阶段教育毛入学率", [60.0]),
         ("target", "2005", "高等教育毛入学率", [15.0]),
     ]
+
+
+def test_a_paragraph_opening_with_a_past_year_tells_of_that_year() -> None:
+    # 湖北省2012年政府工作报告 (outside the corpus): 「2011年是“十二五”开局之年…初步预计，全省生产总值超过1.8万亿元，增长
+    # 13.5%以上」 — 2011's results; the 十二五 it names made the paragraph a goal of 2015, and every figure of the
+    # review a target. 「新增上市公司10家（境外1家）」: the bracket holds a part of the 10; 「比预期目标多增加10亿斤」
+    # compares a result with the goal (not a commitment).
+    found = extract(_doc(DATA / "heldout" / "gwr_2012_hubei.txt"))
+    by_text = {t.text: t for t in found}
+    for text, value in (("全省生产总值超过1.8万亿元", 1.8), ("增长13.5%以上", 13.5), ("比预期目标多增加10亿斤", 10.0)):
+        assert (by_text[text].kind, by_text[text].year, by_text[text].values) == ("actual", "2011", [value])
+    listed = [(t.indicator, t.values) for t in found if t.text == "新增上市公司10家（境外1家）"]
+    assert listed == [("新增上市公司", [10.0]), ("新增上市公司（境外）", [1.0])]
+
+
+def test_a_reports_next_five_years_start_with_its_own_year() -> None:
+    # 浙江省2018年政府工作报告: 「二、今后五年发展的目标任务」 — 2018 to 2022, past the 十三五 period (2020) the report
+    # was written in: 「城镇居民人均可支配收入超过7万元」 in it is due 2022 (力争到2022年 opens the same sentence).
+    doc = _doc(DATA / "heldout" / "gwr_2018_zhejiang.txt")
+    heading = next(b for b in doc.blocks if b.text == "二、今后五年发展的目标任务")
+    assert read_frame(doc).frame(heading.index).year == 2022
+    income = next(t for t in extract(doc) if t.text == "城镇居民人均可支配收入超过7万元")
+    assert (income.kind, income.year, income.values, income.unit) == ("target", "2022", [7.0], "万元")
+
+
+def test_unmarked_part_titles_give_the_report_year_and_effort_as_a_noun_is_no_commitment() -> None:
+    # 甘肃省2019年政府工作报告 (the mirror's copy has no title or dateline, and its part titles 「2018年工作回顾」 and
+    # 「2019年工作任务」 are plain lines): the year's targets 「今年全省经济社会发展的主要预期目标是：实现85万以上贫困
+    # 人口脱贫，贫困发生率降到1.3%，29个片区县、1个插花县摘帽」 are for 2019 (they had no year at all), and 「广大干部付出
+    # 了巨大努力…特别是8名同志不幸牺牲在脱贫岗位上」 is a past fact, not a goal (努力 is a noun there).
+    doc = _doc(DATA / "heldout" / "gwr_2019_gansu.txt")
+    frame = read_frame(doc)
+    assert frame.report_year == 2019
+    found = extract(doc)
+    goals = [t for t in found if doc.blocks[t.block].text.startswith("今年全省经济社会发展的主要预期目标是")]
+    assert [(t.kind, t.year, t.values) for t in goals[:4]] == [
+        ("target", "2019", [85.0]),
+        ("target", "2019", [1.3]),
+        ("target", "2019", [29.0]),
+        ("target", "2019", [1.0]),
+    ]
+    fallen = next(t for t in found if "8名同志不幸牺牲" in t.text)
+    assert (fallen.kind, fallen.year) == ("actual", "2018")
