@@ -28,7 +28,10 @@ PLAN_NAME = re.compile(
 # The same inside other patterns: an earlier plan named in a sentence (“十三五”期间, “十五”时期).
 PLAN_TOKEN = r"(?:“?十[一二三四五六七]五”?|“十五”)"
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
-_YEARS_WORK = r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展)"
+_YEARS_WORK = (
+    r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展|工作建议|工作打算|工作思路"
+    r"|工作部署)"
+)
 REPORT_YEAR_HEADING = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK)
 WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
@@ -37,8 +40,8 @@ REPORT_DATELINE = re.compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # Headings that announce a review of what was done, or the goals and tasks ahead.
 # 「取得更大成效」「取得新进展」 look ahead; 「发展成效」「取得决定性成就」 look back.
 REVIEW_WORDS = re.compile(
-    r"(?<!更大)(?<!更好)(?<!更多)(?<!新的)(?<![新大])(?:成就|成效|成绩)|回顾|发展基础|过去[一五]年|发展现状|基础和环境"
-    r"|基础与环境|工作总结|(?:19|20)\d\d\s*年(?:的)?(?:主要)?工作(?!安排|任务|重点)"
+    r"(?<!更大)(?<!更好)(?<!更多)(?<!更有)(?<!新的)(?<![新大])(?:成就|成效|成绩)|回顾|发展基础|过去[一五]年|发展现状"
+    r"|基础和环境|基础与环境|工作总结|(?:19|20)\d\d\s*年(?:的)?(?:主要)?工作(?!安排|任务|重点|建议|打算|思路|部署)"
 )
 GOAL_WORDS = re.compile(r"目标|任务|工作安排|部署|展望|远景|重点工作|主要预期|发展方向|总体要求")
 
@@ -131,7 +134,7 @@ def _report_year(doc: Document) -> int | None:
     m = WORK_REPORT.search(head)
     if m:
         return int(m.group("y"))
-    if "政府工作报告" in head or "报告工作" in head:
+    if "工作报告" in head or "报告工作" in head:  # 向大会作政府工作报告, 作工作报告, 报告工作
         m = REPORT_DATELINE.search(head)
         if m:
             return int(m.group("y"))

@@ -131,6 +131,7 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
+_RATE_UNITS = frozenset({"%", "‰", "个百分点", "倍", "番", ""})
 _INNER_PART = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})")
 
 
@@ -269,7 +270,7 @@ def _items(
             before = text[s : shared[0].start]
         nxt = next((p.start for p in quantities if p.start > q.start), e)
         after = text[q.end : min(e, nxt)]
-        name = indicators.name(before, after, previous, count=q.unit in _COUNT_UNITS)
+        name = indicators.name(before, after, previous, count=q.unit in _COUNT_UNITS, level=q.unit not in _RATE_UNITS)
         if not name and indicators.BASE.fullmatch(indicators.clean(before) or before.strip(" ，,")):
             # 「…经济总量和城乡居民人均收入迈上新的大台阶，在2020年基础上翻一番」: the subject is the clause's before.
             name = indicators.subject_of(clause_before)
@@ -329,6 +330,8 @@ def extract_block(
                 cue = deadline[0] if deadline else None
                 for pattern in (tense.HORIZON, tense.COMMITMENT):
                     m = pattern.search(clause)
+                    if m and pattern is tense.COMMITMENT and tense.reports_effort(m, bframe):
+                        m = None
                     cue = cue or (m.group(0) if m else None)
                 if cue is not None and not tense.DONE.search(clause):
                     carry.target_reason = cue

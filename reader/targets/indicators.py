@@ -131,8 +131,9 @@ def object_after(after: str) -> str:
     return clean(after) if len(after) <= MAX_LEN else ""
 
 
-def name(before: str, after: str, previous: str, count: bool = False) -> str:
-    """The indicator of one value, from the words before and after it in its clause."""
+def name(before: str, after: str, previous: str, count: bool = False, level: bool = False) -> str:
+    """The indicator of one value, from the words before and after it in its clause; ``level`` when the value is an
+    amount (亿元, 个), not a rate of change."""
     raw_before = before
     subject = clean(before)
     verb_kept = _KEEP_VERB.search(re.sub(r"[\s\d.]+$", "", BASE.sub("", raw_before)).rstrip("超过突破达到"))
@@ -156,6 +157,9 @@ def name(before: str, after: str, previous: str, count: bool = False) -> str:
         if obj:
             prefix = verb_kept.group(0) if verb_kept and not obj.startswith(verb_kept.group(0)) else ""
             return (prefix + obj)[:MAX_LEN]
+        if level:
+            # 「国内生产总值年均增长10.5%，2002年，实现3130亿元」: the amount is the indicator's, not its growth's
+            return re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous)
         return previous
     return subject[:MAX_LEN]
 

@@ -22,7 +22,7 @@ HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2}
 # Words that make a number a goal rather than a fact. 努力 as a noun (付出了巨大努力, 共同努力，) and 预期目标 as what
 # a result is compared with (比预期目标多增加10亿斤, 完成预期目标) are not.
 COMMITMENT = re.compile(
-    r"力争|争取|确保|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|力促"
+    r"力争|争取|确保|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|(?<!大)力促"
 )
 # A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
 DONE = re.compile(
@@ -125,6 +125,12 @@ def year_before(before: str, now: int | None) -> str | None:
     return "" if MOVEMENT.search(bare[last.end() :]) else last.group("y")
 
 
+def reports_effort(commitment: re.Match[str], bframe: BlockFrame) -> bool:
+    """In a review 争取 reports what was secured (争取上级资金1887亿元) and 努力 the effort made (努力克服疫情影响，全市
+    接待过夜游客2162万人次): not a goal."""
+    return bframe.role == "review" and commitment.group(0) in ("争取", "努力")
+
+
 def classify(
     clause: str, frame: PlanFrame, bframe: BlockFrame, carry: Carry, first_value: int | None = None
 ) -> tuple[str, str, str | None, bool]:
@@ -157,8 +163,8 @@ def classify(
         return "target", deadline[0], deadline[1], False
     if horizon:
         return "target", horizon.group(0), horizon_year(horizon.group("h"), now), False
-    if commitment and bframe.role == "review" and commitment.group(0) == "争取":
-        commitment = None  # in a review 争取 reports what was secured (争取上级资金1887亿元), not a goal
+    if commitment and reports_effort(commitment, bframe):
+        commitment = None
     if commitment and not done:
         return "target", commitment.group(0), carry.deadline, False
     if done or past_year or earlier:

@@ -849,3 +849,41 @@ def test_unmarked_part_titles_give_the_report_year_and_effort_as_a_noun_is_no_co
     ]
     fallen = next(t for t in found if "8名同志不幸牺牲" in t.text)
     assert (fallen.kind, fallen.year) == ("actual", "2018")
+
+
+def test_a_years_work_proposals_are_that_years_targets() -> None:
+    # 大理州2025年政府工作报告 (outside the corpus): 「二、2025年工作建议」 is the year's work (2025年…工作 without 安排
+    # was read as a review of 2024), and its item 「（五）全力发展全域旅游，让富民产业更有成效」 looks ahead (更有成效 is
+    # not 取得成效); 「力争全州城市建成区绿地率达39.8%以上」 in it is a target for 2025.
+    doc = _doc(DATA / "heldout" / "gwr_2025_dali.txt")
+    frame = read_frame(doc)
+    for title in ("二、2025年工作建议", "（五）全力发展全域旅游，让富民产业更有成效"):
+        block = next(b for b in doc.blocks if b.text == title)
+        assert (frame.frame(block.index).role, frame.frame(block.index).year) == ("annual", 2025)
+    green = next(t for t in extract(doc) if t.text == "力争全州城市建成区绿地率达39.8%以上")
+    assert (green.kind, green.year, green.values) == ("target", "2025", [39.8])
+
+
+def test_a_dateline_under_a_work_report_gives_its_year_and_an_amount_is_not_its_growth() -> None:
+    # 北京市2003年政府工作报告: the copy has no title; 「——2003年1月13日在北京市第十二届人民代表大会第一次会议上」 and
+    # 「向大会作工作报告」 say it is a 2003 report (so 2001–2005, 十五). 「五年来，国内生产总值年均增长10.5%，2002年，实现
+    # 3130亿元」: the amount is 国内生产总值 in 2002, not its growth.
+    doc = _doc(DATA / "heldout" / "gwr_2003_beijing.txt")
+    assert read_frame(doc).report_year == 2003
+    found = extract(doc)
+    growth = next(t for t in found if t.text == "国内生产总值年均增长10.5%")
+    amount = next(t for t in found if t.text == "实现3130亿元")
+    assert (growth.kind, growth.indicator, growth.values) == ("actual", "国内生产总值增长", [10.5])
+    assert (amount.kind, amount.year, amount.indicator, amount.values) == ("actual", "2002", "国内生产总值", [3130.0])
+
+
+def test_effort_in_a_review_is_what_was_done() -> None:
+    # 包头市2020年政府工作报告: 「大力促进就业创业，城镇新增就业4.49万人」 (大力促进 holds 力促, a commitment word, by
+    # accident); 三亚市2022年政府工作报告: 「努力克服国内散发疫情影响，全市接待过夜游客2162万人次」 — both in the review of
+    # the year before, both results.
+    baotou = extract(_doc(DATA / "heldout" / "gwr_2020_baotou.txt"))
+    jobs = next(t for t in baotou if t.text == "城镇新增就业4.49万人")
+    assert (jobs.kind, jobs.year) == ("actual", "2019")
+    sanya = extract(_doc(DATA / "heldout" / "gwr_2022_sanya.txt"))
+    tourists = next(t for t in sanya if t.text == "全市接待过夜游客2162万人次")
+    assert (tourists.kind, tourists.year, tourists.values) == ("actual", "2021", [2162.0])
