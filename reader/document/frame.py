@@ -32,10 +32,14 @@ _YEARS_WORK = (
     r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展|工作建议|工作打算|工作思路"
     r"|工作部署)"
 )
-REPORT_YEAR_HEADING = re.compile(r"(?P<y>20\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK)
-WORK_REPORT = re.compile(r"(?P<y>20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
+REPORT_YEAR_HEADING = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK
+)
+WORK_REPORT = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
-REPORT_DATELINE = re.compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,40}(?:人民代表大会|人大)")
+REPORT_DATELINE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,40}(?:人民代表大会|人大)"
+)
 
 # Headings that announce a review of what was done, or the goals and tasks ahead.
 # 「取得更大成效」「取得新进展」 look ahead; 「发展成效」「取得决定性成就」 look back.
@@ -47,10 +51,12 @@ GOAL_WORDS = re.compile(r"目标|任务|工作安排|部署|展望|远景|重点
 
 # Sentences that open a paragraph and set its frame for the paragraphs that follow.
 REVIEW_OPENER = re.compile(r"五年来|过去五年|这五年|一年来|过去一年|回顾|以来，")
-GOAL_OPENER = re.compile(r"今后五年|未来五年|展望(?P<y>20\d\d)\s*年|(?:^|[，。])(?:到|至)\s*(?P<d>20\d\d)\s*年")
+GOAL_OPENER = re.compile(
+    r"今后五年|未来五年|展望(?P<y>(?:19|20)\d\d)\s*年|(?:^|[，。])(?:到|至)\s*(?P<d>(?:19|20)\d\d)\s*年"
+)
 ANNUAL_OPENER = re.compile(
-    r"^(?:今年|明年|(?P<y>20\d\d)\s*年(?:是|，|,|要|经济社会发展))"
-    r"|(?P<z>20\d\d)\s*年[^。，]{0,12}(?:主要预期目标|预期目标|" + _YEARS_WORK[3:]
+    r"^(?:今年|明年|(?P<y>(?:19|20)\d\d)\s*年(?:是|，|,|要|经济社会发展))"
+    r"|(?P<z>(?:19|20)\d\d)\s*年[^。，]{0,12}(?:主要预期目标|预期目标|" + _YEARS_WORK[3:]
 )
 
 
@@ -157,6 +163,8 @@ def _heading_role(title: str, frame: PlanFrame) -> BlockFrame | None:
     year = REPORT_YEAR_HEADING.search(title)
     if year and frame.report_year is not None and int(year.group("y")) == frame.report_year:
         return BlockFrame("annual", frame.report_year, reason=title)
+    if frame.report_year is not None and re.search(r"今年", title) and not review:
+        return BlockFrame("annual", frame.report_year, reason=title)  # 对今年政府工作的建议
     if review and goal:
         return None  # “十四五”发展成效和“十五五”目标任务: each paragraph says which
     if review or (earlier and not goal):

@@ -46,7 +46,7 @@ BASE = re.compile(
 )
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
-    r"再(?=提高|增加|降低|下降|增长|延长|提升)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+    r"再(?=提高|增加|降低|下降|增长|延长|提升)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计)$")
@@ -55,7 +55,9 @@ _ATTRIBUTE = re.compile(r"^(?:总规模|规模|总量|总面积|面积|总投资
 # Words that name a measure of something said before: 总量, 总数, 规模.
 _GENERIC = re.compile(r"^(?:总量|总数|总额|总规模|规模|数量)$")
 # Change words that stay in the name.
-CHANGE = re.compile(r"^(?:年均)?(?:增长|增速|下降|降低|提高|提升|减少|增加|缩小|扩大)$")
+CHANGE = re.compile(r"^(?:年均)?(?:实际|名义)?(?:增长|增速|下降|降低|提高|提升|减少|增加|缩小|扩大)$")
+# The change word a name ends with (城镇居民人均可支配收入实际增长 → 城镇居民人均可支配收入).
+_CHANGE_TAIL = re.compile(r"(?:实际|名义)?(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # Head nouns of a measure: a subject ending in one is complete (生产安全事故起数).
 _HEAD = re.compile(
     r"(?:率|数|量|额|值|比重|比例|占比|规模|面积|强度|指数|收入|产值|增加值|营收|消耗|排放|浓度|天数|人数|寿命|年限|能力)$"
@@ -142,10 +144,10 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
         return (obj + subject)[:MAX_LEN]
     if _GENERIC.match(subject) and previous:
         # 「国内生产总值增长5%，总量达到140.19万亿元」: 总量 is the previous subject's.
-        return (re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous) + subject)[:MAX_LEN]
+        return (_CHANGE_TAIL.sub("", previous) + subject)[:MAX_LEN]
     if CHANGE.match(subject) and previous:
         # 「…比“十一五”末增长66.9%和79.4%」: the second value's 增长 follows a name that already has it
-        stem = re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous)
+        stem = _CHANGE_TAIL.sub("", previous)
         return (stem + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
@@ -159,7 +161,7 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
             return (prefix + obj)[:MAX_LEN]
         if level:
             # 「国内生产总值年均增长10.5%，2002年，实现3130亿元」: the amount is the indicator's, not its growth's
-            return re.sub(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$", "", previous)
+            return _CHANGE_TAIL.sub("", previous)
         return previous
     return subject[:MAX_LEN]
 

@@ -887,3 +887,32 @@ def test_effort_in_a_review_is_what_was_done() -> None:
     sanya = extract(_doc(DATA / "heldout" / "gwr_2022_sanya.txt"))
     tourists = next(t for t in sanya if t.text == "全市接待过夜游客2162万人次")
     assert (tourists.kind, tourists.year, tourists.values) == ("actual", "2021", [2162.0])
+
+
+def test_a_report_of_the_last_century_has_its_year_and_five_years_read_as_one_review() -> None:
+    # 1998年政府工作报告 (国务院, outside the corpus): a year of the 1900s was no year at all (report, period and
+    # every figure's year were unknown). 「1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6%」: both for
+    # 1997, the 6% named as the income's real growth (it was 来实际增长); 「今年国民经济宏观调控的主要目标是：经济增长
+    # 速度8%」 is 1998's target.
+    doc = _doc(DATA / "heldout" / "gwr_1998_national.txt")
+    frame = read_frame(doc)
+    assert frame.report_year == 1998 and frame.period is not None and frame.period.start == 1996
+    by_text = {t.text: t for t in extract(doc)}
+    income = by_text["五年来年均实际增长6%"]
+    assert (income.kind, income.year, income.indicator, income.values) == (
+        "actual",
+        "1997",
+        "城镇居民人均可支配收入实际增长",
+        [6.0],
+    )
+    growth = by_text["今年国民经济宏观调控的主要目标是：经济增长速度8%"]
+    assert (growth.kind, growth.year, growth.values) == ("target", "1998", [8.0])
+
+
+def test_a_heading_about_this_year_is_the_years_work() -> None:
+    # 2023年政府工作报告 (国务院): 「二、对今年政府工作的建议」 — this year's work, not the plan period's goals.
+    doc = _doc(DATA / "heldout" / "gwr_2023_national.txt")
+    heading = next(b for b in doc.blocks if b.text == "二、对今年政府工作的建议")
+    assert (read_frame(doc).frame(heading.index).role, read_frame(doc).frame(heading.index).year) == ("annual", 2023)
+    jobs = next(t for t in extract(doc) if t.text == "城镇新增就业1200万人左右")
+    assert (jobs.kind, jobs.year, jobs.values) == ("target", "2023", [1200.0])
