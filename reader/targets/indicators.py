@@ -29,7 +29,7 @@ _LEAD = re.compile(
 # Verbs that may also open a noun (建设用地, 保障性住房): a name is never only these, but they are not stripped.
 _VERB_ONLY = re.compile(
     "(?:(?:"
-    + "|".join([*_GOVERNING, "建设", "保障", "安排", "组织", "落实", "新增", "新建", "累计", "规划", "各"])
+    + "|".join([*_GOVERNING, *"建设 保障 安排 组织 落实 新增 新建 累计 规划 各 压缩 缩短 延长".split()])
     + ")出?)+"
 )
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
@@ -49,7 +49,7 @@ _QUALIFYING = re.compile(
     r"再(?=提高|增加|降低|下降|增长|延长|提升)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|从\s*(?:19|20)\d\d\s*年(?:底|末)?的?|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
-_KEEP_VERB = re.compile(r"(?:新增|新建|累计)$")
+_KEEP_VERB = re.compile(r"(?:新增|新建|累计|压缩|缩短|延长)$")  # 压缩1个月的审批时间 → 压缩审批时间
 # Attributes that are named by the noun after the value: 设立总规模不低于100亿元的母基金 → 母基金总规模.
 _ATTRIBUTE = re.compile(r"^(?:总规模|规模|总量|总面积|面积|总投资|投资额?|数量|总数|产值|营收|产量|容量|能力)$")
 # Words that name a measure of something said before: 总量, 总数, 规模.

@@ -32,7 +32,7 @@ _BASE_UNITS = """
 平方公里 平方米 立方米 公里 千米 米 公顷 亩 吨标准煤 标准煤 吨 斤 公斤 千克 克 标箱 TEU
 千瓦时 千瓦 兆瓦 吉瓦 瓦 度 微克/立方米 毫克/立方米 毫克/升
 场次 个 家 项 座 所 条 宗 列 辆 张 床 台 套 件 篇 款 户 人次 人 名 位 次 批 栋 幢 处 间 只 头 艘 架 部 支 种 本 场 棵 株 片 区
-个工作日 工作日 天 小时 分钟 岁 年 倍
+个工作日 工作日 个月 个季度 天 小时 分钟 岁 年 倍
 """.split()
 BASE_UNITS = sorted(set(_BASE_UNITS), key=len, reverse=True)
 _BASE = "|".join(re.escape(u) for u in BASE_UNITS)

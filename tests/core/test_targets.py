@@ -916,3 +916,17 @@ def test_a_heading_about_this_year_is_the_years_work() -> None:
     assert (read_frame(doc).frame(heading.index).role, read_frame(doc).frame(heading.index).year) == ("annual", 2023)
     jobs = next(t for t in extract(doc) if t.text == "城镇新增就业1200万人左右")
     assert (jobs.kind, jobs.year, jobs.values) == ("target", "2023", [1200.0])
+
+
+def test_months_are_a_unit_and_a_shortening_names_what_it_shortens() -> None:
+    # 三亚市2022年政府工作报告: 「压缩1个月的前期审查审批时间」 — one month (it was 1 个, the 月 lost), by which the
+    # pre-review time is cut.
+    found = extract(_doc(DATA / "heldout" / "gwr_2022_sanya.txt"))
+    months = next(t for t in found if t.text == "压缩1个月的前期审查审批时间")
+    assert (months.kind, months.year, months.values, months.unit, months.indicator) == (
+        "target",
+        "2022",
+        [1.0],
+        "个月",
+        "压缩前期审查审批时间",
+    )
