@@ -68,7 +68,9 @@ ROUND_MAGNITUDE = re.compile(r"(?<=超|破|过|达|上)(?P<mag>万亿|千亿|百
 MULTIPLE = re.compile(
     rf"(?P<n>[一二两三四五六七八九十]{{1,2}})倍|翻(?P<f>[一两二三])?番|(?<![{_CN_DIGITS}])(?P<c>[一二三四五六七八九])成(?![为功立效果绩不])"
 )
-DOUBLING = re.compile(r"(?<![0-9“\"十百千万])倍增(?!计划|行动|工程|计)")
+# 倍增 is a doubling when it is the outcome (实现倍增, 经营主体倍增，): not 成倍增加 (manyfold), not a verb with an
+# object (倍增力量), not a programme's name (收入倍增计划, 十年倍增行动).
+DOUBLING = re.compile(r"(?<![0-9“\"十百千万成])倍增(?=[，。；、,;！!）)”\s]|$|目标)")
 # A small Chinese count counts only as the object of making or adding something: 新增两个国家级平台.
 # Elsewhere (统筹国内国际两个大局, 抓好以下八个方面, 四个战略重点) it counts tasks or names a slogan.
 CHINESE_COUNT = re.compile(
