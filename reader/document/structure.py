@@ -27,6 +27,7 @@ from reader.document.headings import (
     DECIMAL_RANK,
     ENUM_RANK,
     ENUMS,
+    GLOSSARY,
     LEAD_MAX,
     NOTE_WORDS,
     NOTES_OPEN,
@@ -279,6 +280,14 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             b.add(BlockKind.HEADING)
             continue
 
+        if GLOSSARY.match(text.strip()):
+            # 名词解释和说明 at the end of a report: its own top-level part; the （1）（2）… after it are notes.
+            b.stack.clear()
+            b.open(_Draft(NodeKind.NOTES, RANK[NodeKind.CHAPTER], None, text.strip().rstrip(":："), False, i))
+            b.add(BlockKind.HEADING)
+            in_notes = True
+            continue
+
         numbered = decimal_heading(text) if decimal else None
         parts = _number_parts(numbered[1]) if numbered is not None else []
         if numbered is not None and (
@@ -323,7 +332,7 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             if numeric and box_open and not in_notes:
                 b.add(BlockKind.BOX)  # numbered lines inside a 专栏 are its content
                 continue
-            if in_notes or (numeric and not in_sequence):
+            if in_notes or (numeric and not in_sequence) or _in_glossary(b):
                 b.add(BlockKind.NOTE)
                 continue
             if not numeric or heading_like(rest):
@@ -336,9 +345,17 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
                 continue
 
         in_notes = in_notes and bool(enum)
+        if _in_glossary(b):
+            b.add(BlockKind.NOTE)  # every entry of a glossary explains a term, numbered (（9）) or not ([9])
+            continue
         in_box = bool(b.stack) and b.stack[-1].kind is NodeKind.BOX
         b.add(BlockKind.BOX if in_box else (BlockKind.BULLET if text.startswith("——") else BlockKind.PARAGRAPH))
     return b
+
+
+def _in_glossary(b: _Builder) -> bool:
+    """Inside a glossary (名词解释) opened by its heading: the only NOTES node at the top of a headed document."""
+    return bool(b.stack) and b.stack[0].kind is NodeKind.NOTES
 
 
 def _number_parts(number: str) -> list[int]:

@@ -930,3 +930,29 @@ def test_months_are_a_unit_and_a_shortening_names_what_it_shortens() -> None:
         "个月",
         "压缩前期审查审批时间",
     )
+
+
+def test_doubling_is_an_outcome_not_a_verb_or_manyfold() -> None:
+    # 四川 2021: 「我们倍感鼓舞、倍增力量」 (strength redoubled) was the first row of the report's table, a past figure of
+    # 1 番; 国务院 2023: 「预算内投资引导和撬动社会投资成倍增加」 (manyfold) another. 河南 2024: 「在孵企业及团队实现倍增」 is a
+    # doubling, due 2024.
+    sichuan = extract(_doc(DATA / "heldout" / "gwr_2021_sichuan.txt"))
+    assert not [t for t in sichuan if "倍增力量" in t.text]
+    national = extract(_doc(DATA / "heldout" / "gwr_2023_national.txt"))
+    assert not [t for t in national if "成倍增加" in t.text]
+    henan = extract(_doc(DATA / "heldout" / "gwr_2024_henan.txt"))
+    doubled = next(t for t in henan if t.text == "在孵企业及团队实现倍增")
+    assert (doubled.kind, doubled.year, doubled.values, doubled.unit) == ("target", "2024", [1.0], "番")
+
+
+def test_a_glossary_after_a_report_is_its_own_part_and_defines_rather_than_counts() -> None:
+    # 四川 2021 ends with 「名词解释和说明」 and （1）“六稳”：… to （49）: they were an item of 三、2021年工作安排 in the
+    # tree. 三亚 2022 ends with 「名词解释」 and entries such as 「“十舱”包括大规划、大审批…等10个部分」, whose counts were
+    # listed as 2022 targets.
+    sichuan = _doc(DATA / "heldout" / "gwr_2021_sichuan.txt")
+    assert [n.title for n in sichuan.outline][-2:] == ["2021年工作安排", "名词解释和说明"]
+    assert not sichuan.outline[-2].children
+    sanya = _doc(DATA / "heldout" / "gwr_2022_sanya.txt")
+    glossary = sanya.outline[-1]
+    assert glossary.title == "名词解释"
+    assert not [t for t in extract(sanya) if "等10个部分" in t.text]
