@@ -123,7 +123,7 @@ def test_indicator_table_rows_show_base_year_attribute_and_only_the_cell_is_colo
         if "单位GDP二氧化碳排放降低（%）" in model.rows[r].text
     }
     # 〔17〕 in the 年均/累计 column: a five-year cumulative target measured from 2025, 约束性.
-    r = rows[("目标", "17（累计）", "2030")]
+    r = rows[("目标", "17%（累计）", "2030")]
     assert (model.index(r, 5).data(), model.index(r, 6).data()) == ("2025", "约束性")
     t = model.rows[r]
     colors = window.view._palette_colors()
@@ -187,3 +187,22 @@ def test_a_table_is_copied_as_cells_and_exported_as_csv_from_the_text_menu(windo
     # Outside a table the menu has no table entries.
     prose = next(b for b in window.doc.blocks if b.kind.value == "paragraph")
     assert not any(a.text().startswith("复制整张表格") for a in window.build_text_menu(prose.index, 0).actions())
+
+
+def test_the_year_stands_beside_the_kind_in_view_at_the_readme_sizes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The panel is about a third of the window: kind, indicator, value and unit filled it, and the year — what tells a
+    # goal for 2025 from a figure of 2020 — needed a sideways scroll.
+    panel = window.targets_feature.panel
+    window.targets_dock.show()
+    window.targets_dock.raise_()
+    for size in ((1024, 700), (1280, 820)):
+        window.resize(*size)
+        qtbot.wait(30)
+        table = panel.table
+        assert table.horizontalHeader().visualIndex(4) == 1
+        assert table.model().headerData(4, Qt.Orientation.Horizontal) == "年份"
+        for col in (0, 4, 1, 2):  # kind, year, indicator, value with its unit
+            assert table.columnViewportPosition(col) + table.columnWidth(col) <= table.viewport().width(), (size, col)
+    gdp = next(r for r in range(panel.model.rowCount()) if panel.model.rows[r].unit == "万亿元")
+    t = panel.model.rows[gdp]
+    assert panel.model.index(gdp, 2).data().startswith(f"{t.values[0]:g}万亿元")

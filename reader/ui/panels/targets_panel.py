@@ -96,7 +96,8 @@ class TargetsModel(QAbstractTableModel):
             if col == 1:
                 return t.indicator or "—"
             if col == 2:
-                text = "、".join(f"{v:g}" for v in t.values)
+                # the value with its unit (4.86万亿元): the two read as one, and the unit is never scrolled away
+                text = "、".join(f"{v:g}" for v in t.values) + t.unit
                 return f"{text}（{t.qualifier}）" if t.qualifier else text
             if col == 3:
                 return t.unit
@@ -210,8 +211,13 @@ class TargetsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((44, 170, 90, 56, 52, 44, 52)):
+        for col, width in enumerate((44, 150, 104, 56, 48, 44, 52)):
             self.table.setColumnWidth(col, width)
+        # The year beside the kind (目标 2025, 既往 2020), the value with its unit: what a reader checks first stays
+        # in view when the panel is narrow. The unit's own column (to sort by) goes to the end; the model keeps its
+        # column numbers (sorting, export).
+        header.moveSection(header.visualIndex(4), 1)
+        header.moveSection(header.visualIndex(3), self.model.COLUMNS - 1)
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
