@@ -131,6 +131,7 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
+_START = "从…到…的起点"  # why the first value of a goal's 从A提高到B is a past figure
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "倍", "番", ""})
 _INNER_PART = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})")
 
@@ -352,8 +353,12 @@ def extract_block(
                 if n == 0 and lead_in is not None and kind == "target":
                     a = lead_in
                     a, b = _trim(text, a, b)
-                item_year = year
-                if kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
+                item_year, item_kind, item_reason, item_implied = year, kind, reason, implied
+                if kind == "target" and frame.now is not None and tense.starts_a_movement(text, c_start, qs[0]):
+                    # 「全员劳动生产率从人均8.7万元提高到12万元以上」 in a goal: the first value is where the goal starts,
+                    # a level already reached in the year before the document's own.
+                    item_kind, item_year, item_reason, item_implied = "actual", str(frame.now - 1), _START, False
+                elif kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
                     span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1
                     item_year = str(int(item_year) - span) if item_year and item_year.isdigit() else item_year
@@ -375,10 +380,10 @@ def extract_block(
                         quantities=qs,
                         qualifier=_qualifier(text[a:b], qs[0].start - a),
                         year=item_year,
-                        kind=kind,
+                        kind=item_kind,
                         node=block.node,
-                        reason=reason,
-                        year_implied=implied,
+                        reason=item_reason,
+                        year_implied=item_implied,
                         base_year=tense.base_year(text[a:b], frame.now)
                         or tense.base_year(clause[: qs[0].start - c_start], frame.now),
                     )

@@ -88,13 +88,18 @@ MAGNITUDE_CLASS = re.compile(
 _YEAR = re.compile(
     r"(?<![0-9])(?:19|20)\d\d(?:\s?[-－~～—–至到]\s?(?:19|20)?\d\d)?\s?年(?:度|代)?|\d{1,2}\s?月(?:\d{1,2}\s?日)?"
 )
-# A duration that is a horizon or a span, not a value: 三年内, 5年来, 连续7年居, 十年禁渔.
+# A duration that is a horizon or a span, not a value: 三年内, 5年来, 连续7年居, 十年禁渔 (not the decimals of a
+# value in years: 10.23年提高到10.8年).
 _SPAN = re.compile(
-    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年(?:内|以内|之内|来|间|后|前|期|中|左右的|以来|行动|计划)"
-    r"|连续\s?\d{1,3}\s?年|(?:过去|近|这|未来|今后|最近)\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年|(?:\d{1,3}|[一二两三四五六七八九十]{1,3})年(?=[\u4e00-\u9fff])(?![以左])"
+    r"(?:(?<![0-9.])\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年(?:内|以内|之内|来|间|后|前|期|中|左右的|以来|行动|计划)"
+    r"|连续\s?\d{1,3}\s?年|(?:过去|近|这|未来|今后|最近)\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:个)?年"
+    r"|(?:(?<![0-9.])\d{1,3}|[一二两三四五六七八九十]{1,3})年(?=[\u4e00-\u9fff])(?![以左])"
 )
 # An age bracket naming who qualifies (3岁以下婴幼儿, 70岁以下大师级人才), not an age to reach.
-_AGE_BRACKET = re.compile(r"\d{1,3}\s?(?:周)?岁(?:以下|以上|及以上|至\d{1,3}岁)?(?=[\u4e00-\u9fff（(])(?![以左])")
+# A decimal (76.3岁) or an age followed by a movement (从76岁提高到77岁) is a value.
+_AGE_BRACKET = re.compile(
+    r"(?<![0-9.])\d{1,3}\s?(?:周)?岁(?:以下|以上|及以上|至\d{1,3}岁)?(?=[\u4e00-\u9fff（(])(?![以左提增达延降])"
+)
 # A reach named by its travel time: 15分钟健身圈, 1小时通勤圈, 一小时生活圈.
 _REACH = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十半])\s?(?:个)?(?:分钟|小时)[\u4e00-\u9fff]{0,4}?圈")
 # An anniversary: 10周年, 百年.

@@ -99,17 +99,14 @@ def measured_year(clause: str, now: int | None) -> str | None:
     return None
 
 
-MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升)(?:至|到)")
+MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到)|调整(?:为|到|至)")
 
 
 def starts_a_movement(text: str, c_start: int, q: Quantity) -> bool:
-    """The value opens 从A增至B: it is where the movement starts."""
+    """The value opens 从A增至B (or 由A提高到B): it is where the movement starts."""
     before = text[c_start : q.start]
-    return (
-        "从" in before
-        and not YEAR.search(before[before.rfind("从") :])
-        and bool(MOVEMENT.match(text[q.end : q.end + 4]))
-    )
+    at = max(before.rfind("从"), before.rfind("由"))
+    return at >= 0 and not YEAR.search(before[at:]) and bool(MOVEMENT.match(text[q.end : q.end + 4]))
 
 
 def year_before(before: str, now: int | None) -> str | None:

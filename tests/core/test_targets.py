@@ -956,3 +956,32 @@ def test_a_glossary_after_a_report_is_its_own_part_and_defines_rather_than_count
     glossary = sanya.outline[-1]
     assert glossary.title == "名词解释"
     assert not [t for t in extract(sanya) if "等10个部分" in t.text]
+
+
+def test_a_goal_from_a_level_to_another_starts_from_a_past_figure() -> None:
+    # 2016年政府工作报告 (国务院), the 十三五 goals: 「全员劳动生产率从人均8.7万元提高到12万元以上」 — 8.7万元 is where the
+    # goal starts (2015, the year before the report), 12万元 the goal for 2020; both were targets named 全员劳动生产率从人.
+    # 「劳动年龄人口平均受教育年限从10.23年提高到10.8年」: 10.23年 was no value at all (its 23年 read as a span of years).
+    found = extract(_doc(DATA / "heldout" / "gwr_2016_national.txt"))
+    productivity = [(t.kind, t.year, t.indicator, t.values) for t in found if "从人均8.7万元" in t.text]
+    assert productivity == [
+        ("actual", "2015", "全员劳动生产率", [8.7]),
+        ("target", "2020", "全员劳动生产率", [12.0]),
+    ]
+    schooling = [(t.kind, t.year, t.values) for t in found if "从10.23年提高到10.8年" in t.text]
+    assert schooling == [("actual", "2015", [10.23]), ("target", "2020", [10.8])]
+
+
+def test_a_review_movement_written_with_you_starts_the_period() -> None:
+    # 2023年政府工作报告, the five-year review: 「全国地表水优良水体比例由67.9%上升到87.9%」 — 2017 and 2022 (由 and 上升到
+    # were not read as a movement: both were 2022, named …比例由). 甘肃 2019, the 2018 review: 「全省建档立卡贫困人口人均
+    # 可支配收入由上年的4800元增加到5390元」 — 2017 and 2018.
+    national = extract(_doc(DATA / "heldout" / "gwr_2023_national.txt"))
+    water = [(t.year, t.indicator, t.values) for t in national if t.text == "全国地表水优良水体比例由67.9%上升到87.9%"]
+    assert water == [("2017", "全国地表水优良水体比例", [67.9]), ("2022", "全国地表水优良水体比例", [87.9])]
+    gansu = extract(_doc(DATA / "heldout" / "gwr_2019_gansu.txt"))
+    income = [(t.kind, t.year, t.indicator, t.values) for t in gansu if "由上年的4800元增加到5390元" in t.text]
+    assert income == [
+        ("actual", "2017", "建档立卡贫困人口人均可支配收入", [4800.0]),
+        ("actual", "2018", "建档立卡贫困人口人均可支配收入", [5390.0]),
+    ]
