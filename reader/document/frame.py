@@ -135,6 +135,16 @@ def _period_of(doc: Document) -> Period | None:
     return frame.named_period(head) or frame.named_period(headings)
 
 
+# A statistical communiqué (中华人民共和国2023年国民经济和社会发展统计公报): every figure is the named year's result.
+STATISTICAL_BULLETIN = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年[\u4e00-\u9fff、]{0,30}统计公报")
+
+
+def _bulletin_year(doc: Document) -> int | None:
+    head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3])
+    m = STATISTICAL_BULLETIN.search(head.replace("\n", ""))
+    return int(m.group("y")) if m else None
+
+
 def _report_year(doc: Document) -> int | None:
     head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:6])
     m = WORK_REPORT.search(head)
@@ -223,6 +233,13 @@ _INSIDE_SECTION = (NodeKind.ITEM, NodeKind.BOX, NodeKind.NOTES, NodeKind.PREFACE
 
 def read_frame(doc: Document) -> PlanFrame:
     """The document's period, report year and the frame of every block."""
+    bulletin = _bulletin_year(doc)
+    if bulletin is not None:
+        # Written after the year it reports: every block tells of that year, none sets a goal.
+        n = (bulletin - 1966) // 5 + 3
+        start, end = plan_period(n)
+        review = BlockFrame("review", bulletin, reason="统计公报")
+        return PlanFrame(Period(start, end, f"{cn_name(n)}五"), bulletin + 1, {b.index: review for b in doc.blocks})
     period, report_year = _period_of(doc), _report_year(doc)
     if report_year is not None and (period is None or not period.start <= report_year <= period.end):
         # A work report is written inside a plan period: 2026 → 十五五.

@@ -384,8 +384,8 @@ def extract_block(
                         node=block.node,
                         reason=item_reason,
                         year_implied=item_implied,
-                        base_year=tense.base_year(text[a:b], frame.now)
-                        or tense.base_year(clause[: qs[0].start - c_start], frame.now),
+                        base_year=tense.base_year(text[a:b], frame.now, item_year)
+                        or tense.base_year(clause[: qs[0].start - c_start], frame.now, item_year),
                     )
                 )
                 previous = name or previous

@@ -79,9 +79,13 @@ MAX_LEN = 40
 _EXAMPLES_END = re.compile(r"(?<=[^高中初同平对相均])等(?![级于同待])")
 
 
+# A footnote mark after a word (国内生产总值[2], as statistical communiqués print them): not part of the name.
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]")
+
+
 def clean(raw: str) -> str:
     """The name left when lead-ins, comparison bases, qualifying words and verbs of reaching are removed."""
-    text = BASE.sub("", raw)
+    text = BASE.sub("", _NOTE_MARK.sub("", raw))
     text = _QUALIFYING.sub("", text)
     text = text.strip(" ，,。；;：:、")
     for _ in range(3):

@@ -77,12 +77,16 @@ def horizon_year(horizon: str, now: int | None) -> str:
     return str(now + count - 1)
 
 
-def base_year(segment: str, now: int | None) -> str | None:
+def base_year(segment: str, now: int | None, year: str | None = None) -> str | None:
+    """The year a figure is compared with; ``year`` is the figure's own."""
     m = indicators.BASE.search(segment)
     if m is None:
         return None
     if m.group("prev"):
-        return str(now - 1) if now is not None else None  # 比上年: the year before the report's own
+        # 比上年: the year before the figure's (a 2023 result against 2022), or before the document's own
+        if year and year.isdigit():
+            return str(int(year) - 1)
+        return str(now - 1) if now is not None else None
     if m.group("plan") or m.group("end"):
         # 是“十三五”的1.8倍, 比“十一五”末增长66.9%: measured against that period's end
         named = PlanFrame(None, None).named_period(m.group("plan") or m.group("end"))

@@ -985,3 +985,24 @@ def test_a_review_movement_written_with_you_starts_the_period() -> None:
         ("actual", "2017", "建档立卡贫困人口人均可支配收入", [4800.0]),
         ("actual", "2018", "建档立卡贫困人口人均可支配收入", [5390.0]),
     ]
+
+
+def test_a_statistical_communique_reports_its_year_and_sets_no_goal() -> None:
+    # 中华人民共和国2023年国民经济和社会发展统计公报 (国家统计局, 2024-02-29): every figure is a 2023 result; it had
+    # 761 targets and 2 past figures. 「全年国内生产总值[2]1260582亿元，比上年增长5.2%」: 国内生产总值 (the [2] is a
+    # footnote mark), its growth measured against 2022 (the base was the year after the figure's own).
+    doc = _doc(DATA / "heldout" / "bulletin_2023_national.txt")
+    found = extract(doc)
+    assert len(found) > 700 and {t.kind for t in found} == {"actual"}
+    assert {t.year for t in found} == {"2023"}
+    gdp = next(t for t in found if t.text == "全年国内生产总值[2]1260582亿元")
+    growth = next(t for t in found if t.text == "比上年增长5.2%")
+    assert (gdp.indicator, gdp.values, gdp.unit) == ("国内生产总值", [1260582.0], "亿元")
+    assert (growth.indicator, growth.values, growth.base_year) == ("国内生产总值增长", [5.2], "2022")
+
+
+def test_last_years_base_is_the_year_before_the_figures_own() -> None:
+    # 甘肃 2019, the review of 2018: 「居民消费价格比上年上涨2%」 — against 2017 (it said 2018, the year before the report).
+    found = extract(_doc(DATA / "heldout" / "gwr_2019_gansu.txt"))
+    prices = next(t for t in found if t.text == "居民消费价格比上年上涨2%")
+    assert (prices.kind, prices.year, prices.base_year) == ("actual", "2018", "2017")
