@@ -33,7 +33,7 @@ _YEARS_WORK = (
     r"|工作部署)"
 )
 REPORT_YEAR_HEADING = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK + r"(?!情况|回顾|总结)"
 )
 WORK_REPORT = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
@@ -150,10 +150,11 @@ def _report_year(doc: Document) -> int | None:
     m = WORK_REPORT.search(head)
     if m:
         return int(m.group("y"))
-    if "工作报告" in head or "报告工作" in head:  # 向大会作政府工作报告, 作工作报告, 报告工作
-        m = REPORT_DATELINE.search(head)
-        if m:
-            return int(m.group("y"))
+    # 向大会作政府工作报告, 作工作报告, 报告工作; or the dateline alone, first under the title (——1994年3月7日在
+    # 广州市第十届人民代表大会第二次会议上: a speech to the congress, which a plan's approval line is not)
+    m = REPORT_DATELINE.search(head)
+    if m and ("工作报告" in head or "报告工作" in head or m.start() < 40):
+        return int(m.group("y"))
     for b in doc.blocks:
         # a heading, or a line short enough to be one that the copy left unmarked (「2019年工作任务」)
         if b.kind is BlockKind.HEADING or (len(b.text) <= 16 and not re.search(r"[。，；：]", b.text)):

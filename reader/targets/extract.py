@@ -131,6 +131,7 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
+_BASE_VALUE = re.compile(r"(?:比|较)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?的$")
 _START = "从…到…的起点"  # why the first value of a goal's 从A提高到B is a past figure
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "倍", "番", ""})
 _INNER_PART = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})")
@@ -254,6 +255,7 @@ def _items(
         and not indicators.clean(re.sub(r"分别.*", "", head))
         and not any(objects)
         and len(earlier) >= len(quantities)
+        and len({q.unit for q in quantities}) == 1  # parallel values (2.9倍、3.5倍), not 2500亿元 and its 1.5倍
     ):
         # 「国家级孵化器23家、省级工程中心439家、省级新型研发机构26家，分别是2015年的2.9倍、3.5倍、1.5倍」,
         # 「存、贷款余额分别突破…，是2015年的1.8倍和2.1倍」: values without a subject of their own answer the
@@ -358,6 +360,10 @@ def extract_block(
                     # 「全员劳动生产率从人均8.7万元提高到12万元以上」 in a goal: the first value is where the goal starts,
                     # a level already reached in the year before the document's own.
                     item_kind, item_year, item_reason, item_implied = "actual", str(frame.now - 1), _START, False
+                elif based := _BASE_VALUE.search(text, c_start, qs[0].start):
+                    # 「工业总产值到2005年可望达6200亿元以上，比2000年的2500多亿元增长1.5倍」: the value after 比2000年的 is
+                    # that year's figure, the base of the comparison
+                    item_kind, item_year, item_reason, item_implied = "actual", based.group("y"), based.group(0), False
                 elif kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
                     span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1
@@ -384,7 +390,9 @@ def extract_block(
                         node=block.node,
                         reason=item_reason,
                         year_implied=item_implied,
-                        base_year=tense.base_year(text[a:b], frame.now, item_year)
+                        base_year=None
+                        if item_reason is not reason and item_kind == "actual" and kind == "target"
+                        else tense.base_year(text[a:b], frame.now, item_year)
                         or tense.base_year(clause[: qs[0].start - c_start], frame.now, item_year),
                     )
                 )

@@ -1006,3 +1006,41 @@ def test_last_years_base_is_the_year_before_the_figures_own() -> None:
     found = extract(_doc(DATA / "heldout" / "gwr_2019_gansu.txt"))
     prices = next(t for t in found if t.text == "居民消费价格比上年上涨2%")
     assert (prices.kind, prices.year, prices.base_year) == ("actual", "2018", "2017")
+
+
+def test_a_dateline_alone_dates_a_report_and_its_past_work_is_a_review() -> None:
+    # 广州市1994年政府工作报告: no title, only 「――1994年3月7日在广州市第十届人民代表大会第二次会议上」; its first part
+    # 「一、1993年的主要工作情况」 (主要工作 followed by 情况 is what was done) was taken for the report year's work.
+    # 「市确保的乙烯、珠电、环城高速公路等20个重点项目进展顺利」 (确保的: the projects the city guaranteed) and 「其中5个
+    # 项目已投产或基本建成」 are 1993 results.
+    doc = _doc(DATA / "heldout" / "gwr_1994_guangzhou.txt")
+    frame = read_frame(doc)
+    assert frame.report_year == 1994
+    found = extract(doc)
+    for text in ("市确保的乙烯、珠电、环城高速公路等20个重点项目进展顺利", "其中5个项目已投产或基本建成"):
+        t = next(t for t in found if t.text == text)
+        assert (t.kind, t.year) == ("actual", "1993"), text
+
+
+def test_the_value_after_a_base_year_is_that_years_figure() -> None:
+    # 深圳市2003年政府工作报告: 「我市工业总产值到2005年可望达6200亿元以上，比2000年的2500多亿元增长1.5倍」 — 6200亿元
+    # is the goal for 2005, 2500亿元 the 2000 figure it is compared with (it was a 2005 target named after another
+    # clause's 可新增工业产值), 1.5倍 the growth due 2005 over 2000.
+    found = extract(_doc(DATA / "heldout" / "gwr_2003_shenzhen.txt"))
+    goal = next(t for t in found if t.text == "我市工业总产值到2005年可望达6200亿元以上")
+    assert (goal.kind, goal.year, goal.indicator, goal.values) == ("target", "2005", "工业总产值", [6200.0])
+    base, growth = [t for t in found if t.text == "比2000年的2500多亿元增长1.5倍"]
+    assert (base.kind, base.year, base.indicator, base.values, base.base_year) == (
+        "actual",
+        "2000",
+        "工业总产值",
+        [2500.0],
+        None,
+    )
+    assert (growth.kind, growth.year, growth.values, growth.unit, growth.base_year) == (
+        "target",
+        "2005",
+        [1.5],
+        "倍",
+        "2000",
+    )
