@@ -57,8 +57,10 @@ def locate(
     if by_id is not None and by_id.text[start:end] == quote:
         return Anchor(by_id.index, by_id.id, start, end, "exact")
     if 0 <= block < len(doc.blocks) and doc.blocks[block].text[start:end] == quote and quote:
+        # Same place, another block id (the paragraph's content changed around the quote): moved. (Its id cannot be
+        # the note's here: that block would have matched above.)
         b = doc.blocks[block]
-        return Anchor(b.index, b.id, start, end, "exact" if b.id == block_id else "moved")
+        return Anchor(b.index, b.id, start, end, "moved")
     if not quote:
         return Anchor(block, block_id, start, end, "orphaned")
     # 2. The quote elsewhere: the occurrence whose context matches best, nearest the old place.

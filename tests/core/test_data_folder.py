@@ -89,6 +89,27 @@ def test_a_backup_is_one_checked_self_contained_file(tmp_path: Path, seed_doc: D
     con.close()
 
 
+def test_a_backup_is_good_only_for_a_schema_this_program_reads(tmp_path: Path, seed_doc: Document) -> None:
+    # Found by mutation testing: the check accepted a notes file of version 0 (a database that was never set up as
+    # one: restoring it would fail on first use) if the range started at 0, and one of a newer version (restoring it
+    # would refuse to open) if it ended one later. A real backup, its version changed, and nothing else.
+    from reader.annotations.schema import SCHEMA_VERSION
+
+    store = AnnotationStore(tmp_path / "annotations.db")
+    _notes(store, seed_doc, 2)
+    made = store.backup()
+    store.close()
+    assert check_backup(made) == 2
+    for version in (0, SCHEMA_VERSION + 1):
+        copy = tmp_path / f"version-{version}.db"
+        copy.write_bytes(made.read_bytes())
+        con = sqlite3.connect(copy)
+        con.execute(f"PRAGMA user_version = {version}")
+        con.commit()
+        con.close()
+        assert check_backup(copy) is None, version
+
+
 def test_a_backup_that_does_not_check_out_is_given_up_and_leaves_nothing(tmp_path: Path, seed_doc: Document) -> None:
     # The caller counted 5 notes, the copy holds 4 (a note written between the count and the copy): the copy is
     # not a good backup, so it is not offered; the one error says so, and no temporary file stays behind.
