@@ -104,7 +104,9 @@ def measured_year(clause: str, now: int | None) -> str | None:
     return None
 
 
-MOVEMENT = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到)|调整(?:为|到|至)")
+MOVEMENT = re.compile(
+    r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到)|(?:调整|提高|提升|增加|下降|降低|上升|减少)为"
+)
 
 
 def starts_a_movement(text: str, c_start: int, q: Quantity) -> bool:

@@ -1044,3 +1044,25 @@ def test_the_value_after_a_base_year_is_that_years_figure() -> None:
         "倍",
         "2000",
     )
+
+
+def test_counts_of_a_plans_aspects_and_kinds_of_indicators_are_not_figures() -> None:
+    # 四川 2021, presenting its 十四五 plan: 「其中13个预期性指标、8个约束性指标」 and 「从14个方面对…重点任务进行了系统谋划
+    # 安排」 count the plan's own indicators and chapters; they were three 2025 targets (one named 性指标).
+    found = extract(_doc(DATA / "heldout" / "gwr_2021_sichuan.txt"))
+    assert not [t for t in found if "预期性指标" in t.text or "约束性指标" in t.text or "14个方面" in t.text]
+
+
+def test_a_movement_from_a_stated_year_names_the_indicator_without_the_year() -> None:
+    # 北京 2003: 「地方财政收入由1997年的182.3亿元增加到534亿元」 — 1997 and 2002, named 地方财政收入 (not …由1997年);
+    # 深圳 2003: 「全日制高等教育毛入学率由2000年的15.7%提高为28.9%」 — 提高为 is a movement: 28.9% is 2002's (it took
+    # 2000). 统计公报 2023: 「出版各类报纸258亿份」 — 份 is a unit (the value was 258 亿, named 份).
+    beijing = extract(_doc(DATA / "heldout" / "gwr_2003_beijing.txt"))
+    revenue = [(t.year, t.indicator, t.values) for t in beijing if t.text.startswith("地方财政收入由1997年的182.3亿元")]
+    assert revenue == [("1997", "地方财政收入", [182.3]), ("2002", "地方财政收入", [534.0])]
+    shenzhen = extract(_doc(DATA / "heldout" / "gwr_2003_shenzhen.txt"))
+    rate = [(t.year, t.indicator, t.values) for t in shenzhen if "由2000年的15.7%提高为28.9%" in t.text]
+    assert rate == [("2000", "全日制高等教育毛入学率", [15.7]), ("2002", "全日制高等教育毛入学率", [28.9])]
+    bulletin = extract(_doc(DATA / "heldout" / "bulletin_2023_national.txt"))
+    papers = next(t for t in bulletin if t.text == "出版各类报纸258亿份")
+    assert (papers.indicator, papers.values, papers.unit) == ("出版各类报纸", [258.0], "亿份")
