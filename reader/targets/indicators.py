@@ -189,14 +189,18 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
     last = parts[-1]
     first = parts[0]
     numerals = "一二三四五六七八九十"
-    if (
+    bare = (
+        all(len(p) == 1 and p in numerals for p in parts[:-1]) and last[0] in numerals and last[1:].startswith("产业")
+    )
+    if bare or (
         len(first) == 2
         and first[0] == "第"
         and first[1] in numerals
         and all(len(p) == 1 and p in numerals for p in parts[1:-1])
         and last[0] in numerals
     ):
-        # An ordinal list: 第一、二、三产业增加值的比重 → 第一产业…, 第二产业…, 第三产业… (第 is every part's).
+        # An ordinal list: 第一、二、三产业增加值的比重 → 第一产业…, 第二产业…, 第三产业… (第 is every part's); the
+        # industries are so named when the 第 is left out too (一、二、三产业分别增长).
         return ["第" + p[-1] + last[1:] for p in parts[:-1]] + ["第" + last]
     if all(len(p) == 1 for p in parts[:-1]):
         # One-character parts pair with the last part's first character: 正、副高职称教师数量 → 正高职称教师数量.

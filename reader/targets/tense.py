@@ -17,6 +17,9 @@ DEADLINE = re.compile(
     r"(?:到|至|展望|于)\s*(?P<y>20\d\d)\s*年(?:底|末)?|(?P<e>20\d\d)\s*年(?:前|以前)(?![的])"
     r"|(?:到|至)\s*(?P<p>" + PLAN_TOKEN + ")(?:期末|末)"
 )
+# This year, in a report: 今年, 年内 (not 今年以来, which looks back over the year so far; 年内 only where it opens a
+# clause or follows a commitment: 三年内 is a horizon, 外企年内销总额 names domestic sales).
+THIS_YEAR = re.compile(r"今年(?!以来)|(?:^|(?<=[，,；;：:要将并])|(?<=确保)|(?<=力争)|(?<=争取))年内|本年度")
 # A relative deadline: 三年内, 5年内.
 HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年(?:内|以内|之内))")
 # Words that make a number a goal rather than a fact. 努力 as a noun (付出了巨大努力, 共同努力，) and 预期目标 as what
@@ -60,6 +63,11 @@ def future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
         y = deadline_year(m, frame)
         if y and (frame.now is None or int(y) >= frame.now):
             return m.group(0), y
+    if frame.report_year is not None:
+        # 「今年全省国内生产总值预期增长9%」 in the five-year goals of a 2001 report: this year's, not the period's end
+        this_year = THIS_YEAR.search(clause)
+        if this_year:
+            return this_year.group(0), str(frame.report_year)
     if frame.now is not None:
         # A year ahead of the document's own that does something (2012年财政性教育经费支出…达到4%, in a plan written
         # in 2011): the figure's deadline, as 到2012年 would be. Without the document's year nothing says it is ahead.

@@ -1066,3 +1066,20 @@ def test_a_movement_from_a_stated_year_names_the_indicator_without_the_year() ->
     bulletin = extract(_doc(DATA / "heldout" / "bulletin_2023_national.txt"))
     papers = next(t for t in bulletin if t.text == "出版各类报纸258亿份")
     assert (papers.indicator, papers.values, papers.unit) == ("出版各类报纸", [258.0], "亿份")
+
+
+def test_this_year_in_a_report_is_the_reports_year_whatever_part_it_stands_in() -> None:
+    # 山东省2001年政府工作报告: in its 十五 part, 「今年全省国内生产总值预期增长9%，其中一、二、三产业分别增长4%、11%、
+    # 10%」 — this year's (2001) targets, not the period's (2005); the industries are 第一、第二、第三产业 (they were
+    # 一产业 …). 「今后5到10年」 is a horizon, not a value of 5 to 10 years.
+    found = extract(_doc(DATA / "heldout" / "gwr_2001_shandong.txt"))
+    growth = [
+        (t.kind, t.year, t.indicator, t.values) for t in found if "预期增长9%" in t.text or "产业分别增长" in t.text
+    ]
+    assert growth == [
+        ("target", "2001", "国内生产总值预期增长", [9.0]),
+        ("target", "2001", "第一产业增长", [4.0]),
+        ("target", "2001", "第二产业增长", [11.0]),
+        ("target", "2001", "第三产业增长", [10.0]),
+    ]
+    assert not [t for t in found if "今后5到10年" in t.text]
