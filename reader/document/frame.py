@@ -164,6 +164,12 @@ def _report_year(doc: Document) -> int | None:
     return None
 
 
+# What gives a heading a time of its own: a year, a plan named by number, or a span counted from now.
+_TIME_OF_ITS_OWN = re.compile(
+    r"(?:19|20)\d\d|[一二三四五六七八九]五|十[一二三四五六七八九]?五|今后|未来|过去|今年|明年|去年|上年|一年来|五年来|以来|远景|展望"
+)
+
+
 def _heading_role(title: str, frame: PlanFrame) -> BlockFrame | None:
     """A heading's role, or None when it does not say."""
     now = frame.now
@@ -251,6 +257,15 @@ def read_frame(doc: Document) -> PlanFrame:
     heading_roles: dict[str, BlockFrame | None] = {}
     for node in doc.nodes():
         heading_roles[node.id] = None if node.inferred and not node.title else _heading_role(node.title, frame)
+    # A heading inside a part that has a role says what it does in that part's time unless it names a time of its
+    # own: 「（一）坚持把稳增长作为首要任务，稳中向好的态势进一步巩固」 under 「一、2017年工作回顾」 reports 2017 (任务 is
+    # not a goal there), and 「（一）紧紧抓住稳增长这个首要任务」 under 「二、2012年工作安排」 is 2012's work, not the period's.
+    for node in doc.nodes():
+        if heading_roles.get(node.id) is None or _TIME_OF_ITS_OWN.search(node.title):
+            continue
+        ancestors = doc.node_path(node.id)[:-1]
+        if any(heading_roles.get(a.id) is not None for a in ancestors):
+            heading_roles[node.id] = None
 
     def section_role(path: list[Node]) -> BlockFrame | None:
         for node in reversed(path):

@@ -1083,3 +1083,13 @@ def test_this_year_in_a_report_is_the_reports_year_whatever_part_it_stands_in() 
         ("target", "2001", "第三产业增长", [10.0]),
     ]
     assert not [t for t in found if "今后5到10年" in t.text]
+
+
+def test_a_heading_inside_a_part_keeps_the_parts_time_unless_it_names_its_own() -> None:
+    # 湖北 2012: under 「二、2012年工作安排」, 「（一）紧紧抓住稳增长这个首要任务，强力推动经济又好又快发展」 — 任务 made the
+    # item a goal of the plan period (2015); it is 2012's work: 「确保投资突破1.5万亿元」 is due 2012.
+    doc = _doc(DATA / "heldout" / "gwr_2012_hubei.txt")
+    item = next(b for b in doc.blocks if b.text.startswith("（一）紧紧抓住稳增长这个首要任务"))
+    assert (read_frame(doc).frame(item.index).role, read_frame(doc).frame(item.index).year) == ("annual", 2012)
+    investment = next(t for t in extract(doc) if "确保投资突破1.5万亿元" in t.text)
+    assert (investment.kind, investment.year, investment.values) == ("target", "2012", [1.5])
