@@ -238,7 +238,11 @@ def _items(
             stem, predicate = stem.split("分别", 1)
             suffix = indicators.clean(predicate) + suffix
         counts = len(quantities) if "分别" in clause and len(quantities) > 1 else len(re.split(r"、|和|及|与", stem))
-        subjects = indicators.split_subjects(stem, counts)
+        if "分别" in clause and len(quantities) == 2 and stem.startswith("城乡") and len(stem) > 2:
+            # 「城乡居民人均可支配收入分别达到37173元和16257元」: 城乡 is the towns' and the countryside's, in that order
+            subjects: list[str] | None = ["城镇" + stem[2:], "农村" + stem[2:]]
+        else:
+            subjects = indicators.split_subjects(stem, counts)
         if subjects:
             a, b = _trim(text, c_start, c_end)
             if "分别" in clause and len(subjects) == len(quantities):
@@ -250,9 +254,10 @@ def _items(
         indicators.object_after(text[q.end : nxt.start if nxt else c_end])
         for q, nxt in zip(quantities, [*quantities[1:], None], strict=True)
     ]
+    own = indicators.clean(re.sub(r"分别.*", "", head))
     if (
         ("分别" in clause or len(quantities) >= 2)
-        and not indicators.clean(re.sub(r"分别.*", "", head))
+        and (not own or indicators.CHANGE.match(own))  # 「…，比“十一五”末增长66.9%和79.4%」: only the change is said
         and not any(objects)
         and len(earlier) >= len(quantities)
         and len({q.unit for q in quantities}) == 1  # parallel values (2.9倍、3.5倍), not 2500亿元 and its 1.5倍

@@ -758,8 +758,13 @@ def test_a_past_periods_end_is_a_base_year_and_two_values_share_one_change() -> 
     doc = _doc(DATA / "heldout" / "gwr_2016_jiangsu.txt")
     rows = [(t.kind, t.year, t.base_year, t.values) for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"]
     assert rows == [("actual", "2015", "2010", [66.9]), ("actual", "2015", "2010", [79.4])]
-    names = {t.indicator for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"}
-    assert len(names) == 1 and "增长增长" not in next(iter(names))
+    # 城乡 is the towns' and the countryside's, in that order (the sentence before pairs 37173元 and 16257元 so)
+    names = [t.indicator for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"]
+    assert names == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+    levels = [
+        (t.indicator, t.values) for t in extract(doc) if t.text == "城乡居民人均可支配收入分别达到37173元和16257元"
+    ]
+    assert levels == [("城镇居民人均可支配收入", [37173.0]), ("农村居民人均可支配收入", [16257.0])]
 
 
 def test_a_pause_mark_inside_brackets_does_not_split_items() -> None:
