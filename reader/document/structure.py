@@ -171,9 +171,10 @@ def _take_title(paragraphs: list[RawParagraph], meta: Metadata) -> tuple[list[Ra
         and first[-1] not in "。；;，,：:"
         and not any(p.match(first) for p in (PART, CHAPTER, SECTION, ARTICLE))
         and not any(p.match(first) for _, p in ENUMS)
-        and re.search(r"(规划|纲要|方案|计划|意见|办法|条例|规定|通知|决定|报告|细则|建议)", first)
+        and re.search(r"(规划|纲要|方案|计划|意见|办法|条例|规定|通知|决定|报告|细则|建议|公报)", first)
     ):
-        meta = replace(meta, title=first)
+        # a footnote mark after the title (…统计公报[1], as the statistics bureau prints it) is not part of it
+        meta = replace(meta, title=re.sub(r"\s*\[\d{1,2}\]$", "", first))
         return [*paragraphs[:at], RawParagraph(first, heading_level=0), *paragraphs[at + 1 :]], meta
     return paragraphs, meta
 

@@ -1098,3 +1098,10 @@ def test_a_heading_inside_a_part_keeps_the_parts_time_unless_it_names_its_own() 
     assert (read_frame(doc).frame(item.index).role, read_frame(doc).frame(item.index).year) == ("annual", 2012)
     investment = next(t for t in extract(doc) if "确保投资突破1.5万亿元" in t.text)
     assert (investment.kind, investment.year, investment.values) == ("target", "2012", [1.5])
+
+
+def test_a_communiques_title_is_its_first_line_without_the_footnote_mark() -> None:
+    # 「中华人民共和国2023年国民经济和社会发展统计公报[1]」: 公报 names a document as 规划 or 报告 do; the [1] is a footnote
+    # mark (the document was titled by its file name).
+    doc = _doc(DATA / "heldout" / "bulletin_2023_national.txt")
+    assert doc.title == "中华人民共和国2023年国民经济和社会发展统计公报"
