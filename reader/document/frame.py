@@ -35,6 +35,7 @@ _YEARS_WORK = (
 REPORT_YEAR_HEADING = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市|全区|全县|全州|全国)?" + _YEARS_WORK + r"(?!情况|回顾|总结)"
 )
+REVIEWED_YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市)?(?:主要)?工作(?:回顾|总结)")
 WORK_REPORT = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
 REPORT_DATELINE = re.compile(
@@ -153,15 +154,27 @@ def _report_year(doc: Document) -> int | None:
     # 向大会作政府工作报告, 作工作报告, 报告工作; or the dateline alone, first under the title (——1994年3月7日在
     # 广州市第十届人民代表大会第二次会议上: a speech to the congress, which a plan's approval line is not)
     m = REPORT_DATELINE.search(head)
-    if m and ("工作报告" in head or "报告工作" in head or m.start() < 40):
+    speech = "工作报告" in head or "报告工作" in head
+    if m and (speech or m.start() < 40):
         return int(m.group("y"))
+    if speech:
+        # a report's date without the congress named: （2011年1月9日 黄奇帆）
+        first = "\n".join(b.text for b in doc.blocks[:3])
+        d = re.search(r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", first)
+        if d:
+            return int(d.group("y"))
+    reviewed = None
     for b in doc.blocks:
         # a heading, or a line short enough to be one that the copy left unmarked (「2019年工作任务」)
         if b.kind is BlockKind.HEADING or (len(b.text) <= 16 and not re.search(r"[。，；：]", b.text)):
             h = REPORT_YEAR_HEADING.search(b.text)
             if h:
                 return int(h.group("y"))
-    return None
+            r = REVIEWED_YEAR_HEADING.search(b.text)
+            if r and reviewed is None:
+                reviewed = int(r.group("y"))
+    # only a review of a year (「2006年政府工作回顾」): the report is of the year after it
+    return reviewed + 1 if reviewed is not None and speech else None
 
 
 # What gives a heading a time of its own: a year, a plan named by number, or a span counted from now.

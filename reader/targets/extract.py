@@ -328,7 +328,7 @@ def extract_block(
             clause_before, clause = clause, text[c_start:c_end]
             quantities = find_quantities(clause, c_start)
             quantities = [q for q in quantities if not _threshold(text, q, quantities)]
-            deadline = tense.future_deadline(clause, frame)
+            deadline = tense.future_deadline(clause, frame, bframe.role == "review")
             if deadline:
                 carry.deadline = deadline[1]
                 if _OPENS_WITH_DEADLINE.match(text[sm.start() : c_end].lstrip()):

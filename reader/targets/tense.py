@@ -57,13 +57,14 @@ def deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
     return str(named.end) if named else None
 
 
-def future_deadline(clause: str, frame: PlanFrame) -> tuple[str, str] | None:
-    """(cue, year) of the first deadline in the clause that lies ahead of the document's own year."""
+def future_deadline(clause: str, frame: PlanFrame, review: bool = False) -> tuple[str, str] | None:
+    """(cue, year) of the first deadline in the clause that lies ahead of the document's own year; ``review`` when
+    the clause stands in a review (where 年内 is the reviewed year's)."""
     for m in DEADLINE.finditer(clause):
         y = deadline_year(m, frame)
         if y and (frame.now is None or int(y) >= frame.now):
             return m.group(0), y
-    if frame.report_year is not None:
+    if frame.report_year is not None and not review:
         # 「今年全省国内生产总值预期增长9%」 in the five-year goals of a 2001 report: this year's, not the period's end
         this_year = THIS_YEAR.search(clause)
         if this_year:
@@ -138,9 +139,9 @@ def year_before(before: str, now: int | None) -> str | None:
 
 
 def reports_effort(commitment: re.Match[str], bframe: BlockFrame) -> bool:
-    """In a review 争取 reports what was secured (争取上级资金1887亿元) and 努力 the effort made (努力克服疫情影响，全市
-    接待过夜游客2162万人次): not a goal."""
-    return bframe.role == "review" and commitment.group(0) in ("争取", "努力")
+    """In a review 争取 reports what was secured (争取上级资金1887亿元), 努力 and 力促 the effort made (努力克服疫情影响，
+    全市接待过夜游客2162万人次; 多措并举力促粮食稳产增收，粮食总产量达83.9万吨): not a goal."""
+    return bframe.role == "review" and commitment.group(0) in ("争取", "努力", "力促")
 
 
 def classify(
@@ -155,9 +156,12 @@ def classify(
         # what it and the words after it say (a goal, a past period) is not about the figures before it.
         clause = clause[: commitment.start()]
         commitment = None
-    deadline = future_deadline(clause, frame)
+    deadline = future_deadline(clause, frame, bframe.role == "review")
     horizon = HORIZON.search(clause)
     done = DONE.search(clause)
+    if done and done.group(0) in ("提前实现", "提前完成") and bframe.role in ("goal", "annual") and not commitment:
+        # 「提前实现地区生产总值和城乡居民人均收入比2010年翻一番」 among a plan's goals: to be reached ahead of time
+        commitment, done = done, None
     # A year at or after the document's own that does something is a deadline (future_deadline above), so any
     # year left here lies before it.
     past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))

@@ -1105,3 +1105,23 @@ def test_a_communiques_title_is_its_first_line_without_the_footnote_mark() -> No
     # mark (the document was titled by its file name).
     doc = _doc(DATA / "heldout" / "bulletin_2023_national.txt")
     assert doc.title == "中华人民共和国2023年国民经济和社会发展统计公报"
+
+
+def test_a_report_is_dated_by_the_year_it_reviews_or_by_its_date_line() -> None:
+    # 贵州省2007年政府工作报告: no title or dateline, 「向大会作工作报告」 and the plain line 「2006年政府工作回顾」 — a
+    # report of 2007; 重庆市2011年政府工作报告: 「（2011年1月9日 黄奇帆）」, a date without the congress named. Both had
+    # no year, so no figure of theirs had one.
+    assert read_frame(_doc(DATA / "heldout" / "gwr_2007_guizhou.txt")).report_year == 2007
+    assert read_frame(_doc(DATA / "heldout" / "gwr_2011_chongqing.txt")).report_year == 2011
+
+
+def test_ahead_of_time_among_goals_is_a_goal_and_effort_in_a_review_is_done() -> None:
+    # 柳州市2016年政府工作报告, presenting the 十三五 plan: 「提前实现地区生产总值比2010年翻一番」 — a goal (to be reached
+    # ahead of time, by 2020), not a past figure; 梧州市2014年政府工作报告, the 2013 review: 「多措并举力促粮食稳产增收，
+    # 粮食总产量达83.9万吨」 — a result (力促 says the effort made).
+    liuzhou = extract(_doc(DATA / "heldout" / "gwr_2016_liuzhou.txt"))
+    doubling = next(t for t in liuzhou if t.text == "提前实现地区生产总值比2010年翻一番")
+    assert (doubling.kind, doubling.year, doubling.base_year) == ("target", "2020", "2010")
+    wuzhou = extract(_doc(DATA / "heldout" / "gwr_2014_wuzhou.txt"))
+    grain = next(t for t in wuzhou if t.text == "粮食总产量达83.9万吨")
+    assert (grain.kind, grain.year, grain.values) == ("actual", "2013", [83.9])
