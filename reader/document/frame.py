@@ -25,8 +25,6 @@ PLAN_NAME = re.compile(
     r"“?(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五”?|“(?P<t>十)五”"
     r"|第(?P<f>十[一二三四五六七八九]?|[一二三四五六七八九])个五年"
 )
-# The same inside other patterns: an earlier plan named in a sentence (“十三五”期间, “十五”时期).
-PLAN_TOKEN = r"(?:“?十[一二三四五六七]五”?|“十五”)"
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
 _YEARS_WORK = (
     r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展|工作建议|工作打算|工作思路"
@@ -37,10 +35,10 @@ REPORT_YEAR_HEADING = re.compile(
 )
 REVIEWED_YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府|全省|全市)?(?:主要)?工作(?:回顾|总结)")
 WORK_REPORT = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
-# The dateline under a report's title: ——2026年2月4日在东莞市第十七届人民代表大会第六次会议上.
-REPORT_DATELINE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,40}(?:人民代表大会|人大)"
-)
+# A report's date (（2011年1月9日 黄奇帆）), and the dateline under its title: ——2026年2月4日在东莞市第十七届人民代表
+# 大会第六次会议上.
+REPORT_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+REPORT_DATELINE = re.compile(REPORT_DATE.pattern + r"在[^。]{0,40}(?:人民代表大会|人大)")
 
 # Headings that announce a review of what was done, or the goals and tasks ahead.
 # 「取得更大成效」「取得新进展」 look ahead; 「发展成效」「取得决定性成就」 look back.
@@ -126,6 +124,13 @@ def cn_name(n: int) -> str:
     return ("十" + (digits[n - 10] if n > 10 else "")) if n >= 10 else digits[n]
 
 
+def period_containing(year: int) -> Period:
+    """The five-year plan a year lies in: 2026 → 十五五 (2026–2030)."""
+    n = (year - 1966) // 5 + 3
+    start, end = plan_period(n)
+    return Period(start, end, f"{cn_name(n)}五")
+
+
 def _period_of(doc: Document) -> Period | None:
     head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3])
     span = PERIOD_SPAN.search(head)
@@ -141,8 +146,7 @@ STATISTICAL_BULLETIN = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年[\u4e00-\u9fff、]
 
 
 def _bulletin_year(doc: Document) -> int | None:
-    head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:3])
-    m = STATISTICAL_BULLETIN.search(head.replace("\n", ""))
+    m = STATISTICAL_BULLETIN.search(doc.title + "".join(b.text for b in doc.blocks[:3]))
     return int(m.group("y")) if m else None
 
 
@@ -159,8 +163,7 @@ def _report_year(doc: Document) -> int | None:
         return int(m.group("y"))
     if speech:
         # a report's date without the congress named: （2011年1月9日 黄奇帆）
-        first = "\n".join(b.text for b in doc.blocks[:3])
-        d = re.search(r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", first)
+        d = REPORT_DATE.search("\n".join(b.text for b in doc.blocks[:3]))
         if d:
             return int(d.group("y"))
     reviewed = None
@@ -256,16 +259,12 @@ def read_frame(doc: Document) -> PlanFrame:
     bulletin = _bulletin_year(doc)
     if bulletin is not None:
         # Written after the year it reports: every block tells of that year, none sets a goal.
-        n = (bulletin - 1966) // 5 + 3
-        start, end = plan_period(n)
         review = BlockFrame("review", bulletin, reason="统计公报")
-        return PlanFrame(Period(start, end, f"{cn_name(n)}五"), bulletin + 1, {b.index: review for b in doc.blocks})
+        return PlanFrame(period_containing(bulletin), bulletin + 1, {b.index: review for b in doc.blocks})
     period, report_year = _period_of(doc), _report_year(doc)
     if report_year is not None and (period is None or not period.start <= report_year <= period.end):
         # A work report is written inside a plan period: 2026 → 十五五.
-        n = (report_year - 1966) // 5 + 3
-        start, end = plan_period(n)
-        period = Period(start, end, f"{cn_name(n)}五")
+        period = period_containing(report_year)
     frame = PlanFrame(period, report_year)
     heading_roles: dict[str, BlockFrame | None] = {}
     for node in doc.nodes():
@@ -280,13 +279,6 @@ def read_frame(doc: Document) -> PlanFrame:
         if any(heading_roles.get(a.id) is not None for a in ancestors):
             heading_roles[node.id] = None
 
-    def section_role(path: list[Node]) -> BlockFrame | None:
-        for node in reversed(path):
-            role = heading_roles.get(node.id)
-            if role is not None:
-                return role
-        return None
-
     blocks: dict[int, BlockFrame] = {}
     default = BlockFrame("goal", frame.period.end if frame.period else None, reason="plan") if frame.period else None
     paths: dict[str, list[Node]] = {}
@@ -295,13 +287,14 @@ def read_frame(doc: Document) -> PlanFrame:
     carried_owner = ""  # the nearest node with a heading role where ``carried`` was set
     for b in doc.blocks:
         path = paths.setdefault(b.node, doc.node_path(b.node))
-        base = section_role(path)
+        # The nearest heading that says what its part does gives the block's frame by default.
+        owner = next((n.id for n in reversed(path) if heading_roles.get(n.id) is not None), "")
+        base = heading_roles.get(owner)
         # A paragraph's frame carries to the next paragraphs of its own section (items and boxes are inside it).
         section = next((n.id for n in reversed(path) if n.kind not in _INSIDE_SECTION), "")
         # Nor past a heading that says what its part does: where a work report's parts are items (一、2020年工作
         # 回顾 … 三、2021年工作安排), a frame set in 二、“十四五”规划 does not reach into 三; items whose headings
         # say nothing (一、全力实施…行动) stay in the frame their introduction set (2026年主要预期目标).
-        owner = next((n.id for n in reversed(path) if heading_roles.get(n.id) is not None), "")
         if section != current_section or owner != carried_owner:
             current_section, carried = section, None
         if b.kind is BlockKind.HEADING:

@@ -113,9 +113,12 @@ def lead_sentence(text: str) -> str | None:
     return None
 
 
+# An earlier five-year plan named in a sentence (“十三五”期间, “十五”时期); the tenth is “十五” only in quotes (bare
+# 十五 is fifteen).
+PLAN_TOKEN = r"(?:“?十[一二三四五六七]五”?|“十五”)"
 # A paragraph that opens with a plan period states what it is about further on: the title keeps the period and
 # that phrase, both as written (「“十三五”时期…取得决定性成就」 → “十三五”时期取得决定性成就).
-PERIOD_OPENING = re.compile(r"^((?:“?十[一二三四五六七]五”?|“十五”)时期)[，,]")
+PERIOD_OPENING = re.compile(r"^(" + PLAN_TOKEN + r"时期)[，,]")
 PERIOD_THEMES = (
     re.compile(r"取得[^，,；。]{0,8}?(?:成就|成效|进展|突破|成绩)"),
     re.compile(r"(?:国内外)?(?:发展)?环境"),

@@ -361,14 +361,19 @@ def extract_block(
                     a = lead_in
                     a, b = _trim(text, a, b)
                 item_year, item_kind, item_reason, item_implied = year, kind, reason, implied
+                split_off = (
+                    False  # a past figure taken out of a goal's clause: the comparison's base, with none of its own
+                )
                 if kind == "target" and frame.now is not None and tense.starts_a_movement(text, c_start, qs[0]):
                     # 「全员劳动生产率从人均8.7万元提高到12万元以上」 in a goal: the first value is where the goal starts,
                     # a level already reached in the year before the document's own.
                     item_kind, item_year, item_reason, item_implied = "actual", str(frame.now - 1), _START, False
+                    split_off = True
                 elif based := _BASE_VALUE.search(text, c_start, qs[0].start):
                     # 「工业总产值到2005年可望达6200亿元以上，比2000年的2500多亿元增长1.5倍」: the value after 比2000年的 is
                     # that year's figure, the base of the comparison
                     item_kind, item_year, item_reason, item_implied = "actual", based.group("y"), based.group(0), False
+                    split_off = kind == "target"
                 elif kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
                     span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1
@@ -396,7 +401,7 @@ def extract_block(
                         reason=item_reason,
                         year_implied=item_implied,
                         base_year=None
-                        if item_reason is not reason and item_kind == "actual" and kind == "target"
+                        if split_off
                         else tense.base_year(text[a:b], frame.now, item_year)
                         or tense.base_year(clause[: qs[0].start - c_start], frame.now, item_year),
                     )

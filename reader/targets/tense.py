@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.document.frame import PLAN_TOKEN, BlockFrame, PlanFrame
-from reader.document.headings import cn_to_int
+from reader.document.frame import BlockFrame, PlanFrame
+from reader.document.headings import PLAN_TOKEN, cn_to_int
 from reader.targets import indicators
 from reader.targets.quantities import Quantity
 
