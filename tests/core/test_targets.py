@@ -522,13 +522,18 @@ def _doc(path: Path) -> Document:
     return build(read_file(path), path.stem)
 
 
+def _heldout(name: str) -> Document:
+    """A document of tests/data/heldout (real, outside the corpus; its README says where each comes from)."""
+    return _doc(DATA / "heldout" / name)
+
+
 def test_a_quoted_code_in_short_form_takes_its_first_full_mention() -> None:
     # 浙江 2026: 「“415X”先进制造业集群培育工程」 first, then 「到2030年“415X”集群营收突破13万亿元」.
     found = extract(_doc(CORPUS / "zhejiang_2026_gwr_15th_goals.txt"))
     assert [t.indicator for t in found if "集群营收突破13万亿元" in t.text] == ["“415X”先进制造业集群营收"]
     # 东莞 2026: 「17项“高效办成一件事”落地」 — the word after the quote is a verb; 全面落地 elsewhere is no longer
     # name, so nothing is inserted.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     names = [t.indicator for t in found if "“高效办成一件事”" in t.indicator]
     assert names and all("全面" not in n for n in names)
 
@@ -536,7 +541,7 @@ def test_a_quoted_code_in_short_form_takes_its_first_full_mention() -> None:
 def test_parts_listed_with_a_pause_mark_keep_the_conjunction_inside_a_name() -> None:
     # 东莞 2026 (outside the corpus), the review of 2025: 「半导体及集成电路、新能源产业营收分别达600亿、800亿元」 —
     # two industries split at 、; 及 joins the two words of the first one's name.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.kind, t.year, t.indicator, t.values, t.unit) for t in found if "半导体及集成电路、新能源" in t.text]
     assert rows == [
         ("actual", "2025", "半导体及集成电路产业营收", [600.0], "亿元"),
@@ -548,7 +553,7 @@ def test_a_list_closed_by_deng_gives_each_listed_thing_its_value() -> None:
     # 东莞 2026 (outside the corpus): 「集成电路、智能手表、AI服务器等产量分别增长69.7%、36.2%、25.9%」 (2025, in the
     # review) and 「实现装备制造、新材料、新能源等产业规模分别超5500亿元、1850亿元、850亿元」 (the 2026 targets): 等 closes
     # the list, and 分别 gives each listed thing its own value. They were all named 产量分别增长 / 产业规模.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.kind, t.year, t.indicator, t.values) for t in found if "等产量分别增长" in t.text]
     assert rows == [
         ("actual", "2025", "集成电路产量增长", [69.7]),
@@ -566,7 +571,7 @@ def test_a_list_closed_by_deng_gives_each_listed_thing_its_value() -> None:
 def test_a_death_count_is_shared_by_the_listed_accidents() -> None:
     # 东莞 2026 (outside the corpus), the five-year review: 「交通事故、火灾亡人数分别下降45%、11%」 — deaths in both;
     # the first was named 交通事故人数 (the count of accidents is another figure).
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.indicator, t.values) for t in found if "交通事故、火灾亡人数" in t.text]
     assert rows == [("交通事故亡人数下降", [45.0]), ("火灾亡人数下降", [11.0])]
 
@@ -574,7 +579,7 @@ def test_a_death_count_is_shared_by_the_listed_accidents() -> None:
 def test_a_threshold_on_counted_things_is_not_a_figure() -> None:
     # 东莞 2026 (outside the corpus): 「新增亿元以上产业项目1800多个、10亿元以上项目近200个」 (review) and 「…20宗10亿元以上
     # 项目」 (2026): the projects are counted; 10亿元以上 only says which. It gave a figure of 10 亿元 each time.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.kind, t.indicator, t.values, t.unit) for t in found if "10亿元以上项目" in t.text]
     assert rows == [("actual", "10亿元以上项目", [200.0], "个"), ("target", "10亿元以上项目", [20.0], "宗")]
     # 「6个镇街GDP进入500亿元序列」: the towns are counted; 500亿元 names the tier they entered.
@@ -584,7 +589,7 @@ def test_a_threshold_on_counted_things_is_not_a_figure() -> None:
 
 def test_a_one_character_part_pairs_with_the_first_character_of_the_next() -> None:
     # 东莞 2026 (outside the corpus): 「正、副高职称教师数量分别是2020年的7倍和2倍」 — 正高 and 副高 职称; it gave 正数量.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.indicator, t.values, t.base_year) for t in found if "正、副高职称教师数量" in t.text]
     assert rows == [("正高职称教师数量", [7.0], "2020"), ("副高职称教师数量", [2.0], "2020")]
 
@@ -592,14 +597,14 @@ def test_a_one_character_part_pairs_with_the_first_character_of_the_next() -> No
 def test_successfully_is_not_part_of_a_name() -> None:
     # 东莞 2026 (outside the corpus), reviews: 「成功争取上级各类资金1887亿元」, 「成功争取372亿元地方政府债券」 — what was
     # secured is named, not 成功 (it gave 成功 and 成功争取上级各类资金).
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     rows = [(t.indicator, t.values) for t in found if t.text.startswith("成功争取")]
     assert rows == [("上级各类资金", [1887.0]), ("地方政府债券", [372.0])]
 
 
 def test_adverbs_and_short_verbs_of_reaching_are_not_part_of_a_name() -> None:
     # 东莞 2026 (outside the corpus): 接连 (one after another), 提至 (raised to) end the subject, as 达到 does.
-    found = extract(_doc(DATA / "heldout" / "gwr_2026_dongguan.txt"))
+    found = extract(_heldout("gwr_2026_dongguan.txt"))
     names = {t.text: t.indicator for t in found}
     assert names["地区生产总值接连迈上万亿元新起点"] == "地区生产总值"
     assert names["实现服务业增加值占GDP比重提至45%"] == "服务业增加值占GDP比重"
@@ -711,7 +716,7 @@ def test_a_work_reports_parts_keep_their_own_year_when_they_are_items() -> None:
     # 四川省2021年政府工作报告 (outside the corpus): its parts are items — 一、2020年工作回顾和“十三五”发展主要成就,
     # 二、“十四五”规划和2035年远景目标的总体考虑, 三、2021年工作安排. The 十四五 frame of part 二 reached into part 三,
     # so the year's targets (「今年全省经济社会发展主要预期目标是：地区生产总值增长7%以上…」) were due 2025.
-    doc = _doc(DATA / "heldout" / "gwr_2021_sichuan.txt")
+    doc = _heldout("gwr_2021_sichuan.txt")
     frame = read_frame(doc)
     part = {n.title[:6]: n for n in doc.outline}
     in_part = {key: [b for b in doc.blocks if doc.node_path(b.node)[0] is node] for key, node in part.items()}
@@ -737,7 +742,7 @@ def test_a_review_opener_does_not_reach_into_the_next_part() -> None:
     # 河南省2024年政府工作报告 (outside the corpus): 「一年来」 opens part 一、2023年工作回顾; part 二、2024年工作总体要求
     # 和主要目标 says 「主要预期目标是：经济增长5.5%，研发经费投入强度2.1%…」 — eleven targets for 2024, which took
     # the review's frame (2023) and no year.
-    doc = _doc(DATA / "heldout" / "gwr_2024_henan.txt")
+    doc = _heldout("gwr_2024_henan.txt")
     goals = [t for t in extract(doc) if doc.blocks[t.block].text.startswith("主要预期目标是")]
     values = [5.5, 2.1, 6.5, 7.0, 7.0, 5.0, 5.5, 110.0, 3.0, 1300.0, 3.0]
     assert [(t.kind, t.year, t.values) for t in goals] == [("target", "2024", [v]) for v in values]
@@ -745,7 +750,7 @@ def test_a_review_opener_does_not_reach_into_the_next_part() -> None:
 
 def test_a_heading_naming_the_report_year_with_a_subject_is_the_years_work() -> None:
     # 2026年国务院政府工作报告: 「四、2026年政府工作任务」 — the year's tasks (政府 between the year and 工作任务).
-    doc = _doc(DATA / "heldout" / "gwr_2026_national.txt")
+    doc = _heldout("gwr_2026_national.txt")
     frame = read_frame(doc)
     heading = next(b for b in doc.blocks if b.text == "四、2026年政府工作任务")
     assert (frame.frame(heading.index).role, frame.frame(heading.index).year) == ("annual", 2026)
@@ -755,7 +760,7 @@ def test_a_past_periods_end_is_a_base_year_and_two_values_share_one_change() -> 
     # 江苏省2016年政府工作报告 (outside the corpus), its 十二五 review: 「城乡居民人均可支配收入分别达到37173元和16257元，
     # 比“十一五”末增长66.9%和79.4%」 — both increases measured against 2010 (the end of 十一五), both named once with
     # 增长 (the second was 城乡居民人均可支配收入增长增长, and neither had a base year).
-    doc = _doc(DATA / "heldout" / "gwr_2016_jiangsu.txt")
+    doc = _heldout("gwr_2016_jiangsu.txt")
     rows = [(t.kind, t.year, t.base_year, t.values) for t in extract(doc) if t.text == "比“十一五”末增长66.9%和79.4%"]
     assert rows == [("actual", "2015", "2010", [66.9]), ("actual", "2015", "2010", [79.4])]
     # 城乡 is the towns' and the countryside's, in that order (the sentence before pairs 37173元 and 16257元 so)
@@ -771,7 +776,7 @@ def test_a_pause_mark_inside_brackets_does_not_split_items() -> None:
     # 江苏 2016: 「与10个省（市、区）100个城市联网售票」 — 10 provinces (and cities, regions) and 100 cities, one item
     # each, named 省（市、区） and not 省（市 with a second item starting at 区）; 「46%的涉农县（市、区）实现城乡低保标准
     # 并轨」 likewise keeps the bracket whole.
-    doc = _doc(DATA / "heldout" / "gwr_2016_jiangsu.txt")
+    doc = _heldout("gwr_2016_jiangsu.txt")
     found = extract(doc)
     tickets = [(t.indicator, t.values, t.text) for t in found if "100个城市联网售票" in t.text]
     assert [(n, v) for n, v, _ in tickets] == [("省（市、区）", [10.0]), ("城市联网售票", [100.0])]
@@ -818,7 +823,7 @@ def test_a_paragraph_opening_with_a_past_year_tells_of_that_year() -> None:
     # 13.5%以上」 — 2011's results; the 十二五 it names made the paragraph a goal of 2015, and every figure of the
     # review a target. 「新增上市公司10家（境外1家）」: the bracket holds a part of the 10; 「比预期目标多增加10亿斤」
     # compares a result with the goal (not a commitment).
-    found = extract(_doc(DATA / "heldout" / "gwr_2012_hubei.txt"))
+    found = extract(_heldout("gwr_2012_hubei.txt"))
     by_text = {t.text: t for t in found}
     for text, value in (("全省生产总值超过1.8万亿元", 1.8), ("增长13.5%以上", 13.5), ("比预期目标多增加10亿斤", 10.0)):
         assert (by_text[text].kind, by_text[text].year, by_text[text].values) == ("actual", "2011", [value])
@@ -829,7 +834,7 @@ def test_a_paragraph_opening_with_a_past_year_tells_of_that_year() -> None:
 def test_a_reports_next_five_years_start_with_its_own_year() -> None:
     # 浙江省2018年政府工作报告: 「二、今后五年发展的目标任务」 — 2018 to 2022, past the 十三五 period (2020) the report
     # was written in: 「城镇居民人均可支配收入超过7万元」 in it is due 2022 (力争到2022年 opens the same sentence).
-    doc = _doc(DATA / "heldout" / "gwr_2018_zhejiang.txt")
+    doc = _heldout("gwr_2018_zhejiang.txt")
     heading = next(b for b in doc.blocks if b.text == "二、今后五年发展的目标任务")
     assert read_frame(doc).frame(heading.index).year == 2022
     income = next(t for t in extract(doc) if t.text == "城镇居民人均可支配收入超过7万元")
@@ -841,7 +846,7 @@ def test_unmarked_part_titles_give_the_report_year_and_effort_as_a_noun_is_no_co
     # 「2019年工作任务」 are plain lines): the year's targets 「今年全省经济社会发展的主要预期目标是：实现85万以上贫困
     # 人口脱贫，贫困发生率降到1.3%，29个片区县、1个插花县摘帽」 are for 2019 (they had no year at all), and 「广大干部付出
     # 了巨大努力…特别是8名同志不幸牺牲在脱贫岗位上」 is a past fact, not a goal (努力 is a noun there).
-    doc = _doc(DATA / "heldout" / "gwr_2019_gansu.txt")
+    doc = _heldout("gwr_2019_gansu.txt")
     frame = read_frame(doc)
     assert frame.report_year == 2019
     found = extract(doc)
@@ -860,7 +865,7 @@ def test_a_years_work_proposals_are_that_years_targets() -> None:
     # 大理州2025年政府工作报告 (outside the corpus): 「二、2025年工作建议」 is the year's work (2025年…工作 without 安排
     # was read as a review of 2024), and its item 「（五）全力发展全域旅游，让富民产业更有成效」 looks ahead (更有成效 is
     # not 取得成效); 「力争全州城市建成区绿地率达39.8%以上」 in it is a target for 2025.
-    doc = _doc(DATA / "heldout" / "gwr_2025_dali.txt")
+    doc = _heldout("gwr_2025_dali.txt")
     frame = read_frame(doc)
     for title in ("二、2025年工作建议", "（五）全力发展全域旅游，让富民产业更有成效"):
         block = next(b for b in doc.blocks if b.text == title)
@@ -873,7 +878,7 @@ def test_a_dateline_under_a_work_report_gives_its_year_and_an_amount_is_not_its_
     # 北京市2003年政府工作报告: the copy has no title; 「——2003年1月13日在北京市第十二届人民代表大会第一次会议上」 and
     # 「向大会作工作报告」 say it is a 2003 report (so 2001–2005, 十五). 「五年来，国内生产总值年均增长10.5%，2002年，实现
     # 3130亿元」: the amount is 国内生产总值 in 2002, not its growth.
-    doc = _doc(DATA / "heldout" / "gwr_2003_beijing.txt")
+    doc = _heldout("gwr_2003_beijing.txt")
     assert read_frame(doc).report_year == 2003
     found = extract(doc)
     growth = next(t for t in found if t.text == "国内生产总值年均增长10.5%")
@@ -886,10 +891,10 @@ def test_effort_in_a_review_is_what_was_done() -> None:
     # 包头市2020年政府工作报告: 「大力促进就业创业，城镇新增就业4.49万人」 (大力促进 holds 力促, a commitment word, by
     # accident); 三亚市2022年政府工作报告: 「努力克服国内散发疫情影响，全市接待过夜游客2162万人次」 — both in the review of
     # the year before, both results.
-    baotou = extract(_doc(DATA / "heldout" / "gwr_2020_baotou.txt"))
+    baotou = extract(_heldout("gwr_2020_baotou.txt"))
     jobs = next(t for t in baotou if t.text == "城镇新增就业4.49万人")
     assert (jobs.kind, jobs.year) == ("actual", "2019")
-    sanya = extract(_doc(DATA / "heldout" / "gwr_2022_sanya.txt"))
+    sanya = extract(_heldout("gwr_2022_sanya.txt"))
     tourists = next(t for t in sanya if t.text == "全市接待过夜游客2162万人次")
     assert (tourists.kind, tourists.year, tourists.values) == ("actual", "2021", [2162.0])
 
@@ -899,7 +904,7 @@ def test_a_report_of_the_last_century_has_its_year_and_five_years_read_as_one_re
     # every figure's year were unknown). 「1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6%」: both for
     # 1997, the 6% named as the income's real growth (it was 来实际增长); 「今年国民经济宏观调控的主要目标是：经济增长
     # 速度8%」 is 1998's target.
-    doc = _doc(DATA / "heldout" / "gwr_1998_national.txt")
+    doc = _heldout("gwr_1998_national.txt")
     frame = read_frame(doc)
     assert frame.report_year == 1998 and frame.period is not None and frame.period.start == 1996
     by_text = {t.text: t for t in extract(doc)}
@@ -916,7 +921,7 @@ def test_a_report_of_the_last_century_has_its_year_and_five_years_read_as_one_re
 
 def test_a_heading_about_this_year_is_the_years_work() -> None:
     # 2023年政府工作报告 (国务院): 「二、对今年政府工作的建议」 — this year's work, not the plan period's goals.
-    doc = _doc(DATA / "heldout" / "gwr_2023_national.txt")
+    doc = _heldout("gwr_2023_national.txt")
     heading = next(b for b in doc.blocks if b.text == "二、对今年政府工作的建议")
     assert (read_frame(doc).frame(heading.index).role, read_frame(doc).frame(heading.index).year) == ("annual", 2023)
     jobs = next(t for t in extract(doc) if t.text == "城镇新增就业1200万人左右")
@@ -926,7 +931,7 @@ def test_a_heading_about_this_year_is_the_years_work() -> None:
 def test_months_are_a_unit_and_a_shortening_names_what_it_shortens() -> None:
     # 三亚市2022年政府工作报告: 「压缩1个月的前期审查审批时间」 — one month (it was 1 个, the 月 lost), by which the
     # pre-review time is cut.
-    found = extract(_doc(DATA / "heldout" / "gwr_2022_sanya.txt"))
+    found = extract(_heldout("gwr_2022_sanya.txt"))
     months = next(t for t in found if t.text == "压缩1个月的前期审查审批时间")
     assert (months.kind, months.year, months.values, months.unit, months.indicator) == (
         "target",
@@ -941,11 +946,11 @@ def test_doubling_is_an_outcome_not_a_verb_or_manyfold() -> None:
     # 四川 2021: 「我们倍感鼓舞、倍增力量」 (strength redoubled) was the first row of the report's table, a past figure of
     # 1 番; 国务院 2023: 「预算内投资引导和撬动社会投资成倍增加」 (manyfold) another. 河南 2024: 「在孵企业及团队实现倍增」 is a
     # doubling, due 2024.
-    sichuan = extract(_doc(DATA / "heldout" / "gwr_2021_sichuan.txt"))
+    sichuan = extract(_heldout("gwr_2021_sichuan.txt"))
     assert not [t for t in sichuan if "倍增力量" in t.text]
-    national = extract(_doc(DATA / "heldout" / "gwr_2023_national.txt"))
+    national = extract(_heldout("gwr_2023_national.txt"))
     assert not [t for t in national if "成倍增加" in t.text]
-    henan = extract(_doc(DATA / "heldout" / "gwr_2024_henan.txt"))
+    henan = extract(_heldout("gwr_2024_henan.txt"))
     doubled = next(t for t in henan if t.text == "在孵企业及团队实现倍增")
     assert (doubled.kind, doubled.year, doubled.values, doubled.unit) == ("target", "2024", [1.0], "番")
 
@@ -954,10 +959,10 @@ def test_a_glossary_after_a_report_is_its_own_part_and_defines_rather_than_count
     # 四川 2021 ends with 「名词解释和说明」 and （1）“六稳”：… to （49）: they were an item of 三、2021年工作安排 in the
     # tree. 三亚 2022 ends with 「名词解释」 and entries such as 「“十舱”包括大规划、大审批…等10个部分」, whose counts were
     # listed as 2022 targets.
-    sichuan = _doc(DATA / "heldout" / "gwr_2021_sichuan.txt")
+    sichuan = _heldout("gwr_2021_sichuan.txt")
     assert [n.title for n in sichuan.outline][-2:] == ["2021年工作安排", "名词解释和说明"]
     assert not sichuan.outline[-2].children
-    sanya = _doc(DATA / "heldout" / "gwr_2022_sanya.txt")
+    sanya = _heldout("gwr_2022_sanya.txt")
     glossary = sanya.outline[-1]
     assert glossary.title == "名词解释"
     assert not [t for t in extract(sanya) if "等10个部分" in t.text]
@@ -967,7 +972,7 @@ def test_a_goal_from_a_level_to_another_starts_from_a_past_figure() -> None:
     # 2016年政府工作报告 (国务院), the 十三五 goals: 「全员劳动生产率从人均8.7万元提高到12万元以上」 — 8.7万元 is where the
     # goal starts (2015, the year before the report), 12万元 the goal for 2020; both were targets named 全员劳动生产率从人.
     # 「劳动年龄人口平均受教育年限从10.23年提高到10.8年」: 10.23年 was no value at all (its 23年 read as a span of years).
-    found = extract(_doc(DATA / "heldout" / "gwr_2016_national.txt"))
+    found = extract(_heldout("gwr_2016_national.txt"))
     productivity = [(t.kind, t.year, t.indicator, t.values) for t in found if "从人均8.7万元" in t.text]
     assert productivity == [
         ("actual", "2015", "全员劳动生产率", [8.7]),
@@ -981,10 +986,10 @@ def test_a_review_movement_written_with_you_starts_the_period() -> None:
     # 2023年政府工作报告, the five-year review: 「全国地表水优良水体比例由67.9%上升到87.9%」 — 2017 and 2022 (由 and 上升到
     # were not read as a movement: both were 2022, named …比例由). 甘肃 2019, the 2018 review: 「全省建档立卡贫困人口人均
     # 可支配收入由上年的4800元增加到5390元」 — 2017 and 2018.
-    national = extract(_doc(DATA / "heldout" / "gwr_2023_national.txt"))
+    national = extract(_heldout("gwr_2023_national.txt"))
     water = [(t.year, t.indicator, t.values) for t in national if t.text == "全国地表水优良水体比例由67.9%上升到87.9%"]
     assert water == [("2017", "全国地表水优良水体比例", [67.9]), ("2022", "全国地表水优良水体比例", [87.9])]
-    gansu = extract(_doc(DATA / "heldout" / "gwr_2019_gansu.txt"))
+    gansu = extract(_heldout("gwr_2019_gansu.txt"))
     income = [(t.kind, t.year, t.indicator, t.values) for t in gansu if "由上年的4800元增加到5390元" in t.text]
     assert income == [
         ("actual", "2017", "建档立卡贫困人口人均可支配收入", [4800.0]),
@@ -996,7 +1001,7 @@ def test_a_statistical_communique_reports_its_year_and_sets_no_goal() -> None:
     # 中华人民共和国2023年国民经济和社会发展统计公报 (国家统计局, 2024-02-29): every figure is a 2023 result; it had
     # 761 targets and 2 past figures. 「全年国内生产总值[2]1260582亿元，比上年增长5.2%」: 国内生产总值 (the [2] is a
     # footnote mark), its growth measured against 2022 (the base was the year after the figure's own).
-    doc = _doc(DATA / "heldout" / "bulletin_2023_national.txt")
+    doc = _heldout("bulletin_2023_national.txt")
     found = extract(doc)
     assert len(found) > 700 and {t.kind for t in found} == {"actual"}
     assert {t.year for t in found} == {"2023"}
@@ -1008,7 +1013,7 @@ def test_a_statistical_communique_reports_its_year_and_sets_no_goal() -> None:
 
 def test_last_years_base_is_the_year_before_the_figures_own() -> None:
     # 甘肃 2019, the review of 2018: 「居民消费价格比上年上涨2%」 — against 2017 (it said 2018, the year before the report).
-    found = extract(_doc(DATA / "heldout" / "gwr_2019_gansu.txt"))
+    found = extract(_heldout("gwr_2019_gansu.txt"))
     prices = next(t for t in found if t.text == "居民消费价格比上年上涨2%")
     assert (prices.kind, prices.year, prices.base_year) == ("actual", "2018", "2017")
 
@@ -1018,7 +1023,7 @@ def test_a_dateline_alone_dates_a_report_and_its_past_work_is_a_review() -> None
     # 「一、1993年的主要工作情况」 (主要工作 followed by 情况 is what was done) was taken for the report year's work.
     # 「市确保的乙烯、珠电、环城高速公路等20个重点项目进展顺利」 (确保的: the projects the city guaranteed) and 「其中5个
     # 项目已投产或基本建成」 are 1993 results.
-    doc = _doc(DATA / "heldout" / "gwr_1994_guangzhou.txt")
+    doc = _heldout("gwr_1994_guangzhou.txt")
     frame = read_frame(doc)
     assert frame.report_year == 1994
     found = extract(doc)
@@ -1031,7 +1036,7 @@ def test_the_value_after_a_base_year_is_that_years_figure() -> None:
     # 深圳市2003年政府工作报告: 「我市工业总产值到2005年可望达6200亿元以上，比2000年的2500多亿元增长1.5倍」 — 6200亿元
     # is the goal for 2005, 2500亿元 the 2000 figure it is compared with (it was a 2005 target named after another
     # clause's 可新增工业产值), 1.5倍 the growth due 2005 over 2000.
-    found = extract(_doc(DATA / "heldout" / "gwr_2003_shenzhen.txt"))
+    found = extract(_heldout("gwr_2003_shenzhen.txt"))
     goal = next(t for t in found if t.text == "我市工业总产值到2005年可望达6200亿元以上")
     assert (goal.kind, goal.year, goal.indicator, goal.values) == ("target", "2005", "工业总产值", [6200.0])
     base, growth = [t for t in found if t.text == "比2000年的2500多亿元增长1.5倍"]
@@ -1054,7 +1059,7 @@ def test_the_value_after_a_base_year_is_that_years_figure() -> None:
 def test_counts_of_a_plans_aspects_and_kinds_of_indicators_are_not_figures() -> None:
     # 四川 2021, presenting its 十四五 plan: 「其中13个预期性指标、8个约束性指标」 and 「从14个方面对…重点任务进行了系统谋划
     # 安排」 count the plan's own indicators and chapters; they were three 2025 targets (one named 性指标).
-    found = extract(_doc(DATA / "heldout" / "gwr_2021_sichuan.txt"))
+    found = extract(_heldout("gwr_2021_sichuan.txt"))
     assert not [t for t in found if "预期性指标" in t.text or "约束性指标" in t.text or "14个方面" in t.text]
 
 
@@ -1062,13 +1067,13 @@ def test_a_movement_from_a_stated_year_names_the_indicator_without_the_year() ->
     # 北京 2003: 「地方财政收入由1997年的182.3亿元增加到534亿元」 — 1997 and 2002, named 地方财政收入 (not …由1997年);
     # 深圳 2003: 「全日制高等教育毛入学率由2000年的15.7%提高为28.9%」 — 提高为 is a movement: 28.9% is 2002's (it took
     # 2000). 统计公报 2023: 「出版各类报纸258亿份」 — 份 is a unit (the value was 258 亿, named 份).
-    beijing = extract(_doc(DATA / "heldout" / "gwr_2003_beijing.txt"))
+    beijing = extract(_heldout("gwr_2003_beijing.txt"))
     revenue = [(t.year, t.indicator, t.values) for t in beijing if t.text.startswith("地方财政收入由1997年的182.3亿元")]
     assert revenue == [("1997", "地方财政收入", [182.3]), ("2002", "地方财政收入", [534.0])]
-    shenzhen = extract(_doc(DATA / "heldout" / "gwr_2003_shenzhen.txt"))
+    shenzhen = extract(_heldout("gwr_2003_shenzhen.txt"))
     rate = [(t.year, t.indicator, t.values) for t in shenzhen if "由2000年的15.7%提高为28.9%" in t.text]
     assert rate == [("2000", "全日制高等教育毛入学率", [15.7]), ("2002", "全日制高等教育毛入学率", [28.9])]
-    bulletin = extract(_doc(DATA / "heldout" / "bulletin_2023_national.txt"))
+    bulletin = extract(_heldout("bulletin_2023_national.txt"))
     papers = next(t for t in bulletin if t.text == "出版各类报纸258亿份")
     assert (papers.indicator, papers.values, papers.unit) == ("出版各类报纸", [258.0], "亿份")
 
@@ -1077,7 +1082,7 @@ def test_this_year_in_a_report_is_the_reports_year_whatever_part_it_stands_in() 
     # 山东省2001年政府工作报告: in its 十五 part, 「今年全省国内生产总值预期增长9%，其中一、二、三产业分别增长4%、11%、
     # 10%」 — this year's (2001) targets, not the period's (2005); the industries are 第一、第二、第三产业 (they were
     # 一产业 …). 「今后5到10年」 is a horizon, not a value of 5 to 10 years.
-    found = extract(_doc(DATA / "heldout" / "gwr_2001_shandong.txt"))
+    found = extract(_heldout("gwr_2001_shandong.txt"))
     growth = [
         (t.kind, t.year, t.indicator, t.values) for t in found if "预期增长9%" in t.text or "产业分别增长" in t.text
     ]
@@ -1093,7 +1098,7 @@ def test_this_year_in_a_report_is_the_reports_year_whatever_part_it_stands_in() 
 def test_a_heading_inside_a_part_keeps_the_parts_time_unless_it_names_its_own() -> None:
     # 湖北 2012: under 「二、2012年工作安排」, 「（一）紧紧抓住稳增长这个首要任务，强力推动经济又好又快发展」 — 任务 made the
     # item a goal of the plan period (2015); it is 2012's work: 「确保投资突破1.5万亿元」 is due 2012.
-    doc = _doc(DATA / "heldout" / "gwr_2012_hubei.txt")
+    doc = _heldout("gwr_2012_hubei.txt")
     item = next(b for b in doc.blocks if b.text.startswith("（一）紧紧抓住稳增长这个首要任务"))
     assert (read_frame(doc).frame(item.index).role, read_frame(doc).frame(item.index).year) == ("annual", 2012)
     investment = next(t for t in extract(doc) if "确保投资突破1.5万亿元" in t.text)
@@ -1103,7 +1108,7 @@ def test_a_heading_inside_a_part_keeps_the_parts_time_unless_it_names_its_own() 
 def test_a_communiques_title_is_its_first_line_without_the_footnote_mark() -> None:
     # 「中华人民共和国2023年国民经济和社会发展统计公报[1]」: 公报 names a document as 规划 or 报告 do; the [1] is a footnote
     # mark (the document was titled by its file name).
-    doc = _doc(DATA / "heldout" / "bulletin_2023_national.txt")
+    doc = _heldout("bulletin_2023_national.txt")
     assert doc.title == "中华人民共和国2023年国民经济和社会发展统计公报"
 
 
@@ -1111,17 +1116,17 @@ def test_a_report_is_dated_by_the_year_it_reviews_or_by_its_date_line() -> None:
     # 贵州省2007年政府工作报告: no title or dateline, 「向大会作工作报告」 and the plain line 「2006年政府工作回顾」 — a
     # report of 2007; 重庆市2011年政府工作报告: 「（2011年1月9日 黄奇帆）」, a date without the congress named. Both had
     # no year, so no figure of theirs had one.
-    assert read_frame(_doc(DATA / "heldout" / "gwr_2007_guizhou.txt")).report_year == 2007
-    assert read_frame(_doc(DATA / "heldout" / "gwr_2011_chongqing.txt")).report_year == 2011
+    assert read_frame(_heldout("gwr_2007_guizhou.txt")).report_year == 2007
+    assert read_frame(_heldout("gwr_2011_chongqing.txt")).report_year == 2011
 
 
 def test_ahead_of_time_among_goals_is_a_goal_and_effort_in_a_review_is_done() -> None:
     # 柳州市2016年政府工作报告, presenting the 十三五 plan: 「提前实现地区生产总值比2010年翻一番」 — a goal (to be reached
     # ahead of time, by 2020), not a past figure; 梧州市2014年政府工作报告, the 2013 review: 「多措并举力促粮食稳产增收，
     # 粮食总产量达83.9万吨」 — a result (力促 says the effort made).
-    liuzhou = extract(_doc(DATA / "heldout" / "gwr_2016_liuzhou.txt"))
+    liuzhou = extract(_heldout("gwr_2016_liuzhou.txt"))
     doubling = next(t for t in liuzhou if t.text == "提前实现地区生产总值比2010年翻一番")
     assert (doubling.kind, doubling.year, doubling.base_year) == ("target", "2020", "2010")
-    wuzhou = extract(_doc(DATA / "heldout" / "gwr_2014_wuzhou.txt"))
+    wuzhou = extract(_heldout("gwr_2014_wuzhou.txt"))
     grain = next(t for t in wuzhou if t.text == "粮食总产量达83.9万吨")
     assert (grain.kind, grain.year, grain.values) == ("actual", "2013", [83.9])
