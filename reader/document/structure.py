@@ -281,10 +281,12 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             b.add(BlockKind.HEADING)
             continue
 
-        if GLOSSARY.match(text.strip()):
-            # 名词解释和说明 at the end of a report: its own top-level part; the （1）（2）… after it are notes.
+        if GLOSSARY.match(re.sub(r"[\s　]+", "", text)):
+            # 名词解释和说明 at the end of a report (注　释, spaced out as a title): its own top-level part; the
+            # （1）（2）… after it are notes.
             b.stack.clear()
-            b.open(_Draft(NodeKind.NOTES, RANK[NodeKind.CHAPTER], None, text.strip().rstrip(":："), False, i))
+            title = re.sub(r"[\s　]+", "", text).rstrip(":：")
+            b.open(_Draft(NodeKind.NOTES, RANK[NodeKind.CHAPTER], None, title, False, i))
             b.add(BlockKind.HEADING)
             in_notes = True
             continue

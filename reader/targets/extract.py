@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.document.frame import BlockFrame, PlanFrame, read_frame
+from reader.document.headings import PLAN_TOKEN
 from reader.document.model import Block, BlockKind, Document
 from reader.targets import indicators, tense
 from reader.targets.quantities import Quantity, find_quantities
@@ -131,7 +132,8 @@ def _qualifier(segment: str, value_at: int = 0) -> str:
     return " ".join(seen)
 
 
-_BASE_VALUE = re.compile(r"(?:比|较)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?的$")
+# The value after 比2000年的 or 较“十三五”末的 is the figure of that year, the base of the comparison.
+_BASE_VALUE = re.compile(r"(?:比|较)\s*(?:(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?|(?P<p>" + PLAN_TOKEN + r")(?:期)?末)的$")
 _START = "从…到…的起点"  # why the first value of a goal's 从A提高到B is a past figure
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "倍", "番", ""})
 _INNER_PART = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})")
@@ -168,6 +170,15 @@ def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: in
         segments.append((start, end))
     # Values not separated by 、 (1.8倍和2.1倍) share the whole stretch.
     return [(s, max(e for s2, e in segments if s2 == s)) for s, _ in segments]
+
+
+_JOINING_NEXT = re.compile(r"(?:以及|和|(?<!普)及|与|或)$")
+
+
+def _up_to_next(after: str, cut_at_value: bool) -> str:
+    """The words after a value up to the next one, without the conjunction that joins the next: 「建设100个乡镇综合
+    养老服务中心和300个村级互助幸福院」 → 乡镇综合养老服务中心."""
+    return _JOINING_NEXT.sub("", after) if cut_at_value else after
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -251,7 +262,7 @@ def _items(
                 # 「马铃薯种植、收获机械化率均达到45%」, 「氮氧化物、挥发性有机物排放量分别下降8%以上」: each subject.
                 return [(a, b, s + suffix, (first,)) for s in subjects]
     objects = [
-        indicators.object_after(text[q.end : nxt.start if nxt else c_end])
+        indicators.object_after(_up_to_next(text[q.end : nxt.start if nxt else c_end], nxt is not None))
         for q, nxt in zip(quantities, [*quantities[1:], None], strict=True)
     ]
     own = indicators.clean(re.sub(r"分别.*", "", head))
@@ -276,8 +287,17 @@ def _items(
         shared = [p for p in quantities if p is not q and s <= p.start < q.start]
         if shared:
             before = text[s : shared[0].start]
-        nxt = next((p.start for p in quantities if p.start > q.start), e)
-        after = text[q.end : min(e, nxt)]
+        later = [p for p in quantities if p.start > q.start]
+        nxt = later[0].start if later else e
+        after = _up_to_next(text[q.end : min(e, nxt)], nxt < e)
+        if shared and q.unit in _COUNT_UNITS and text[shared[0].end : (shared[1:] or [q])[0].start] == "的":
+            # 「推进总投资3942亿元的68个基础设施项目」: the amount before 的 is the projects' attribute; the counts
+            # after it name the projects alone
+            before = ""
+        elif after == "的" and later and later[0].unit in _COUNT_UNITS and nxt < e:
+            # …and the amount is the attribute of what is counted after it: 基础设施项目总投资
+            beyond = later[1].start if len(later) > 1 else e
+            after = _up_to_next(text[later[0].end : min(e, beyond)], beyond < e)
         name = indicators.name(before, after, previous, count=q.unit in _COUNT_UNITS, level=q.unit not in _RATE_UNITS)
         if not name and indicators.BASE.fullmatch(indicators.clean(before) or before.strip(" ，,")):
             # 「…经济总量和城乡居民人均收入迈上新的大台阶，在2020年基础上翻一番」: the subject is the clause's before.
@@ -372,8 +392,10 @@ def extract_block(
                 elif based := _BASE_VALUE.search(text, c_start, qs[0].start):
                     # 「工业总产值到2005年可望达6200亿元以上，比2000年的2500多亿元增长1.5倍」: the value after 比2000年的 is
                     # that year's figure, the base of the comparison
-                    item_kind, item_year, item_reason, item_implied = "actual", based.group("y"), based.group(0), False
-                    split_off = kind == "target"
+                    named = frame.named_period(based.group("p")) if based.group("p") else None
+                    based_year = based.group("y") or (str(named.end) if named else item_year)
+                    item_kind, item_year, item_reason, item_implied = "actual", based_year, based.group(0), False
+                    split_off = True
                 elif kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
                     span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1

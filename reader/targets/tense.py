@@ -34,11 +34,12 @@ DONE = re.compile(
 )
 # A past year doing something: 2020年达9650.19亿元, 2019年底为….
 PAST_YEAR = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
+    r"(?P<y>(?:19|20)\d\d)\s*年(?!以来)(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
 )
 # An earlier plan's period: “十三五”期间, 十三五以来.
 EARLIER_PERIOD = re.compile(r"(?P<p>" + PLAN_TOKEN + ")(?:期间|时期|以来|末)")
-YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到])")
+# Not 2022年以来, where a span starts that runs to the present (经济增速2022年以来连续16个季度高于全国平均水平).
+YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)\s*年(?![0-9—－\-–~～至到]|以来)")
 
 
 @dataclass

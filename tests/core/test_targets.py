@@ -13,7 +13,7 @@ import pytest
 
 from reader.document.frame import read_frame
 from reader.document.importers import read_file
-from reader.document.model import Document
+from reader.document.model import Document, NodeKind
 from reader.document.structure import build
 from reader.targets.extract import Target, extract
 from reader.targets.quantities import find_quantities
@@ -1130,3 +1130,55 @@ def test_ahead_of_time_among_goals_is_a_goal_and_effort_in_a_review_is_done() ->
     wuzhou = extract(_heldout("gwr_2014_wuzhou.txt"))
     grain = next(t for t in wuzhou if t.text == "粮食总产量达83.9万吨")
     assert (grain.kind, grain.year, grain.values) == ("actual", "2013", [83.9])
+
+
+def test_a_span_since_a_year_is_measured_at_the_end_of_the_review() -> None:
+    # 甘肃省2026年政府工作报告, the 十四五 review: 「经济增速2022年以来连续16个季度高于全国平均水平」 — a streak that runs
+    # to the end of 2025, not a figure of 2022; 「2022年以来」 is no part of the name.
+    found = extract(_heldout("gwr_2026_gansu.txt"))
+    streak = next(t for t in found if "连续16个季度" in t.text)
+    assert (streak.kind, streak.year, streak.indicator, streak.values) == ("actual", "2025", "经济增速", [16.0])
+
+
+def test_the_value_after_an_earlier_plans_end_is_that_years_figure() -> None:
+    # 甘肃 2026: 「全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元」 — 9323.1 is the figure of
+    # 2020 (the end of 十三五), the base the 4374.4 of 2025 is compared with.
+    found = extract(_heldout("gwr_2026_gansu.txt"))
+    base = next(t for t in found if t.values == [9323.1])
+    gain = next(t for t in found if t.values == [4374.4])
+    assert (base.kind, base.year, base.base_year) == ("actual", "2020", None)
+    assert (gain.kind, gain.year, gain.base_year) == ("actual", "2025", "2020")
+
+
+def test_names_drop_a_lists_ordinal_and_the_word_joining_the_next_value() -> None:
+    # 甘肃 2026, the year's ten practical matters: 「二是利用闲置资源改造建设100个乡镇综合养老服务中心和300个村级互助
+    # 幸福院」 (not 乡镇综合养老服务中心和), 「七是完成困难重度残疾人家庭无障碍改造5000户」 (not 七是完成…).
+    found = extract(_heldout("gwr_2026_gansu.txt"))
+    homes = [t for t in found if t.text.startswith("二是利用闲置资源")]
+    assert [(t.indicator, t.values) for t in homes] == [("乡镇综合养老服务中心", [100.0]), ("村级互助幸福院", [300.0])]
+    (access,) = [t for t in found if t.text.startswith("七是完成")]
+    assert (access.indicator, access.values, access.unit) == ("困难重度残疾人家庭无障碍改造", [5000.0], "户")
+
+
+def test_an_investment_before_de_is_an_attribute_of_the_projects_counted_after_it() -> None:
+    # 青岛市2026年政府工作报告: 「推进总投资3942亿元的68个基础设施项目」 — 3942亿元 is the projects' total investment, 68 the
+    # number of projects (it had been named 总投资, and the count 基础设施项目总投资); 「抓好总投资1.1万亿元的600个省市
+    # 重点项目」 — 抓好 governs the clause; 重点 in 重点项目 is part of the noun, not a verb of the sentence.
+    found = extract(_heldout("gwr_2026_qingdao.txt"))
+    names = {(t.values[0], t.unit): t.indicator for t in found if t.kind == "target"}
+    assert names[(3942.0, "亿元")] == "基础设施项目总投资"
+    assert names[(68.0, "个")] == "基础设施项目"
+    assert names[(1.1, "万亿元")] == "省市重点项目总投资"
+    assert names[(600.0, "个")] == "省市重点项目"
+    assert names[(3660.0, "亿元")] == "重点项目总投资"
+    assert names[(430.0, "个")] == "重点项目"
+
+
+def test_a_glossary_titled_with_spaced_out_characters_holds_notes() -> None:
+    # 海南省2026年政府工作报告 ends with 「注 释」 and ［1］…［14］: the notes explain terms (［8］ 1+5+N: 「“5”即依托海口、
+    # 三亚、儋州、琼海、五指山等5家市疾控中心」), they set no target.
+    doc = _heldout("gwr_2026_hainan.txt")
+    heading = next(b for b in doc.blocks if b.text.strip() == "注 释")
+    node = doc.node(heading.node)
+    assert (node.kind, node.title) == (NodeKind.NOTES, "注释")
+    assert not [t for t in extract(doc) if "市疾控中心" in t.text]
