@@ -248,7 +248,9 @@ def _items(
             # 先进制造业、高技术制造业增加值分别占规模以上工业增加值的: the predicate after 分别 is shared.
             stem, predicate = stem.split("分别", 1)
             suffix = indicators.clean(predicate) + suffix
-        counts = len(quantities) if "分别" in clause and len(quantities) > 1 else len(re.split(r"、|和|及|与", stem))
+        counts = (
+            len(quantities) if "分别" in clause and len(quantities) > 1 else len(indicators.CONJUNCTION.split(stem))
+        )
         if "分别" in clause and len(quantities) == 2 and stem.startswith("城乡") and len(stem) > 2:
             # 「城乡居民人均可支配收入分别达到37173元和16257元」: 城乡 is the towns' and the countryside's, in that order
             subjects: list[str] | None = ["城镇" + stem[2:], "农村" + stem[2:]]

@@ -17,7 +17,7 @@ from reader.document.headings import PLAN_TOKEN
 _GOVERNING = (
     "推动 推进 加快推进 加快 实现 持续 继续 进一步 大力 积极 加大 支持 鼓励 全力 着力 提前 力促 促进 带动 完成 实施 打造 "
     "抓好 改造 建成 发布 培育推介 新培育 培育 引进培育 引育 引进 汇聚 集聚 新集聚 设立 获得 获评 获批 涌现 入库 通过认定 认定 招引 "
-    "成功 开展 提出 更新改造 更新 优化调整 优化 划设 评定 严守 守住 坚守 安排 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 全面"
+    "成功 开展 提出 更新改造 更新 优化调整 优化 划设 评定 严守 守住 坚守 安排 提档升级 创建 创成 建立 布局 吸引 新改建 推广 一批 吸纳 帮助 划定 推出 举办 提供 开通 新开工 开工 启动 发放 全面 稳定"
 ).split()
 # 重点 before a verb (重点推进), not in a noun (430个重点项目)
 _VERBS = (
@@ -37,14 +37,14 @@ _LEAD = re.compile(
 # Verbs that may also open a noun (建设用地, 保障性住房): a name is never only these, but they are not stripped.
 _VERB_ONLY = re.compile(
     "(?:(?:"
-    + "|".join([*_GOVERNING, *"建设 保障 安排 组织 落实 新增 新建 累计 规划 各 压缩 缩短 延长".split()])
+    + "|".join([*_GOVERNING, *"建设 保障 安排 组织 落实 新增 新建 累计 规划 各 压缩 缩短 延长 对 向 给 把".split()])
     + ")出?)+"
 )
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
 _TRAIL = re.compile(
-    r"(?:达到|达|超过|超|突破|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
+    r"(?:达到|达|超过|超|突破|发展到|发展至|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
     r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
-    r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|均|各|共|累计|总计|共计|合计|"
+    r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|(?<![人户])均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|接连|相继|先后|陆续|接近|将近|提至|提到|预计|力争|争取|实现|的|从|全部"
     r"|(?:从|由)(?:人均|户均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望)+$"
 )
@@ -75,6 +75,8 @@ _CHANGE_TAIL = re.compile(r"(?:实际|名义)?(?:增长|增速|下降|降低|提
 _HEAD = re.compile(
     r"(?:率|数|量|额|值|比重|比例|占比|规模|面积|强度|指数|收入|产值|增加值|营收|消耗|排放|浓度|天数|人数|寿命|年限|能力)$"
 )
+# A conjunction between parallel subjects; not the 及 of 普及率 or the 和 of 和美乡村 and 碳中和.
+CONJUNCTION = re.compile(r"、|(?<!碳中)和(?![美谐睦])|(?<![普涉危惠顾波以])及(?![时早])|与")
 # Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
 MEASURE_HEADS = (
     "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 毛入学率 增长率 贡献率 占比 比重 比例 余额 营收 "
@@ -141,7 +143,7 @@ def object_after(after: str) -> str:
     after = after[: m.start()] if m else after
     # The object ends where its predicate starts: 农村贫困人口实现脱贫, …在城镇落户目标顺利实现.
     after = re.split(
-        r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期|用于|支持|用来|已|进展)",
+        r"(?<=[\u4e00-\u9fff”）)]{2})(?:目标|实现|完成|顺利|基本|全面|全部|得到|入选|进入|按期|用于|支持|用来|已|进展|落实)",
         after,
         maxsplit=1,
     )[0]
@@ -161,6 +163,9 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
     obj = object_after(after)
     if obj and subject and _ATTRIBUTE.match(subject):
         return (obj + subject)[:MAX_LEN]
+    if subject in ("人均", "户均") and previous:
+        # 「地区生产总值年均增长10%左右，力争人均达到9万元」: per head of the indicator named before
+        return (subject + _CHANGE_TAIL.sub("", previous))[:MAX_LEN]
     if _GENERIC.match(subject) and previous:
         # 「国内生产总值增长5%，总量达到140.19万亿元」: 总量 is the previous subject's.
         return (_CHANGE_TAIL.sub("", previous) + subject)[:MAX_LEN]
@@ -195,7 +200,7 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
     """``种植、收获机械化率`` for two values → 种植机械化率, 收获机械化率; None when the parts do not match."""
     parts = [p for p in subject.split("、") if p]
     if len(parts) != count:
-        parts = [p for p in re.split(r"、|和|及|与", subject) if p]
+        parts = [p for p in CONJUNCTION.split(subject) if p]
     if len(parts) != count or count < 2:
         return None
     last = parts[-1]

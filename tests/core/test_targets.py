@@ -1182,3 +1182,48 @@ def test_a_glossary_titled_with_spaced_out_characters_holds_notes() -> None:
     node = doc.node(heading.node)
     assert (node.kind, node.title) == (NodeKind.NOTES, "注释")
     assert not [t for t in extract(doc) if "市疾控中心" in t.text]
+
+
+def test_parallel_subjects_are_split_at_conjunctions_not_inside_words() -> None:
+    # 甘肃省2019年政府工作报告: 「农村集中供水率和自来水普及率分别达到92%和89%」 — two rates, one value each; the 及 of
+    # 普及率 is no conjunction (it made three parts, so neither value was given its own rate).
+    found = extract(_heldout("gwr_2019_gansu.txt"))
+    water = [t for t in found if t.text.startswith("农村集中供水率和自来水普及率")]
+    assert [(t.indicator, t.values) for t in water] == [("农村集中供水率", [92.0]), ("自来水普及率", [89.0])]
+    # and the 和 of 和美乡村 joins nothing (甘肃 2026: 「建成300个省级和美乡村」)
+    villages = [t for t in extract(_heldout("gwr_2026_gansu.txt")) if t.text == "建成300个省级和美乡村"]
+    assert [t.indicator for t in villages] == ["省级和美乡村"]
+
+
+def test_per_head_alone_is_the_indicator_named_before_per_head() -> None:
+    # 淮安市2016年政府工作报告 (十三五 goals): 「到2020年，地区生产总值年均增长10%左右，力争人均达到9万元」 — 人均 is per
+    # head of the 地区生产总值 just named (the name was 人: 均 was cut as in 均达到).
+    found = extract(_heldout("gwr_2016_huaian.txt"))
+    (per_head,) = [t for t in found if t.text == "力争人均达到9万元"]
+    assert (per_head.indicator, per_head.kind, per_head.year) == ("人均地区生产总值", "target", "2020")
+
+
+def test_a_threshold_after_chao_sorts_the_things_counted_and_is_no_figure() -> None:
+    # 淮安 2016: 「其中超10亿元重大项目10个」, 「力争销售超10亿元企业达50户」 — the 10亿元 says which projects and firms
+    # count; only the number of them is a figure. 「对100户骨干企业落实一企一策帮扶机制」: 对 opens the object, no name.
+    found = extract(_heldout("gwr_2016_huaian.txt"))
+    projects = [t for t in found if t.text == "其中超10亿元重大项目10个"]
+    assert [(t.indicator, t.values, t.unit) for t in projects] == [("超10亿元重大项目", [10.0], "个")]
+    firms = [t for t in found if t.text == "力争销售超10亿元企业达50户"]
+    assert [(t.indicator, t.values, t.unit) for t in firms] == [("销售超10亿元企业", [50.0], "户")]
+    (backbone,) = [t for t in found if t.text.startswith("对100户骨干企业")]
+    assert backbone.indicator == "骨干企业"
+
+
+def test_verbs_of_keeping_and_growing_to_are_not_names() -> None:
+    # 佳木斯市2021年政府工作报告: 「稳定2800万亩粮食播种面积」 (the name was 稳定), 「省级农业产业化龙头企业发展到66家」
+    # (…发展到); 「农村饮水安全工程普及率、自来水入户率均达到98%」 — two rates (普及率 was cut at its 及).
+    found = extract(_heldout("gwr_2021_jiamusi.txt"))
+    (grain,) = [t for t in found if t.text == "稳定2800万亩粮食播种面积"]
+    (leaders,) = [t for t in found if t.text == "省级农业产业化龙头企业发展到66家"]
+    assert (grain.indicator, leaders.indicator) == ("粮食播种面积", "省级农业产业化龙头企业")
+    water = [t for t in found if t.text == "农村饮水安全工程普及率、自来水入户率均达到98%"]
+    assert [(t.indicator, t.values, t.year) for t in water] == [
+        ("农村饮水安全工程普及率", [98.0], "2020"),
+        ("自来水入户率", [98.0], "2020"),
+    ]
