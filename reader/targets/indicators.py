@@ -43,10 +43,10 @@ _VERB_ONLY = re.compile(
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
 _TRAIL = re.compile(
     r"(?:达到|达|超过|超|突破|发展到|发展至|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
-    r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
+    r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|跨上|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|(?<![人户])均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|接连|相继|先后|陆续|接近|将近|提至|提到|预计|力争|争取|实现|的|从|全部"
-    r"|(?:从|由)(?:人均|户均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望)+$"
+    r"|(?:从|由)(?:人均|户均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望|持续)+$"
 )
 # A comparison base is a field of its own (base_year), not part of the name: 较2020年, 比2015年, 较“十三五”期间.
 BASE = re.compile(
@@ -57,7 +57,7 @@ BASE = re.compile(
 )
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
-    r"再(?=提高|增加|降低|下降|增长|延长|提升)|(?:19|20)\d\d\s*年以来|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|(?:从|由)\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?=可望|将|要|力争)|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+    r"再(?=提高|增加|降低|下降|增长|延长|提升)|(?:19|20)\d\d\s*年以来|(?<![由从比较于与同])去年(?:底|末)?(?!以来|同期)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|(?:从|由)\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?=可望|将|要|力争)|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计|压缩|缩短|延长)$")  # 压缩1个月的审批时间 → 压缩审批时间
@@ -196,6 +196,10 @@ def subject_of(clause: str) -> str:
     return clean(head)[:MAX_LEN]
 
 
+# Places that pair as a whole's two halves (城镇、农村居民人均可支配收入).
+_COMPLEMENTS = ("城镇", "农村", "城市", "乡村")
+
+
 def split_subjects(subject: str, count: int) -> list[str] | None:
     """``种植、收获机械化率`` for two values → 种植机械化率, 收获机械化率; None when the parts do not match."""
     parts = [p for p in subject.split("、") if p]
@@ -219,6 +223,10 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         # An ordinal list: 第一、二、三产业增加值的比重 → 第一产业…, 第二产业…, 第三产业… (第 is every part's); the
         # industries are so named when the 第 is left out too (一、二、三产业分别增长).
         return ["第" + p[-1] + last[1:] for p in parts[:-1]] + ["第" + last]
+    pair = next((w for w in _COMPLEMENTS if last.startswith(w) and len(last) > len(w)), None)
+    if count == 2 and pair and first in _COMPLEMENTS and first != pair:
+        # 城镇、农村居民最低生活保障标准: the towns' and the countryside's standard
+        return [first + last[len(pair) :], last]
     if all(len(p) == 1 for p in parts[:-1]):
         # One-character parts pair with the last part's first character: 正、副高职称教师数量 → 正高职称教师数量.
         tail = last[1:]

@@ -194,6 +194,8 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and b > s for s, e in spans)
 
 
+# Verbs that make a class (…级) a level reached: 成为5000亿元级产业.
+_BECOMING = re.compile(r"(?:成为|达到|迈上|迈入|跨入|跻身|升为|升至)\s*$")
 # What follows a threshold (超10亿元…): the things it sorts, then the number of them.
 _COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”]{1,12}?(?:达到?|有)?\d+(?:\.\d+)?\s?(?:个|户|家|项|所|座|条|名)")
 
@@ -260,6 +262,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if re.match(r"\s?(?:及以上|以上|以下|及以下)(?:的|和|或)", text[b : b + 5]):
             continue  # 投资规模30亿元以上的项目: a threshold that says which things count, not a value
+        if unit and text[b : b + 1] == "级" and not _BECOMING.search(text, max(0, a - 4), a):
+            continue  # 30万吨级油码头, 20万吨级航道: a class of the thing, not an amount (成为5000亿元级 is one)
         if text[a - 1 : a] == "超" and _COUNTED_AFTER.match(text, b):
             continue  # 销售超10亿元企业达50户, 超3000万元农产品加工项目35个: the threshold of the things counted
         value = parse_number(m.group("a"))

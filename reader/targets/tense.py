@@ -25,7 +25,7 @@ HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2}
 # Words that make a number a goal rather than a fact. 努力 as a noun (付出了巨大努力, 共同努力，) and 预期目标 as what
 # a result is compared with (比预期目标多增加10亿斤, 完成预期目标) are not.
 COMMITMENT = re.compile(
-    r"力争|争取|确保(?!的)|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|(?<!大)力促"
+    r"力争|争取|确保(?!的)|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|(?<![大全])力促"
 )
 # A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
 DONE = re.compile(
@@ -36,6 +36,9 @@ DONE = re.compile(
 PAST_YEAR = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?!以来)(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
 )
+# Last year, in a report: 经济总量去年跨上1.8万亿元新台阶 (湖北 2012) is 2011's — not 去年以来, which runs to now, nor
+# last year as what this year is compared with or starts from (由去年的1076亿元增加到1562亿元, 增幅明显高于去年).
+LAST_YEAR = re.compile(r"(?<![由从比较于与同])去年(?!以来|同期)")
 # An earlier plan's period: “十三五”期间, 十三五以来.
 EARLIER_PERIOD = re.compile(r"(?P<p>" + PLAN_TOKEN + ")(?:期间|时期|以来|末)")
 # Not 2022年以来, where a span starts that runs to the present (经济增速2022年以来连续16个季度高于全国平均水平).
@@ -166,6 +169,7 @@ def classify(
     # A year at or after the document's own that does something is a deadline (future_deadline above), so any
     # year left here lies before it.
     past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))
+    last_year = LAST_YEAR.search(indicators.BASE.sub("", clause)) if frame.report_year is not None else None
     earlier = None
     for m in EARLIER_PERIOD.finditer(clause):
         named = frame.named_period(m.group("p"))
@@ -184,10 +188,14 @@ def classify(
         commitment = None
     if commitment and not done:
         return "target", commitment.group(0), carry.deadline, False
-    if done or past_year or earlier:
+    if done or past_year or earlier or last_year:
         # the words that say so: 已建成, “十三五”期间; for a past year just the year (2020年, not 2020年…增长)
-        cue = past_year.group("y") + "年" if past_year and not done else (done or earlier).group(0)  # type: ignore[union-attr]
+        cue = (
+            past_year.group("y") + "年" if past_year and not done else (done or earlier or last_year).group(0)  # type: ignore[union-attr]
+        )
         year = measured_year(clause, now) or carry.past_year
+        if year is None and last_year is not None and frame.report_year is not None:
+            year = str(frame.report_year - 1)
         if year is None and earlier is not None:
             named = frame.named_period(earlier.group("p"))
             year = str(named.end) if named else None

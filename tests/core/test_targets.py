@@ -82,7 +82,10 @@ def test_ranges_give_both_ends() -> None:
     # 南京市2026年政府工作报告; 2026年国务院政府工作报告 (not in the corpus).
     assert values("新增1—2家国家级企业技术中心") == [([1.0, 2.0], "家")]
     assert values("经济增长4.5%—5%") == [([4.5, 5.0], "%")]
-    assert values("积极引进一批50亿至100亿元级重特大新兴产业项目") == [([50.0, 100.0], "亿元")]
+    # the bundled plan's 「积极引进一批50亿至100亿元级重特大新兴产业项目」: the range carries 亿 to its first end; with 级
+    # after it the range is a class of projects, not an amount (its hand-made gold marks it optional)
+    assert values("积极引进一批50亿至100亿元") == [([50.0, 100.0], "亿元")]
+    assert values("积极引进一批50亿至100亿元级重特大新兴产业项目") == []
 
 
 def test_years_months_and_horizons_are_times_not_values() -> None:
@@ -1227,3 +1230,34 @@ def test_verbs_of_keeping_and_growing_to_are_not_names() -> None:
         ("农村饮水安全工程普及率", [98.0], "2020"),
         ("自来水入户率", [98.0], "2020"),
     ]
+
+
+def test_last_year_in_a_report_is_the_year_before_it_unless_compared_with() -> None:
+    # 湖北省2012年政府工作报告, in the 2012 part: 「经济总量去年跨上1.8万亿元新台阶」 — 2011's total, not a goal of 2012;
+    # 柳州市2016年政府工作报告: 「去年柳州钢铁、机械、化工三大行业产值比上年减少 235亿元」 — 2015's, against 2014. But in the
+    # 2016 national report 「比去年增加5600亿元」 (the deficit) is this year's plan, last year only its base.
+    (total,) = [t for t in extract(_heldout("gwr_2012_hubei.txt")) if "经济总量去年跨上" in t.text]
+    assert (total.kind, total.year, total.indicator, total.values) == ("actual", "2011", "经济总量", [1.8])
+    (output,) = [t for t in extract(_heldout("gwr_2016_liuzhou.txt")) if t.values == [235.0]]
+    assert (output.kind, output.year, output.base_year) == ("actual", "2015", "2014")
+    (deficit,) = [t for t in extract(_heldout("gwr_2016_national.txt")) if t.text == "比去年增加5600亿元"]
+    assert (deficit.kind, deficit.year, deficit.base_year) == ("target", "2016", "2015")
+
+
+def test_towns_and_countryside_share_the_measure_named_after_them() -> None:
+    # 海南 2026: 「城镇、农村居民人均可支配收入分别增长3.4%、5.2%」 — the towns' income and the countryside's (the first
+    # was named 城镇收入增长).
+    found = extract(_heldout("gwr_2026_hainan.txt"))
+    income = [t for t in found if t.text == "城镇、农村居民人均可支配收入分别增长3.4%、5.2%"]
+    assert [(t.indicator, t.values) for t in income] == [
+        ("城镇居民人均可支配收入增长", [3.4]),
+        ("农村居民人均可支配收入增长", [5.2]),
+    ]
+
+
+def test_a_class_of_size_is_no_amount() -> None:
+    # 青岛 2026: 「40万吨级“海上油气工厂”顺利交付」 — a vessel of the 400,000-tonne class, not 40万吨 of anything; 甘肃
+    # 2026: 「平凉7亿吨级冶镁白云岩等大中型矿产地35处」 — 35 deposits, the 7亿吨级 one among them.
+    assert not [t for t in extract(_heldout("gwr_2026_qingdao.txt")) if "40万吨级" in t.text]
+    deposits = [t for t in extract(_heldout("gwr_2026_gansu.txt")) if "7亿吨级" in t.text]
+    assert [(t.indicator, t.values, t.unit) for t in deposits] == [("大中型矿产地", [35.0], "处")]
