@@ -46,8 +46,10 @@ ENUMS = [
     ("arabic", re.compile(r"^([0-9０-９]{1,2}[.．、])(?![0-9０-９])\s*(.*)$")),
     ("paren_arabic", re.compile(r"^([（(][0-9０-９]{1,2}[）)])\s*(.*)$")),
 ]
-# A glossary after the text (名词解释和说明, 注释): back matter whose numbered lines (（1）“六稳”：…) are notes.
-GLOSSARY = re.compile(r"^(?:附[:：]?\s*)?(?:有关)?(?:名词解释|名词注释|注释|附注)(?:[和及与]说明)?\s*[:：]?$")
+# A glossary after the text (名词解释和说明, 注释, 《政府工作报告》有关内容名词注释): back matter whose numbered lines (（1）“六稳”：…) are notes.
+GLOSSARY = re.compile(
+    r"^(?:附[:：]?\s*)?(?:《[^》]{1,20}》)?(?:有关)?(?:内容)?(?:名词解释|名词注释|注释|附注)(?:[和及与]说明)?\s*[:：]?$"
+)
 NOTES_OPEN = re.compile(r"^(注|说明|备注|注释)\s*[:：]")
 NOTE_WORDS = re.compile(r"指标|数据|口径|按.{1,12}计|暂缺|暂未公布|统计|现状值|目标值|完成值|不变价")
 TOC = re.compile(r"^目\s*录$")

@@ -37,7 +37,7 @@ _QUALIFIERS = re.compile(
     r"不低于|不少于|不高于|不超过|控制在|以内|以上|以下|左右|超过|突破|低于|高于|年均|累计|[＞＜≥≤]|(?<![规])超(?!过)|近(?=\d)|余|各|翻番"
 )
 _SPLIT = "、"
-_COUNT_UNITS = {"个", "家", "所", "座", "条", "项", "处", "宗", "批", "万", "亿", "万个", "万家", "万人", "万户"}
+_COUNT_UNITS = {"个", "家", "户", "所", "座", "条", "项", "处", "宗", "批", "万", "亿", "万个", "万家", "万人", "万户"}
 
 
 @dataclass(frozen=True)
@@ -196,11 +196,14 @@ _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
 def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
     """A value that only sets a threshold for the things another value counts: 「10亿元以上项目近200个」,
     「20宗10亿元以上项目」 — the projects are counted; 10亿元以上 says which ones — or names the tier they enter
-    (「6个镇街GDP进入500亿元序列」). It is not a figure of its own."""
-    if not _THRESHOLD_AFTER.match(text, q.end):
+    (「6个镇街GDP进入500亿元序列」), or follows 超/过 before the things counted after it (「销售超10亿元企业达50户」,
+    「营业收入过10亿元企业10家」; not 「10个市级特色工业园开票销售总额超150亿元」, each park's goal). It is not a
+    figure of its own."""
+    over = text[q.start - 1 : q.start] in ("超", "过")
+    if not over and not _THRESHOLD_AFTER.match(text, q.end):
         return False
     for r in quantities:
-        if r is q or r.unit not in _COUNT_UNITS:
+        if r is q or r.unit not in _COUNT_UNITS or (over and r.start < q.end):
             continue
         lo, hi = (q.end, r.start) if r.start >= q.end else (r.end, q.start)
         if lo <= hi and not _BETWEEN_ITEMS.search(text, lo, hi):
@@ -342,6 +345,10 @@ def extract_block(
         lead = _SENTENCE_YEAR.match(sentence)
         if lead and (frame.now is None or int(lead.group("y")) < frame.now):
             carry.past_year = lead.group("y")
+        elif lead and bframe.role == "goal" and frame.report_year == int(lead.group("y")):
+            # 「“十三五”时期，…。2016年，促进创业就业。…确保成功创业1500人」: the report's own year opening a sentence in a
+            # goal of the period starts that year's work, for the sentences after it too
+            block_deadline = carry.deadline = lead.group("y")
         previous = ""
         named_in_sentence: list[str] = []
         clause = ""

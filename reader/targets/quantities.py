@@ -116,16 +116,17 @@ _ORDINAL = re.compile(rf"第[{_CN_DIGITS}0-9]+")
 # A numeral in a short quotation is a name or a slogan: “415X”, “双一流196”, “四个意识”.
 _QUOTED = re.compile(r"“[^”]{0,12}”|「[^」]{0,12}」")
 # A count of the document's own parts or tasks: 九个方面的工作, 6个方面主要目标, 十二类45项民生实事候选项目, 八大行动;
-# and of its kinds of indicators (13个预期性指标、8个约束性指标).
+# and of its kinds of indicators (13个预期性指标、8个约束性指标; 包括预期性指标20个).
 _TASK_COUNT = re.compile(
     r"(?:[一二两三四五六七八九十]+|\d+)(?:件|项)(?=(?:民生)?实事)|\d+个(?=方面)|"
     r"(?:[一二两三四五六七八九十]+|\d+)(?:项|个)(?=(?:约束性|预期性)指标)|"
+    r"(?<=约束性指标|预期性指标)(?:[一二两三四五六七八九十]+|\d+)(?:项|个)|"
     r"(?:[一二两三四五六七八九十]+)(?:个|大|项|类)(?:[一二两三四五六七八九十]+|\d+)?(?:项)?"
     r"(?=[\u4e00-\u9fff]{0,2}(?:方面|领域|任务|举措|措施|工作|实事|候选|战略重点|着力点|走在前|意识|自信|维护|确立|代表|大局|毫不动摇|必须))"
 )
-# A count of the plan's own indicators and projects: 提出20项主要指标, 细化提出3项指标, 提出6方面109项重大工程.
+# A count of the plan's own indicators, goals and projects: 提出20项主要指标, 明确了31个具体目标, 细化提出3项指标, 提出6方面109项重大工程.
 _OWN_PARTS = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,4}?(?:指标|重大工程|工程项目|工程|重大战略任务|任务)"
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,4}?(?:指标|目标|重大工程|工程项目|工程|重大战略任务|任务)"
 )
 _PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括")
 # A range whose ends both carry the unit: 经济增长4.5%—5%.
@@ -196,8 +197,6 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 # Verbs that make a class (…级) a level reached: 成为5000亿元级产业.
 _BECOMING = re.compile(r"(?:成为|达到|迈上|迈入|跨入|跻身|升为|升至)\s*$")
-# What follows a threshold (超10亿元…): the things it sorts, then the number of them.
-_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”]{1,12}?(?:达到?|有)?\d+(?:\.\d+)?\s?(?:个|户|家|项|所|座|条|名)")
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -264,8 +263,6 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue  # 投资规模30亿元以上的项目: a threshold that says which things count, not a value
         if unit and text[b : b + 1] == "级" and not _BECOMING.search(text, max(0, a - 4), a):
             continue  # 30万吨级油码头, 20万吨级航道: a class of the thing, not an amount (成为5000亿元级 is one)
-        if text[a - 1 : a] == "超" and _COUNTED_AFTER.match(text, b):
-            continue  # 销售超10亿元企业达50户, 超3000万元农产品加工项目35个: the threshold of the things counted
         value = parse_number(m.group("a"))
         value_to = parse_number(m.group("b")) if m.group("b") else None
         add(Quantity(value, value_to, (mag + unit).replace("％", "%"), m.group(0).rstrip(), offset + a, offset + b))

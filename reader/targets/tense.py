@@ -25,7 +25,7 @@ HORIZON = re.compile(r"(?P<h>(?:\d{1,2}|[一二三四五六七八九十两]{1,2}
 # Words that make a number a goal rather than a fact. 努力 as a noun (付出了巨大努力, 共同努力，) and 预期目标 as what
 # a result is compared with (比预期目标多增加10亿斤, 完成预期目标) are not.
 COMMITMENT = re.compile(
-    r"力争|争取|确保(?!的)|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|(?<![大全])力促"
+    r"(?<![全竭])力争|争取|确保(?!的)|(?<![了的大同懈苦过])努力(?![，。；、！下])|(?<![比较超于成])预期目标|目标值|目标为|目标是|将(?:达到|超过|突破|实现|建成|新增)|要达到|力求|(?<![大全])力促"
 )
 # A fact already reached: 已建成, 提前实现, an estimate of the present year (预计超过).
 DONE = re.compile(
@@ -144,8 +144,9 @@ def year_before(before: str, now: int | None) -> str | None:
 
 def reports_effort(commitment: re.Match[str], bframe: BlockFrame) -> bool:
     """In a review 争取 reports what was secured (争取上级资金1887亿元), 努力 and 力促 the effort made (努力克服疫情影响，
-    全市接待过夜游客2162万人次; 多措并举力促粮食稳产增收，粮食总产量达83.9万吨): not a goal."""
-    return bframe.role == "review" and commitment.group(0) in ("争取", "努力", "力促")
+    全市接待过夜游客2162万人次; 多措并举力促粮食稳产增收，粮食总产量达83.9万吨), 确保 what was ensured or issued (及时出台
+    确保经济平稳健康运行40条): not a goal."""
+    return bframe.role == "review" and commitment.group(0) in ("争取", "努力", "力促", "确保")
 
 
 def classify(

@@ -1261,3 +1261,32 @@ def test_a_class_of_size_is_no_amount() -> None:
     assert not [t for t in extract(_heldout("gwr_2026_qingdao.txt")) if "40万吨级" in t.text]
     deposits = [t for t in extract(_heldout("gwr_2026_gansu.txt")) if "7亿吨级" in t.text]
     assert [(t.indicator, t.values, t.unit) for t in deposits] == [("大中型矿产地", [35.0], "处")]
+
+
+def test_counts_of_the_plans_own_goals_and_a_glossary_annex_give_no_figures() -> None:
+    # 宜春市2021年政府工作报告: 「…明确了31个具体目标，包括预期性指标20个、约束性指标11个」 counts the plan's own goals;
+    # the annex 「《政府工作报告》有关内容名词注释」 explains 「复工复产“3个100%”：规上企业复工率100%…」 — neither sets a target.
+    found = extract(_heldout("gwr_2021_yichun.txt"))
+    assert not [t for t in found if "具体目标" in t.text or "性指标" in t.text]
+    assert not [t for t in found if "复工率100%" in t.text]
+
+
+def test_ensuring_and_thresholds_in_a_review_and_a_plan() -> None:
+    # 宜春 2021, the 2020 review: 「及时出台确保经济平稳健康运行40条」 — 40 measures issued in 2020 (确保 names them, it
+    # promises nothing); the 2021 work: 「力争新增营业收入过10亿元企业10家以上、过50亿元企业1家以上」 — 过10亿元 sorts
+    # the firms counted.
+    found = extract(_heldout("gwr_2021_yichun.txt"))
+    (measures,) = [t for t in found if t.text == "及时出台确保经济平稳健康运行40条"]
+    assert (measures.kind, measures.year) == ("actual", "2020")
+    firms = [
+        (t.indicator, t.values, t.unit) for t in found if "过10亿元企业" in t.text or t.text.startswith("过50亿元")
+    ]
+    assert firms == [("新增营业收入过10亿元企业", [10.0], "家"), ("过50亿元企业", [1.0], "家")]
+
+
+def test_the_reports_year_opening_a_sentence_in_a_period_goal_starts_that_years_work() -> None:
+    # 双鸭山市2016年政府工作报告: 「（四）提升社会保障水平。“十三五”时期，…。2016年，促进创业就业。…确保成功创业1500人，
+    # 带动就业8000人；…新增城镇就业2万人」 — the figures after 2016年 are 2016's, not 2020's.
+    found = extract(_heldout("gwr_2016_shuangyashan.txt"))
+    jobs = [t for t in found if t.text in ("确保成功创业1500人", "新增城镇就业2万人")]
+    assert [(t.kind, t.year, t.values) for t in jobs] == [("target", "2016", [1500.0]), ("target", "2016", [2.0])]
