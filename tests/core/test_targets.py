@@ -88,6 +88,11 @@ def test_ranges_give_both_ends() -> None:
     assert values("积极引进一批50亿至100亿元级重特大新兴产业项目") == []
 
 
+def test_the_plans_own_parts_are_no_values() -> None:
+    # 广西壮族自治区2016年政府工作报告 (not in the corpus) on the 十三五 outline it presents.
+    assert values("《纲要草案》共分3大板块14篇60章") == []
+
+
 def test_years_months_and_horizons_are_times_not_values() -> None:
     assert values("习近平总书记2023年7月在江苏考察期间") == []
     assert values("“十四五”时期(2021—2025年)") == []
