@@ -42,7 +42,7 @@ _VERB_ONLY = re.compile(
 )
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
 _TRAIL = re.compile(
-    r"(?:达到|达|超过|超|突破|发展到|发展至|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
+    r"(?:达到|达|超过|超|突破|逼近|发展到|发展至|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
     r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|跨上|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|(?<![人户])均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|接连|相继|先后|陆续|接近|将近|提至|提到|预计|力争|争取|实现|的|从|全部"
@@ -58,6 +58,10 @@ BASE = re.compile(
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
     r"再(?=提高|增加|降低|下降|增长|延长|提升)|(?:19|20)\d\d\s*年以来|(?<![由从比较于与同])去年(?:底|末)?(?!以来|同期)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|(?:从|由)\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?=可望|将|要|力争)|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+)
+# A commitment inside a name: 规上工业增加值力争增长6%以上 → 规上工业增加值增长.
+_COMMITTING = re.compile(
+    r"(?<=[\u4e00-\u9fff”）)])(?:力争|力求|(?:争取|确保)(?=增长|达到|实现|突破|超过|提高|提升|保持|稳定))"
 )
 # A verb that governs the object after the value: 新增20家概念验证中心 (keeps 新增 in the name).
 _KEEP_VERB = re.compile(r"(?:新增|新建|累计|压缩|缩短|延长)$")  # 压缩1个月的审批时间 → 压缩审批时间
@@ -101,6 +105,7 @@ def clean(raw: str) -> str:
     """The name left when lead-ins, comparison bases, qualifying words and verbs of reaching are removed."""
     text = BASE.sub("", _NOTE_MARK.sub("", raw))
     text = _QUALIFYING.sub("", text)
+    text = _COMMITTING.sub("", text)
     text = text.strip(" ，,。；;：:、")
     for _ in range(3):
         before = text

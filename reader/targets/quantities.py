@@ -42,7 +42,11 @@ _PER = rf"(?:/(?:(?:{_MAG})?(?:{_BASE})))?"
 
 # A number as printed: ASCII or full-width digits, a decimal point that may be spaced (6 .5), thousands commas.
 _DIGIT = "[0-9０-９]"
-_NUMBER = rf"{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?:\.{_DIGIT}+)?|{_DIGIT}+(?:\s?[.．]\s?{_DIGIT}+)?"
+# 1,200 and 10 000 (a space between groups of three, as some reports print thousands) are one number.
+_NUMBER = (
+    rf"{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?:\.{_DIGIT}+)?|{_DIGIT}{{1,3}}(?:[ \u00a0\u2009\u202f]{_DIGIT}{{3}})+(?!{_DIGIT})"
+    rf"|{_DIGIT}+(?:\s?[.．]\s?{_DIGIT}+)?"
+)
 
 # Words that may sit between the number and the unit: 6000多张, 1500余处, 5个以上 (the 以上 comes after).
 _APPROX = "多|余|来"
@@ -118,7 +122,7 @@ _QUOTED = re.compile(r"“[^”]{0,12}”|「[^」]{0,12}」")
 # A count of the document's own parts or tasks: 九个方面的工作, 6个方面主要目标, 十二类45项民生实事候选项目, 八大行动;
 # its kinds of indicators (13个预期性指标、8个约束性指标; 包括预期性指标20个) and its parts (共分3大板块14篇60章).
 _TASK_COUNT = re.compile(
-    r"(?:[一二两三四五六七八九十]+|\d+)(?:件|项)(?=(?:民生)?实事)|\d+个(?=方面)|"
+    r"(?:[一二两三四五六七八九十]+|\d+)(?:件|项)(?=(?:民生)?实事)|\d+个(?=方面|维度)|"
     r"(?:[一二两三四五六七八九十]+|\d+)(?:项|个)(?=(?:约束性|预期性)指标)|"
     r"(?<=约束性指标|预期性指标)(?:[一二两三四五六七八九十]+|\d+)(?:项|个)|"
     r"(?:\d+|[一二两三四五六七八九十]+)篇(?:\d+|[一二两三四五六七八九十]+)章|"
@@ -129,7 +133,7 @@ _TASK_COUNT = re.compile(
 _OWN_PARTS = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,4}?(?:指标|目标|重大工程|工程项目|工程|重大战略任务|任务)"
 )
-_PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括")
+_PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括|设置|设定")
 # A range whose ends both carry the unit: 经济增长4.5%—5%.
 _UNIT_RANGE = re.compile(rf"(?P<a>{_NUMBER})\s?(?P<u>%|％|‰)\s?[—－\-~～至到]\s?(?P<b>{_NUMBER})\s?(?P=u)")
 # A rate per population: 孕产妇死亡率降为18/10万.
@@ -262,6 +266,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if re.match(r"\s?(?:及以上|以上|以下|及以下)(?:的|和|或)", text[b : b + 5]):
             continue  # 投资规模30亿元以上的项目: a threshold that says which things count, not a value
+        if unit in ("米", "公里", "千米") and re.match(r"(?:以)?内[\u4e00-\u9fff]", text[b : b + 3]):
+            continue  # 公交与轨道50米内换乘比例: a distance that qualifies the measure, not a value of it
         if unit and text[b : b + 1] == "级" and not _BECOMING.search(text, max(0, a - 4), a):
             continue  # 30万吨级油码头, 20万吨级航道: a class of the thing, not an amount (成为5000亿元级 is one)
         value = parse_number(m.group("a"))

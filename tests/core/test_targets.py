@@ -1295,3 +1295,32 @@ def test_the_reports_year_opening_a_sentence_in_a_period_goal_starts_that_years_
     found = extract(_heldout("gwr_2016_shuangyashan.txt"))
     jobs = [t for t in found if t.text in ("确保成功创业1500人", "新增城镇就业2万人")]
     assert [(t.kind, t.year, t.values) for t in jobs] == [("target", "2016", [1500.0]), ("target", "2016", [2.0])]
+
+
+def test_thousands_printed_with_a_space_are_one_number() -> None:
+    # 厦门市2006年政府工作报告 prints thousands with a space: 「全年生产总值达到1 029亿元」, 「农民人均纯收入由4 030元增加
+    # 到6 230元」, 「生产总值超过2 000亿元」 — the values were read as 29, 30 and 230, and 0 (the name took the 1, 4, 2).
+    found = extract(_heldout("gwr_2006_xiamen.txt"))
+    gdp = [t for t in found if t.text.startswith("全年生产总值达到1 029亿元")]
+    assert [(t.indicator, t.values, t.unit) for t in gdp] == [("生产总值", [1029.0], "亿元")]
+    income = [t for t in found if t.text == "农民人均纯收入由4 030元增加到6 230元"]
+    assert [(t.values, t.year) for t in income] == [([4030.0], "2000"), ([6230.0], "2005")]
+    (goal,) = [t for t in found if t.text == "生产总值超过2 000亿元"]
+    assert (goal.kind, goal.year, goal.values) == ("target", "2010", [2000.0])
+    assert not [t for t in found if t.values == [0.0]]
+
+
+def test_a_plans_indicator_count_by_dimension_and_a_distance_in_a_name_are_no_values() -> None:
+    # 北京市2026年政府工作报告: 「《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标」 counts the
+    # outline's own indicators; 「公交与轨道50米内换乘比例提升至93%」 — 50米内 says which transfers count, the figure is 93%.
+    found = extract(_heldout("gwr_2026_beijing.txt"))
+    assert not [t for t in found if "29项主要指标" in t.text]
+    transfer = [t for t in found if "50米内换乘比例提升至93%" in t.text]
+    assert [(t.indicator, t.values, t.year) for t in transfer] == [("公交与轨道50米内换乘比例", [93.0], "2026")]
+
+
+def test_a_commitment_inside_a_name_is_not_part_of_it(tmp_path: Path) -> None:
+    # 深圳市2026年政府工作报告 (not in the corpus), 2026年工作安排: 「规上工业增加值力争增长6%以上」.
+    doc = doc_of(tmp_path, "深圳市2026年政府工作报告", "二、2026年工作安排", "规上工业增加值力争增长6%以上。")
+    (t,) = extract(doc)
+    assert (t.indicator, t.kind, t.year, t.reason) == ("规上工业增加值增长", "target", "2026", "力争")
