@@ -325,7 +325,17 @@ def _items(
         a, b = _trim(text, s, e)
         out.append((a, b, name, (q,)))
         previous = name or previous
+    # 「培育6个世界级、7个国家级、9个区域级产业集群」: grades listed before the noun they share take it.
+    shared_noun = _GRADED.match(out[-1][2]) if len(out) > 1 else None
+    if shared_noun:
+        out = [
+            (a, b, name + shared_noun.group(1) if _GRADE_ONLY.fullmatch(name) else name, qs) for a, b, name, qs in out
+        ]
     return out
+
+
+_GRADE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}级")
+_GRADED = re.compile(r"[\u4e00-\u9fff]{1,3}级([\u4e00-\u9fff“”]{2,})$")
 
 
 def extract_block(

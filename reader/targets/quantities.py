@@ -131,9 +131,9 @@ _TASK_COUNT = re.compile(
 )
 # A count of the plan's own indicators, goals and projects: 提出20项主要指标, 明确了31个具体目标, 细化提出3项指标, 提出6方面109项重大工程.
 _OWN_PARTS = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,4}?(?:指标|目标|重大工程|工程项目|工程|重大战略任务|任务)"
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:项|个|类|大|方面)[\u4e00-\u9fff]{0,6}?(?:指标|目标|重大工程|工程项目|工程|重大战略任务|任务)"
 )
-_PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括|设置|设定")
+_PROPOSING = re.compile(r"提出|确定的?|部署|细化|明确|列出|包括|设置|设定|安排了|共计")
 # A range whose ends both carry the unit: 经济增长4.5%—5%.
 _UNIT_RANGE = re.compile(rf"(?P<a>{_NUMBER})\s?(?P<u>%|％|‰)\s?[—－\-~～至到]\s?(?P<b>{_NUMBER})\s?(?P=u)")
 # A rate per population: 孕产妇死亡率降为18/10万.

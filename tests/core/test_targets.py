@@ -1324,3 +1324,12 @@ def test_a_commitment_inside_a_name_is_not_part_of_it(tmp_path: Path) -> None:
     doc = doc_of(tmp_path, "深圳市2026年政府工作报告", "二、2026年工作安排", "规上工业增加值力争增长6%以上。")
     (t,) = extract(doc)
     assert (t.indicator, t.kind, t.year, t.reason) == ("规上工业增加值增长", "target", "2026", "力争")
+
+
+def test_grades_listed_before_a_noun_share_it_and_an_outlines_own_counts_are_no_figures() -> None:
+    # 辽宁省2026年政府工作报告: 「着力培育6个世界级、7个国家级、9个区域级产业集群」 — six world-class clusters (the names
+    # were 世界级 and 国家级); 「以上共计28项指标」 and 「《纲要（草案）》安排了18个领域的重点任务」 count the outline's own.
+    found = extract(_heldout("gwr_2026_liaoning.txt"))
+    clusters = [(t.indicator, t.values) for t in found if t.indicator.endswith("级产业集群")]
+    assert clusters == [("世界级产业集群", [6.0]), ("国家级产业集群", [7.0]), ("区域级产业集群", [9.0])]
+    assert not [t for t in found if "28项指标" in t.text or "18个领域" in t.text]
