@@ -231,7 +231,10 @@ def _items(
     clause = text[c_start:c_end]
     first = quantities[0]
     head = text[c_start : first.start]
-    paired = "分别" in clause or re.search(r"均(?:达到|为|超过|提高到|保持在|在)", head) is not None
+    paired = (
+        "分别" in clause
+        or re.search(r"均(?:达到|为|超过|提高到|保持在|在)|(?<![年人户平])均(?:增长|提高|提升|下降)", head) is not None
+    )
     if paired:
         listed = _LISTED_EXAMPLES.match(indicators._LEAD.sub("", head))
         parts = listed.group("parts").split("、") if listed else []

@@ -43,7 +43,7 @@ _VERB_ONLY = re.compile(
 # Verbs of reaching and comparators at the end of a subject: 全社会研发经费投入强度达到 → …强度.
 _TRAIL = re.compile(
     r"(?:达到|达|超过|超|突破|逼近|发展到|发展至|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|"
-    r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|跨上|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|控制在|"
+    r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|跨上|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|稳定|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|(?<![人户])均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|接连|相继|先后|陆续|接近|将近|提至|提到|预计|力争|争取|实现|的|从|全部"
     r"|(?:从|由)(?:人均|户均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望|持续)+$"
@@ -251,7 +251,11 @@ def split_subjects(subject: str, count: int) -> list[str] | None:
         # A substance's measure is every listed substance's, also one whose name ends in 量 without being a
         # measure noun: 化学需氧量、二氧化硫排放 → 化学需氧量排放 (a pollutant; not 能源消耗 in 能源消耗和…排放).
         substance = tail in SUBSTANCE_MEASURES and p.endswith("量") and not any(p.endswith(h) for h in MEASURE_HEADS)
-        out.append(p + tail if tail and (substance or not _HEAD.search(p)) else p)
+        # 固定资产投资 is an amount already (地区生产总值、固定资产投资…一般公共预算收入: not 固定资产投资收入), but it
+        # still takes a share (工业投资、房地产投资占比)
+        share = tail in ("占比", "比重", "比例") or tail.endswith("率")
+        headed = _HEAD.search(p) or (not share and any(p.endswith(h) for h in MEASURE_HEADS))
+        out.append(p + tail if tail and (substance or not headed) else p)
     out.append(last)
     return out
 

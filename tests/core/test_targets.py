@@ -1333,3 +1333,24 @@ def test_grades_listed_before_a_noun_share_it_and_an_outlines_own_counts_are_no_
     clusters = [(t.indicator, t.values) for t in found if t.indicator.endswith("级产业集群")]
     assert clusters == [("世界级产业集群", [6.0]), ("国家级产业集群", [7.0]), ("区域级产业集群", [9.0])]
     assert not [t for t in found if "28项指标" in t.text or "18个领域" in t.text]
+
+
+def test_subjects_that_all_grow_by_one_rate_each_have_it() -> None:
+    # 青岛 2026 (2025 review): 「全年游客人数、旅游收入均增长11%以上」; 包头市2020年政府工作报告: 「地区生产总值、固定资产
+    # 投资、社会消费品零售总额、一般公共预算收入均增长6%」 — one row per subject (they were one row named with the
+    # whole list), and 固定资产投资 does not borrow the last subject's 收入. 年均增长 is no 均增长 (北京 2026:
+    # 「城市副中心和平原新城地区生产总值年均增长5%以上」 stays one indicator).
+    qingdao = [t for t in extract(_heldout("gwr_2026_qingdao.txt")) if t.text == "全年游客人数、旅游收入均增长11%以上"]
+    assert [(t.indicator, t.values, t.year) for t in qingdao] == [
+        ("游客人数增长", [11.0], "2025"),
+        ("旅游收入增长", [11.0], "2025"),
+    ]
+    baotou = [t for t in extract(_heldout("gwr_2020_baotou.txt")) if "一般公共预算收入均增长6%" in t.text]
+    assert [t.indicator for t in baotou] == [
+        "地区生产总值增长",
+        "固定资产投资增长",
+        "社会消费品零售总额增长",
+        "一般公共预算收入增长",
+    ]
+    beijing = [t for t in extract(_heldout("gwr_2026_beijing.txt")) if "城市副中心和平原新城" in t.text]
+    assert [t.indicator for t in beijing] == ["城市副中心和平原新城地区生产总值增长"]
