@@ -210,6 +210,10 @@ def _heading_role(title: str, frame: PlanFrame) -> BlockFrame | None:
     return None
 
 
+# The first year of a period named just before: “十五五”开局, 开好局, 起步, 第一年.
+_PERIOD_START = re.compile(r"[”\"]?(?:时期|规划)?的?(?:开局|开好局|起步|第一年|首年)")
+
+
 def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
     """The frame a paragraph's first sentence sets, or None."""
     first = re.split(r"[。！？；]", text, maxsplit=1)[0]
@@ -230,6 +234,12 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
         return BlockFrame("review", year, reason=past_year.group(0))
     named = frame.named_period(first[:40])
     if named is not None and now is not None and first.find(named.name) < 20:
+        begins = first.find(named.name)
+        opening = _PERIOD_START.match(first, begins + len(named.name))
+        if named.start == frame.report_year and opening:
+            # 「上述预期目标，着眼“十五五”开局起步…」 in a 2026 report, 「四、奋力做好“十二五”开局工作」 in a 2011 one: the
+            # period's first year is this year; the paragraphs after it are this year's work, not the period's goals
+            return BlockFrame("annual", frame.report_year, reason=first[max(0, begins - 1) : opening.end()])
         if named.end < now:
             return BlockFrame("review", named.end, reason=named.name)
         if frame.period is not None and named.start == frame.period.start:

@@ -1354,3 +1354,13 @@ def test_subjects_that_all_grow_by_one_rate_each_have_it() -> None:
     ]
     beijing = [t for t in extract(_heldout("gwr_2026_beijing.txt")) if "城市副中心和平原新城" in t.text]
     assert [t.indicator for t in beijing] == ["城市副中心和平原新城地区生产总值增长"]
+
+
+def test_the_opening_of_the_new_period_is_this_years_work() -> None:
+    # 重庆市2011年政府工作报告: 「四、奋力做好“十二五”开局工作 今年是全面实施“十二五”规划的第一年…完成工业投资2600亿元」 —
+    # 2011's work (it was dated 2015, the period's end); 重庆市2026年政府工作报告, in 「三、2026年工作安排」: 「上述预期目标，
+    # 着眼“十五五”开局起步…」 had turned the year's work after it (「完成老旧小区改造600个」) into goals of 2030.
+    (investment,) = [t for t in extract(_heldout("gwr_2011_chongqing.txt")) if t.text == "完成工业投资2600亿元"]
+    assert (investment.kind, investment.year) == ("target", "2011")
+    (estates,) = [t for t in extract(_heldout("gwr_2026_chongqing.txt")) if t.text == "完成老旧小区改造600个"]
+    assert (estates.kind, estates.year) == ("target", "2026")
