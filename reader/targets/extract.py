@@ -172,7 +172,7 @@ def _split_points(text: str, quantities: list[Quantity], c_start: int, c_end: in
     return [(s, max(e for s2, e in segments if s2 == s)) for s, _ in segments]
 
 
-_JOINING_NEXT = re.compile(r"(?:以及|和|(?<!普)及|与|或)$")
+_JOINING_NEXT = re.compile(r"(?:以及|" + indicators.CONJUNCTION_WORD + r"|或)$")
 
 
 def _up_to_next(after: str, cut_at_value: bool) -> str:
@@ -215,6 +215,11 @@ def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
 _LISTED_EXAMPLES = re.compile(
     r"(?P<parts>[^，,；;等]+、[^，,；;等]+)等(?P<measure>[^、，,；;等]{1,10}?)分别(?P<rest>.*)$"
 )
+
+
+# 世界级, 国家级 …: a grade without its noun, and a name that ends in a grade and the noun (区域级产业集群).
+_GRADE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}级")
+_GRADED = re.compile(r"[\u4e00-\u9fff]{1,3}级([\u4e00-\u9fff“”]{2,})$")
 
 
 def _items(
@@ -335,10 +340,6 @@ def _items(
             (a, b, name + shared_noun.group(1) if _GRADE_ONLY.fullmatch(name) else name, qs) for a, b, name, qs in out
         ]
     return out
-
-
-_GRADE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}级")
-_GRADED = re.compile(r"[\u4e00-\u9fff]{1,3}级([\u4e00-\u9fff“”]{2,})$")
 
 
 def extract_block(

@@ -55,9 +55,14 @@ BASE = re.compile(
     + PLAN_TOKEN
     + r")(?:时期|期间)?的|(?:分别)?(?:是|为)\s*(?P<s>(?:19|20)\d\d)\s*年(?:末|底)?的|(?:比|较)\s*(?P<end>“?十[一二三四五六]五”?|“十五”)末|(?:比|较)\s*(?:“?十[一二三四五六]五”?|“十五”)(?:期间|时期)?"
 )
+# Last year, in a report (经济总量去年跨上1.8万亿元新台阶): not 去年以来, which runs to now, nor last year as what a
+# figure is compared with or starts from (由去年的1076亿元增加到1562亿元, 增幅明显高于去年, 去年同期).
+LAST_YEAR = re.compile(r"(?<![由从比较于与同])去年(?!以来|同期)")
 # Words that only qualify the value.
 _QUALIFYING = re.compile(
-    r"再(?=提高|增加|降低|下降|增长|延长|提升)|(?:19|20)\d\d\s*年以来|(?<![由从比较于与同])去年(?:底|末)?(?!以来|同期)|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|(?:从|由)\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?=可望|将|要|力争)|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
+    r"再(?=提高|增加|降低|下降|增长|延长|提升)|(?:19|20)\d\d\s*年以来|"
+    + LAST_YEAR.pattern
+    + r"(?:底|末)?|累计|共计|总计|合计|共(?=投入|发运|建成|完成|引进|帮助|新增)|(?:从|由)\s*(?:19|20)\d\d\s*年(?:底|末)?的?|(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?=可望|将|要|力争)|年均|年平均|平均每年|每年|^五年(?:来|中|间)?|^(?:“十[一二三四五六]五”|十[一二三四五六]五)(?:期间|时期)"
 )
 # A commitment inside a name: 规上工业增加值力争增长6%以上 → 规上工业增加值增长.
 _COMMITTING = re.compile(
@@ -80,7 +85,8 @@ _HEAD = re.compile(
     r"(?:率|数|量|额|值|比重|比例|占比|规模|面积|强度|指数|收入|产值|增加值|营收|消耗|排放|浓度|天数|人数|寿命|年限|能力)$"
 )
 # A conjunction between parallel subjects; not the 及 of 普及率 or the 和 of 和美乡村 and 碳中和.
-CONJUNCTION = re.compile(r"、|(?<!碳中)和(?![美谐睦])|(?<![普涉危惠顾波以])及(?![时早])|与")
+CONJUNCTION_WORD = r"(?<!碳中)和(?![美谐睦])|(?<![普涉危惠顾波以])及(?![时早])|与"
+CONJUNCTION = re.compile("、|" + CONJUNCTION_WORD)
 # Measure nouns shared by parallel subjects (种植、收获机械化率): the head a list of parts has in common.
 MEASURE_HEADS = (
     "机械化率 综合机械化率 覆盖率 普及率 达标率 利用率 处理率 回收率 参保率 入学率 毛入学率 增长率 贡献率 占比 比重 比例 余额 营收 "

@@ -36,9 +36,6 @@ DONE = re.compile(
 PAST_YEAR = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?!以来)(?:底|末|全年)?(?:，)?[^，。；]{0,12}?(?:达到|达|为|实现|突破|完成|增长|下降|比|是|超过|降至|提高到|占)"
 )
-# Last year, in a report: 经济总量去年跨上1.8万亿元新台阶 (湖北 2012) is 2011's — not 去年以来, which runs to now, nor
-# last year as what this year is compared with or starts from (由去年的1076亿元增加到1562亿元, 增幅明显高于去年).
-LAST_YEAR = re.compile(r"(?<![由从比较于与同])去年(?!以来|同期)")
 # An earlier plan's period: “十三五”期间, 十三五以来.
 EARLIER_PERIOD = re.compile(r"(?P<p>" + PLAN_TOKEN + ")(?:期间|时期|以来|末)")
 # Not 2022年以来, where a span starts that runs to the present (经济增速2022年以来连续16个季度高于全国平均水平).
@@ -170,7 +167,8 @@ def classify(
     # A year at or after the document's own that does something is a deadline (future_deadline above), so any
     # year left here lies before it.
     past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))
-    last_year = LAST_YEAR.search(indicators.BASE.sub("", clause)) if frame.report_year is not None else None
+    # 去年 in a report is the year before it (经济总量去年跨上1.8万亿元新台阶, 湖北 2012: 2011's)
+    last_year = indicators.LAST_YEAR.search(indicators.BASE.sub("", clause)) if frame.report_year is not None else None
     earlier = None
     for m in EARLIER_PERIOD.finditer(clause):
         named = frame.named_period(m.group("p"))
