@@ -46,7 +46,7 @@ _TRAIL = re.compile(
     r"下降到|下降至|缩小至|缩小到|减少到|减少至|(?:降|升|降低|下降|提高|提升|增加|减少|缩小|收窄)为|收窄至|跨越|跨上|迈上|跃升至|跃升到|跃上|上升到|上升至|升至|保持在|保持|稳定在|稳定|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于|大于|小于|成为|为|是|约|近|在|将|拟|拟按|按|总体|分别|(?<![人户])均|各|共|累计|总计|共计|合计|"
     r"以上|以下|左右|大幅|稳步|逐步|首次|连续|接连|相继|先后|陆续|接近|将近|提至|提到|预计|力争|争取|实现|的|从|全部"
-    r"|(?:从|由)(?:人均|户均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望|持续)+$"
+    r"|(?:从|由)(?:人均|户均|平均|每人每年|每人|每年|上年|去年|上一年)|由|可望|有望|持续)+$"
 )
 # A comparison base is a field of its own (base_year), not part of the name: 较2020年, 比2015年, 较“十三五”期间.
 BASE = re.compile(
@@ -186,7 +186,7 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
         return (stem + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
-    if subject.startswith(("比", "较")) and previous:
+    if subject.startswith(("比", "较", "高于", "低于", "快于", "慢于")) and previous:
         return f"{previous}（{subject}）"[:MAX_LEN]  # 比全省平均水平高16.18件: a difference to a reference
     if obj and count and ("、" in subject or not _HEAD.search(subject)) and not _VERB_ONLY.fullmatch(subject):
         return obj[:MAX_LEN]  # 支持厚街、寮步、麻涌、清溪、凤岗5个镇…: the places are examples of the thing counted

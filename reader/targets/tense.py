@@ -176,6 +176,8 @@ def classify(
             named
             and (now is None or named.end < now)
             and not indicators.BASE.search(clause[max(0, m.start() - 2) : m.end()])
+            # 「…年均增长6%，高于“十三五”时期1.2个百分点」: the earlier period is what the figure is compared with
+            and not re.search(r"[高低快慢]于$", clause[: m.start()])
         ):
             earlier = m
             break

@@ -1364,3 +1364,14 @@ def test_the_opening_of_the_new_period_is_this_years_work() -> None:
     assert (investment.kind, investment.year) == ("target", "2011")
     (estates,) = [t for t in extract(_heldout("gwr_2026_chongqing.txt")) if t.text == "完成老旧小区改造600个"]
     assert (estates.kind, estates.year) == ("target", "2026")
+
+
+def test_a_difference_to_a_reference_is_named_after_the_indicator_it_qualifies() -> None:
+    # 北京 2026: 「地区生产总值5.2万亿元、增长5.4%，高于全国0.4个百分点」 — the 0.4 points are GDP growth's lead over the
+    # country (the name was 高于全国); 辽宁 2026: 「…年均增长…，高于“十三五”时期1.2个百分点」 — a 2025 figure compared with
+    # the 十三五 period, not a figure of 2020.
+    (lead,) = [t for t in extract(_heldout("gwr_2026_beijing.txt")) if t.text == "高于全国0.4个百分点"]
+    assert (lead.indicator, lead.year) == ("地区生产总值增长（高于全国）", "2025")
+    (gap,) = [t for t in extract(_heldout("gwr_2026_liaoning.txt")) if t.text == "高于“十三五”时期1.2个百分点"]
+    assert (gap.kind, gap.year) == ("actual", "2025")
+    assert gap.indicator.endswith("（高于“十三五”时期）")
