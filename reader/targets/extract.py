@@ -202,8 +202,10 @@ def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
     over = text[q.start - 1 : q.start] in ("超", "过")
     if not over and not _THRESHOLD_AFTER.match(text, q.end):
         return False
+    # a tier named after its count and listed on (「形成1个产值超千亿元、4个产值超三百亿元…的产业格局」)
+    tier = over and text[q.end : q.end + 1] in ("、", "的")
     for r in quantities:
-        if r is q or r.unit not in _COUNT_UNITS or (over and r.start < q.end):
+        if r is q or r.unit not in _COUNT_UNITS or (over and not tier and r.start < q.end):
             continue
         lo, hi = (q.end, r.start) if r.start >= q.end else (r.end, q.start)
         if lo <= hi and not _BETWEEN_ITEMS.search(text, lo, hi):

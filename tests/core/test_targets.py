@@ -1375,3 +1375,10 @@ def test_a_difference_to_a_reference_is_named_after_the_indicator_it_qualifies()
     (gap,) = [t for t in extract(_heldout("gwr_2026_liaoning.txt")) if t.text == "高于“十三五”时期1.2个百分点"]
     assert (gap.kind, gap.year) == ("actual", "2025")
     assert gap.indicator.endswith("（高于“十三五”时期）")
+
+
+def test_a_threshold_after_the_count_it_sorts_is_no_figure() -> None:
+    # 湖北 2012: 「加快形成30个营业收入过百亿元的工业骨干企业（集团）」 — 30 firms, each past 10 billion: the 百亿元 says
+    # which firms count, it is no figure of its own (it was a 2012 target named 形成).
+    found = [t for t in extract(_heldout("gwr_2012_hubei.txt")) if "营业收入过百亿元的工业骨干企业" in t.text]
+    assert [(t.indicator, t.values, t.unit) for t in found] == [("工业骨干企业（集团）", [30.0], "个")]
