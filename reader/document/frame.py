@@ -27,7 +27,7 @@ PLAN_NAME = re.compile(
 )
 PERIOD_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[—－\-–~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
 _YEARS_WORK = (
-    r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|经济社会发展|工作建议|工作打算|工作思路"
+    r"(?:工作安排|主要任务|重点工作|工作任务|工作重点|工作总体要求|主要工作|重点任务|目标任务|经济社会发展|工作建议|工作打算|工作思路"
     r"|工作部署)"
 )
 REPORT_YEAR_HEADING = re.compile(
@@ -158,7 +158,8 @@ def _report_year(doc: Document) -> int | None:
     # 向大会作政府工作报告, 作工作报告, 报告工作; or the dateline alone, first under the title (——1994年3月7日在
     # 广州市第十届人民代表大会第二次会议上: a speech to the congress, which a plan's approval line is not)
     m = REPORT_DATELINE.search(head)
-    speech = "工作报告" in head or "报告工作" in head
+    # a speech to the congress: its work report, or the report on the plan outline (我向大会作…规划纲要的报告, 吉林 2006)
+    speech = "工作报告" in head or "报告工作" in head or re.search(r"向大会(?:作|报告)", head) is not None
     if m and (speech or m.start() < 40):
         return int(m.group("y"))
     if speech:

@@ -191,6 +191,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])|级?(?:序列|梯队|行列)")
 _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
+# 的 and the things a threshold sorts (not the level it names: 超千亿元的目标, 过万亿的台阶)
+_SORTED_BY = re.compile(r"的(?!目标|水平|规模|台阶|大关|基础|增长|速度|增速)[\u4e00-\u9fff“]")
 
 
 def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
@@ -204,6 +206,8 @@ def _threshold(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
         return False
     # a tier named after its count and listed on (「形成1个产值超千亿元、4个产值超三百亿元…的产业格局」)
     tier = over and text[q.end : q.end + 1] in ("、", "的")
+    if over and _SORTED_BY.match(text, q.end) and "一批" in text[max(0, q.start - 14) : q.start]:
+        return True  # 「培育一批年销售收入过百亿元的大型企业」: which firms (a batch of them), not a figure
     for r in quantities:
         if r is q or r.unit not in _COUNT_UNITS or (over and not tier and r.start < q.end):
             continue

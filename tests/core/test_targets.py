@@ -1382,3 +1382,39 @@ def test_a_threshold_after_the_count_it_sorts_is_no_figure() -> None:
     # which firms count, it is no figure of its own (it was a 2012 target named 形成).
     found = [t for t in extract(_heldout("gwr_2012_hubei.txt")) if "营业收入过百亿元的工业骨干企业" in t.text]
     assert [(t.indicator, t.values, t.unit) for t in found] == [("工业骨干企业（集团）", [30.0], "个")]
+
+
+def test_a_report_on_a_plan_outline_to_the_congress_is_dated_by_its_date_line() -> None:
+    # 吉林省2006年: 「（2006年2月8日 王珉）…我向大会作吉林省国民经济和社会发展第十一个五年规划纲要的报告」 — a speech to the
+    # congress like a work report, dated by the bare date; without a year its 2006 work (「三、全面加大今年各项工作力度」:
+    # 「今年全省地区生产总值预期增长12%」, 「全省转移农村劳动力达到330万人」) was dated 2010.
+    doc = _heldout("gwr_2006_jilin.txt")
+    assert read_frame(doc).report_year == 2006
+    found = [t for t in extract(doc) if t.text in ("今年全省地区生产总值预期增长12%", "全省转移农村劳动力达到330万人")]
+    assert [(t.kind, t.year) for t in found] == [("target", "2006"), ("target", "2006")]
+
+
+def test_the_years_goals_and_tasks_heading_is_that_years_work(tmp_path: Path) -> None:
+    # 山东省2006年政府工作报告 (not in the corpus): 「三、2006年的目标任务和工作重点」 is the year's work (it was read as the
+    # 十一五 goals: 目标任务).
+    doc = doc_of(
+        tmp_path,
+        "山东省2006年政府工作报告",
+        "一、“十五”时期政府工作的回顾",
+        "“十五”计划是我省在新世纪实施的第一个中长期计划。",
+        "二、“十一五”时期经济社会发展的总体要求",
+        "从今年开始，已进入第十一个五年规划时期。",
+        "三、2006年的目标任务和工作重点",
+        "经济社会发展的主要预期目标是：全省生产总值增长10%，地方财政收入增长15%。",
+    )
+    heading = next(b for b in doc.blocks if b.text.startswith("三、"))
+    assert (read_frame(doc).frame(heading.index).role, read_frame(doc).frame(heading.index).year) == ("annual", 2006)
+
+
+def test_a_threshold_sorting_a_batch_is_no_figure(tmp_path: Path) -> None:
+    # 武汉市2006年政府工作报告 (not in the corpus), 十一五 goals: 「着力培育一批年销售收入过百亿元的大型企业」 — which firms,
+    # not a figure (it was a 2010 target named 年销售收入过).
+    doc = doc_of(
+        tmp_path, "武汉市2006年政府工作报告", "二、“十一五”目标任务", "着力培育一批年销售收入过百亿元的大型企业。"
+    )
+    assert extract(doc) == []
