@@ -316,6 +316,18 @@ def read_frame(doc: Document) -> PlanFrame:
             # a note explains one term (（11）安全生产专项整治三年行动计划：…到2022年…): its frame is its own
             blocks[b.index] = opened
             continue
+        if (
+            opened is not None
+            and base is not None
+            and base.role == "annual"
+            and opened.role == "goal"
+            and not opened.deadline
+            and frame.named_period(opened.reason) is not None
+            and not re.match(r"[“\"]?" + re.escape(opened.reason), b.text)
+        ):
+            # 「按照“十一五”产业结构调整和集群发展的要求，今年市政府确定产业重点项目95个」 under 「三、2006年的主要工作」: the
+            # period named in passing does not turn the year's work into the period's goals
+            opened = None
         if opened is not None:
             carried, carried_owner = opened, owner
         blocks[b.index] = carried or base or default or BlockFrame("neutral", None)

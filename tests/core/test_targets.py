@@ -1418,3 +1418,13 @@ def test_a_threshold_sorting_a_batch_is_no_figure(tmp_path: Path) -> None:
         tmp_path, "武汉市2006年政府工作报告", "二、“十一五”目标任务", "着力培育一批年销售收入过百亿元的大型企业。"
     )
     assert extract(doc) == []
+
+
+def test_a_period_named_in_passing_in_the_years_work_does_not_make_it_the_periods_goals() -> None:
+    # 青岛市2006年政府工作报告, 「三、2006年的主要工作」: 「按照“十一五”产业结构调整和集群发展的要求，今年市政府确定产业重点项目
+    # 95个…」 — the year's projects (all 32 figures of the part after it were dated 2010); 「积极有效地利用外资。全年吸引外商直接
+    # 投资33亿美元」 is 2006's.
+    found = extract(_heldout("gwr_2006_qingdao.txt"))
+    (projects,) = [t for t in found if t.values == [95.0]]
+    (fdi,) = [t for t in found if t.text == "全年吸引外商直接投资33亿美元"]
+    assert [(t.kind, t.year) for t in (projects, fdi)] == [("target", "2006"), ("target", "2006")]
