@@ -427,7 +427,11 @@ def extract_block(
                     split_off = True
                 elif kind == "actual" and tense.starts_a_movement(text, c_start, qs[0]) and bframe.role == "review":
                     # 「全国百强镇从12个增至15个」 in a review of a plan period: the first value is the period's start.
-                    span = 5 if re.search(r"十[一二三四五六七]五|“十五”|五年", bframe.reason) else 1
+                    # (a review named by its period, 十五 or “十三五”, or by 五年, spans five years)
+                    named_span = frame.named_period(bframe.reason) or re.fullmatch(
+                        r"十[一二三四五六七八九]?五", bframe.reason
+                    )
+                    span = 5 if named_span or "五年" in bframe.reason else 1
                     item_year = str(int(item_year) - span) if item_year and item_year.isdigit() else item_year
                 elif kind == "actual":
                     # 从2020年38家增至64家: each value takes the year stated before it, unless a movement

@@ -140,6 +140,10 @@ def _shield_brackets(text: str) -> str:
     return _IN_BRACKETS.sub(lambda m: m.group(0).replace("、", "\ue000"), text)
 
 
+# A movement that goes on after a value: 增加到, 提高至, 下降为 ….
+_MOVING_ON = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到|为)")
+
+
 def object_after(after: str) -> str:
     """The noun phrase that follows a value: 个左右高层次人才（团队） → 高层次人才（团队）."""
     if after.startswith(("（", "(")):
@@ -147,6 +151,8 @@ def object_after(after: str) -> str:
     after = re.split(r"[，,。；;、]|和(?=\d)", _shield_brackets(after), maxsplit=1)[0].replace("\ue000", "、")
     after = re.sub(r"^(?:以上|以下|左右|多|余|级|的)+", "", after)
     after = re.sub(r"(?:以上|以下|左右)$", "", after)
+    if _MOVING_ON.match(after):
+        return ""  # 由2000年的126亿元增加到2005年的389亿元: the movement goes on, it names nothing counted
     if re.fullmatch(r"(?:新的?|大|新)?(?:台阶|大关|关口|门槛|量级|规模)", after):
         return ""  # 迈上140万亿元台阶: the milestone is the verb's, not a thing counted
     # The counted thing is the one next to the value: 2名“大国工匠”等模范人物群体 → “大国工匠”.

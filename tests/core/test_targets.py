@@ -1428,3 +1428,25 @@ def test_a_period_named_in_passing_in_the_years_work_does_not_make_it_the_period
     (projects,) = [t for t in found if t.values == [95.0]]
     (fdi,) = [t for t in found if t.text == "全年吸引外商直接投资33亿美元"]
     assert [(t.kind, t.year) for t in (projects, fdi)] == [("target", "2006"), ("target", "2006")]
+
+
+def test_a_movement_in_a_review_of_a_period_named_without_quotes_starts_the_period() -> None:
+    # 青岛 2006, the 十五 review: 「万元生产总值能耗由1.1吨标准煤降低到0.9吨标准煤」 — 1.1 is 2000's (the period's start), not
+    # 2004's; 山东 2001, the 九五 review: 「全省一、二、三产业比例由20.2：47.4：32.4调整为…」 starts in 1995.
+    energy = [t for t in extract(_heldout("gwr_2006_qingdao.txt")) if t.text.startswith("万元生产总值能耗由1.1")]
+    assert [(t.values, t.year) for t in energy] == [([1.1], "2000"), ([0.9], "2005")]
+    (shares,) = [t for t in extract(_heldout("gwr_2001_shandong.txt")) if t.values == [20.2, 47.4, 32.4]]
+    assert shares.year == "1995"
+
+
+def test_a_movement_without_its_subject_takes_the_one_named_before(tmp_path: Path) -> None:
+    # 武汉市2006年政府工作报告 (not in the corpus), the 十五 review: 「财政收入跨越200亿元、300亿元两个台阶，由2000年的126亿元
+    # 增加到2005年的389亿元，年均增长25.3％」 — the values after 由 are 财政收入's (they were named 增加到2005年).
+    doc = doc_of(
+        tmp_path,
+        "武汉市2006年政府工作报告",
+        "一、“十五”工作回顾",
+        "财政收入跨越200亿元、300亿元两个台阶，由2000年的126亿元增加到2005年的389亿元，年均增长25.3％。",
+    )
+    moved = [(t.indicator, t.values, t.year) for t in extract(doc) if t.values in ([126.0], [389.0])]
+    assert moved == [("财政收入", [126.0], "2000"), ("财政收入", [389.0], "2005")]
