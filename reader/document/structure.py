@@ -338,6 +338,10 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             if in_notes or (numeric and not in_sequence) or _in_glossary(b):
                 b.add(BlockKind.NOTE)
                 continue
+            if numeric:
+                # 1.推动… 2.建成… 62.…: a numbered list runs on though its lines are paragraphs, not headings (its
+                # later lines are no notes: 成都 2021's 62 民生实事 after 「1.」 were read as notes)
+                last_enum[key] = value
             if not numeric or heading_like(rest):
                 last_enum[key] = value
                 lead = lead_sentence(rest)

@@ -1450,3 +1450,18 @@ def test_a_movement_without_its_subject_takes_the_one_named_before(tmp_path: Pat
     )
     moved = [(t.indicator, t.values, t.year) for t in extract(doc) if t.values in ([126.0], [389.0])]
     assert moved == [("财政收入", [126.0], "2000"), ("财政收入", [389.0], "2005")]
+
+
+def test_a_numbered_list_of_paragraphs_runs_on_and_its_items_are_no_notes() -> None:
+    # 浙江省2018年政府工作报告, the year's ten 民生实事: 「1、…」 is a paragraph, and 「2、提升学前教育质量，新建、改扩建200所
+    # 幼儿园…」, 「3、…推进轨道交通建设500公里…」 were read as notes out of sequence (a note gives only past figures), so
+    # the year's targets in them were lost; 佳木斯 2021's 「（2）改造老旧楼房847栋…」 likewise, and the （2） is no name.
+    zhejiang = extract(_heldout("gwr_2018_zhejiang.txt"))
+    kindergartens = [t for t in zhejiang if t.text == "新建、改扩建200所幼儿园"]
+    rail = [t for t in zhejiang if t.text == "推进轨道交通建设500公里"]
+    assert [(t.kind, t.year, t.values) for t in kindergartens + rail] == [
+        ("target", "2018", [200.0]),
+        ("target", "2018", [500.0]),
+    ]
+    (buildings,) = [t for t in extract(_heldout("gwr_2021_jiamusi.txt")) if t.values == [847.0]]
+    assert (buildings.indicator, buildings.kind, buildings.year) == ("老旧楼房", "target", "2021")
