@@ -219,6 +219,15 @@ def _opener(text: str, frame: PlanFrame) -> BlockFrame | None:
     """The frame a paragraph's first sentence sets, or None."""
     first = re.split(r"[。！？；]", text, maxsplit=1)[0]
     now = frame.now
+    if (
+        frame.report_year is not None
+        and len(text) <= 30
+        and not re.search(r"[，,。；：:]", text)
+        and re.search(rf"{frame.report_year}\s*年(?!以来)", text)
+        and not REVIEW_WORDS.search(text)
+    ):
+        # a title line the copy left unmarked (附件1 / 成都市2021年民生实事工作目标): the year's work follows
+        return BlockFrame("annual", frame.report_year, reason=text.strip())
     annual = ANNUAL_OPENER.search(first)
     if annual and frame.report_year is not None:
         stated = annual.group("y") or annual.group("z")

@@ -1465,3 +1465,11 @@ def test_a_numbered_list_of_paragraphs_runs_on_and_its_items_are_no_notes() -> N
     ]
     (buildings,) = [t for t in extract(_heldout("gwr_2021_jiamusi.txt")) if t.values == [847.0]]
     assert (buildings.indicator, buildings.kind, buildings.year) == ("老旧楼房", "target", "2021")
+
+
+def test_an_annex_titled_with_the_years_work_is_that_years() -> None:
+    # 成都市2021年政府工作报告, 「附件1」 / 「成都市2021年民生实事工作目标」 (a title line left unmarked): 「3.打通中心城区
+    # “断头路”20条」 is a 2021 target (it was 2025's, the period's end) named without its number.
+    found = extract(_heldout("gwr_2021_chengdu.txt"))
+    (roads,) = [t for t in found if t.text.startswith("3.打通中心城区")]
+    assert (roads.indicator, roads.kind, roads.year, roads.values) == ("打通中心城区“断头路”", "target", "2021", [20.0])
