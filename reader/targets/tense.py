@@ -202,6 +202,9 @@ def classify(
             year = str(named.end) if named else None
         if year is None and bframe.role == "review" and bframe.year:
             year = str(bframe.year)
+        if year is None and done is not None and now is not None:
+            # 「人均生产总值已达到1800美元」 among a 2011 report's goals: where things stand, the year before its own
+            year = str(now - 1)
         return "actual", cue, year, False
     if carry.target_reason:
         return "target", carry.target_reason, carry.deadline, False

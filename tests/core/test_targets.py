@@ -1473,3 +1473,12 @@ def test_an_annex_titled_with_the_years_work_is_that_years() -> None:
     found = extract(_heldout("gwr_2021_chengdu.txt"))
     (roads,) = [t for t in found if t.text.startswith("3.打通中心城区")]
     assert (roads.indicator, roads.kind, roads.year, roads.values) == ("打通中心城区“断头路”", "target", "2021", [20.0])
+
+
+def test_a_figure_already_reached_among_goals_is_where_things_stand() -> None:
+    # 重庆 2011, in the 十二五 tasks: 「充分发挥长江黄金水道和已建在建的6条铁路」 — a fact of 2010 (it had no year); 国务院
+    # 2023: 「各类支持创新的税收优惠政策年度规模已超过1万亿元」 names no 已.
+    (rails,) = [t for t in extract(_heldout("gwr_2011_chongqing.txt")) if t.text.endswith("已建在建的6条铁路")]
+    assert (rails.kind, rails.year) == ("actual", "2010")
+    (tax,) = [t for t in extract(_heldout("gwr_2023_national.txt")) if "税收优惠政策年度规模" in t.text]
+    assert tax.indicator == "各类支持创新的税收优惠政策年度规模"
