@@ -189,7 +189,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])|级?(?:序列|梯队|行列)")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff]|\d)|级?(?:序列|梯队|行列)")
 _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
 # 的 and the things a threshold sorts (not the level it names: 超千亿元的目标, 过万亿的台阶)
 _SORTED_BY = re.compile(r"的(?!目标|水平|规模|台阶|大关|基础|增长|速度|增速)[\u4e00-\u9fff“]")

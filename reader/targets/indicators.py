@@ -181,6 +181,12 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
     obj = object_after(after)
     if obj and subject and _ATTRIBUTE.match(subject):
         return (obj + subject)[:MAX_LEN]
+    tier = re.fullmatch(r"[\d.]+\s*(?:万|亿|万亿)?(?:元|美元)", subject)
+    if tier and previous and re.search(r"(?:以上|以下)\s*$", raw_before):
+        # 「力争全年新开工亿元以上项目100个，其中10亿元以上8个」: a tier of the things named before
+        bound = re.search(r"(以上|以下)\s*$", raw_before).group(1)  # type: ignore[union-attr]
+        family = re.sub(r"（[^（）]*(?:以上|以下)）$", "", previous)  # not a tier of the tier listed before
+        return f"{family}（{subject}{bound}）"[:MAX_LEN]
     if subject in ("人均", "户均") and previous:
         # 「地区生产总值年均增长10%左右，力争人均达到9万元」: per head of the indicator named before
         return (subject + _CHANGE_TAIL.sub("", previous))[:MAX_LEN]

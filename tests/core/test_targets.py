@@ -1482,3 +1482,13 @@ def test_a_figure_already_reached_among_goals_is_where_things_stand() -> None:
     assert (rails.kind, rails.year) == ("actual", "2010")
     (tax,) = [t for t in extract(_heldout("gwr_2023_national.txt")) if "税收优惠政策年度规模" in t.text]
     assert tax.indicator == "各类支持创新的税收优惠政策年度规模"
+
+
+def test_tiers_listed_after_a_count_are_thresholds_of_the_things_named_before() -> None:
+    # 梧州 2014: 「…产值百亿元以上的工业企业…，50亿元以上6家，10亿元以上30家」 — 6 and 30 firms of those tiers; the 50亿元 and
+    # 10亿元 are no figures (they were targets of their own).
+    found = [t for t in extract(_heldout("gwr_2014_wuzhou.txt")) if t.text in ("50亿元以上6家", "10亿元以上30家")]
+    assert [(t.indicator, t.values, t.unit) for t in found] == [
+        ("产值百亿元以上的工业企业（50亿元以上）", [6.0], "家"),
+        ("产值百亿元以上的工业企业（10亿元以上）", [30.0], "家"),
+    ]
