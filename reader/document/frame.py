@@ -292,16 +292,16 @@ def read_frame(doc: Document) -> PlanFrame:
     # A heading inside a part that has a role says what it does in that part's time unless it names a time of its
     # own: 「（一）坚持把稳增长作为首要任务，稳中向好的态势进一步巩固」 under 「一、2017年工作回顾」 reports 2017 (任务 is
     # not a goal there), and 「（一）紧紧抓住稳增长这个首要任务」 under 「二、2012年工作安排」 is 2012's work, not the period's.
+    paths: dict[str, list[Node]] = {}  # node id → its path from the top, read once for the headings and the blocks
     for node in doc.nodes():
         if heading_roles.get(node.id) is None or _TIME_OF_ITS_OWN.search(node.title):
             continue
-        ancestors = doc.node_path(node.id)[:-1]
+        ancestors = paths.setdefault(node.id, doc.node_path(node.id))[:-1]
         if any(heading_roles.get(a.id) is not None for a in ancestors):
             heading_roles[node.id] = None
 
     blocks: dict[int, BlockFrame] = {}
     default = BlockFrame("goal", frame.period.end if frame.period else None, reason="plan") if frame.period else None
-    paths: dict[str, list[Node]] = {}
     current_section = None
     carried: BlockFrame | None = None
     carried_owner = ""  # the nearest node with a heading role where ``carried`` was set

@@ -281,12 +281,12 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             b.add(BlockKind.HEADING)
             continue
 
-        if GLOSSARY.match(re.sub(r"[\s　]+", "", text)):
+        compact = re.sub(r"[\s　]+", "", text)
+        if GLOSSARY.match(compact):
             # 名词解释和说明 at the end of a report (注　释, spaced out as a title): its own top-level part; the
             # （1）（2）… after it are notes.
             b.stack.clear()
-            title = re.sub(r"[\s　]+", "", text).rstrip(":：")
-            b.open(_Draft(NodeKind.NOTES, RANK[NodeKind.CHAPTER], None, title, False, i))
+            b.open(_Draft(NodeKind.NOTES, RANK[NodeKind.CHAPTER], None, compact.rstrip(":："), False, i))
             b.add(BlockKind.HEADING)
             in_notes = True
             continue
@@ -338,12 +338,10 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             if in_notes or (numeric and not in_sequence) or _in_glossary(b):
                 b.add(BlockKind.NOTE)
                 continue
-            if numeric:
-                # 1.推动… 2.建成… 62.…: a numbered list runs on though its lines are paragraphs, not headings (its
-                # later lines are no notes: 成都 2021's 62 民生实事 after 「1.」 were read as notes)
-                last_enum[key] = value
+            # The list runs on, also where its lines are paragraphs, not headings (1.推动… 2.建成… 62.…: its later
+            # lines are no notes — 成都 2021's 62 民生实事 after 「1.」 were read as notes)
+            last_enum[key] = value
             if not numeric or heading_like(rest):
-                last_enum[key] = value
                 lead = lead_sentence(rest)
                 whole = len(rest) <= LEAD_MAX and not any(c in rest[:-1] for c in SENTENCE_END)
                 title = rest.rstrip("。") if whole else item_title(lead or short_title(rest))

@@ -410,9 +410,8 @@ def extract_block(
                     a = lead_in
                     a, b = _trim(text, a, b)
                 item_year, item_kind, item_reason, item_implied = year, kind, reason, implied
-                split_off = (
-                    False  # a past figure taken out of a goal's clause: the comparison's base, with none of its own
-                )
+                # a past figure taken out of a goal's clause: the comparison's base, with no base of its own
+                split_off = False
                 if kind == "target" and frame.now is not None and tense.starts_a_movement(text, c_start, qs[0]):
                     # 「全员劳动生产率从人均8.7万元提高到12万元以上」 in a goal: the first value is where the goal starts,
                     # a level already reached in the year before the document's own.

@@ -141,8 +141,10 @@ def _shield_brackets(text: str) -> str:
     return _IN_BRACKETS.sub(lambda m: m.group(0).replace("、", "\ue000"), text)
 
 
+# The verbs of a movement from one value to another (从A增至B, 由A提高到B); tense.MOVEMENT is built on them too.
+MOVING = "(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)"
 # A movement that goes on after a value: 增加到, 提高至, 下降为 ….
-_MOVING_ON = re.compile(r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到|为)")
+_MOVING_ON = re.compile(MOVING + "(?:至|到|为)")
 
 
 def object_after(after: str) -> str:
@@ -182,11 +184,11 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
     if obj and subject and _ATTRIBUTE.match(subject):
         return (obj + subject)[:MAX_LEN]
     tier = re.fullmatch(r"[\d.]+\s*(?:万|亿|万亿)?(?:元|美元)", subject)
-    if tier and previous and re.search(r"(?:以上|以下)\s*$", raw_before):
+    bound = re.search(r"(以上|以下)\s*$", raw_before)
+    if tier and previous and bound:
         # 「力争全年新开工亿元以上项目100个，其中10亿元以上8个」: a tier of the things named before
-        bound = re.search(r"(以上|以下)\s*$", raw_before).group(1)  # type: ignore[union-attr]
         family = re.sub(r"（[^（）]*(?:以上|以下)）$", "", previous)  # not a tier of the tier listed before
-        return f"{family}（{subject}{bound}）"[:MAX_LEN]
+        return f"{family}（{subject}{bound.group(1)}）"[:MAX_LEN]
     if subject in ("人均", "户均") and previous:
         # 「地区生产总值年均增长10%左右，力争人均达到9万元」: per head of the indicator named before
         return (subject + _CHANGE_TAIL.sub("", previous))[:MAX_LEN]

@@ -114,9 +114,7 @@ def measured_year(clause: str, now: int | None) -> str | None:
     return None
 
 
-MOVEMENT = re.compile(
-    r"(?:增|提|升|降|减|缩小|扩大|增加|提高|提升|下降|降低|减少|跃升|上升)(?:至|到)|(?:调整|提高|提升|增加|下降|降低|上升|减少)为"
-)
+MOVEMENT = re.compile(indicators.MOVING + r"(?:至|到)|(?:调整|提高|提升|增加|下降|降低|上升|减少)为")
 
 
 def starts_a_movement(text: str, c_start: int, q: Quantity) -> bool:
@@ -166,9 +164,10 @@ def classify(
         commitment, done = done, None
     # A year at or after the document's own that does something is a deadline (future_deadline above), so any
     # year left here lies before it.
-    past_year = PAST_YEAR.search(indicators.BASE.sub("", clause))
+    unbased = indicators.BASE.sub("", clause)  # a comparison's base is no year of the figure's
+    past_year = PAST_YEAR.search(unbased)
     # 去年 in a report is the year before it (经济总量去年跨上1.8万亿元新台阶, 湖北 2012: 2011's)
-    last_year = indicators.LAST_YEAR.search(indicators.BASE.sub("", clause)) if frame.report_year is not None else None
+    last_year = indicators.LAST_YEAR.search(unbased) if frame.report_year is not None else None
     earlier = None
     for m in EARLIER_PERIOD.finditer(clause):
         named = frame.named_period(m.group("p"))
