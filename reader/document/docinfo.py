@@ -23,6 +23,7 @@ FIELDS = tuple(LABELS)
 
 _NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,4})\s*号")
 _CN_DIGIT = "〇零一二三四五六七八九十"
+_YEAR_DIGITS = "〇一二三四五六七八九"  # a year written digit by digit (二〇一八); 零 is 〇
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")
 _BODY_END = re.compile(r"(国务院|人民政府|办公厅|办公室|委员会|人民代表大会|常务委员会|中共中央|党委|[部局厅委署院])$")
@@ -33,7 +34,10 @@ _SPEAKER = re.compile(r"^(国务院)总理|^(.{2,12}?(?:省|自治区|市|县|�
 _APPROVED = re.compile(
     r"(第[一二三四五六七八九十]+届)(.{0,12}?人民代表大会)(?:常务委员会)?第[一二三四五六七八九十]+次会议"
 )
-_PERIOD_WORD = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:规划|计划)")
+# 第十四个五年规划, or the plan's short name in quotes (“九五”计划, “十四五”规划)
+_PERIOD_WORD = re.compile(
+    r"第([一二三四五六七八九十]{1,3})个五年(?:规划|计划)|“([一二三四五六七八九十]{1,2})五”(?:规划|计划)"
+)
 _PERIOD_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-－—–~～至到]\s*((?:19|20)\d\d)\s*年")
 # Types by the title's last words, longest first (指导意见 is an 意见, 计划纲要 a 纲要).
 _TYPES = (
@@ -75,8 +79,7 @@ class DocInfo:
 def _cn_number(text: str) -> int | None:
     """二〇一八 → 2018 (digit by digit), 十二 / 二十一 → 12 / 21."""
     if len(text) == 4 and "十" not in text:
-        digits = [_CN_DIGIT.index(c) if c not in "〇零" else 0 for c in text]
-        return int("".join(str(d) for d in digits))
+        return int("".join(str(_YEAR_DIGITS.index(c) if c not in "零" else 0) for c in text))
     return cn_to_int(text)
 
 
@@ -84,7 +87,7 @@ def _dates(text: str) -> list[str]:
     found = [f"{y}-{int(m):02d}-{int(d):02d}" for y, m, d in _DATE.findall(text)]
     for y, m, d in _CN_DATE.findall(text):
         year, month, day = _cn_number(y), _cn_number(m), _cn_number(d)
-        if year and month and day:
+        if year and 1900 <= year <= 2100 and month and day:
             found.append(f"{year}-{month:02d}-{day:02d}")
     return [d for d in found if 1 <= int(d[5:7]) <= 12 and 1 <= int(d[8:10]) <= 31]
 
@@ -157,7 +160,7 @@ def infer(doc: Document) -> DocInfo:
         word = _PERIOD_WORD.search(title)
         if years:
             period = f"{years.group(1)}—{years.group(2)}"
-        elif word and (n := cn_to_int(word.group(1))):
+        elif word and (n := cn_to_int(word.group(1) or word.group(2))):
             start, end = plan_period(n)
             period = f"{start}—{end}"
 

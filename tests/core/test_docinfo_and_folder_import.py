@@ -31,6 +31,13 @@ GOLD = {
     "heldout/gwr_2026_dongguan.txt": DocInfo("东莞市人民政府", "", "2026-02-04", "东莞市", "政府工作报告", ""),
     # …第十个五年计划纲要 / 2001年3月15日第九届全国人民代表大会第四次会议批准
     "plan_toc_preface.txt": DocInfo("全国人民代表大会", "", "2001-03-15", "全国", "纲要", "2001—2005"),
+    # …“九五”计划和二〇一〇年远景目标纲要 / （一九九六年三月十七日第八届全国人民代表大会第四次会议批准）: a date in Chinese
+    # numerals (it stopped the import with a traceback), the period by the plan's short name in quotes
+    "heldout/cn9_fyp_outline_to_2010_goals.txt": DocInfo(
+        "全国人民代表大会", "", "1996-03-17", "全国", "纲要", "1996—2000"
+    ),
+    # …第十一个五年规划纲要 / 2006年3月14日第十届全国人民代表大会第四次会议批准 / …第十一个五年（2006—2010年）规划纲要…
+    "heldout/cn11_fyp_outline.txt": DocInfo("全国人民代表大会", "", "2006-03-14", "全国", "纲要", "2006—2010"),
     # Sections cut out of two work reports: no title, nothing stated about themselves.
     "corpus/nanjing_2026_gwr_p2-3.txt": DocInfo(),
 }
