@@ -190,6 +190,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff]|\d)|级?(?:序列|梯队|行列)")
+# A clause that raises or lowers a measure, without its value: 提高计算机普及率, 空气质量优良率逐年提高.
+_LABEL = re.compile(r"[\u4e00-\u9fff“”（）]{2,16}")  # a short label before a colon
+_MEASURED = r"(?:率|比重|比例|水平|规模|总量|强度|密度|人数|面积|产量|存贷比)"
+_RAISED = re.compile(r"(?:提高|提升|降低|增加|扩大|减少|控制)([\u4e00-\u9fff“”]{1,20}?" + _MEASURED + ")")
+_RISING = re.compile(
+    r"([\u4e00-\u9fff“”]{1,20}?" + _MEASURED + r")(?:逐年|逐步|进一步|持续|稳步|大幅|明显|显著)?"
+    r"(?:提高|提升|降低|增加|扩大|减少|上升|下降)"
+)
 _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
 # 的 and the things a threshold sorts (not the level it names: 超千亿元的目标, 过万亿的台阶)
 _SORTED_BY = re.compile(r"的(?!目标|水平|规模|台阶|大关|基础|增长|速度|增速)[\u4e00-\u9fff“]")
@@ -321,6 +329,15 @@ def _items(
         if not name and indicators.BASE.fullmatch(indicators.clean(before) or before.strip(" ，,")):
             # 「…经济总量和城乡居民人均收入迈上新的大台阶，在2020年基础上翻一番」: the subject is the clause's before.
             name = indicators.subject_of(clause_before)
+        elif not name and not shared and not re.search(r"\d", clause_before):
+            # 「提高计算机普及率，2005年达到4%以上」, 「空气质量优良率逐年提高，2016年达95.1%」: the measure the clause before
+            # raises is the one that reaches the value.
+            lead = indicators.clean(clause_before)
+            raised = _RAISED.fullmatch(lead) or _RISING.fullmatch(lead)
+            if raised:
+                name = raised.group(1)
+            elif text[c_start - 1 : c_start] in ("：", ":") and _LABEL.fullmatch(clause_before.rstrip("：: ")):
+                name = clause_before.rstrip("：: ")  # 「国家级自然保护区：共243个」: the label names the value
         obj = indicators.object_after(after)
         inner = _INNER_PART.fullmatch(text[shared[-1].end : q.start]) if shared else None
         if inner and out and text.startswith(("）", ")"), q.end):
@@ -348,13 +365,24 @@ def _items(
     return out
 
 
+# A year written in Chinese digits one by one (一九九五年, 二〇一〇年).
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s?年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with every year written in Chinese digits (比一九九五年) in Arabic digits (比1995年), one character for
+    one, so that offsets stay those of the text: the rules on years read both ways of writing them."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
 def extract_block(
     doc_id: str, block: Block, frame: PlanFrame | None = None, bframe: BlockFrame | None = None
 ) -> list[Target]:
     """Targets and past figures in one block of running text."""
     frame = frame or PlanFrame(None, None)
     bframe = bframe or frame.frame(block.index)
-    text = block.text
+    text = arabic_years(block.text)  # read with the years in digits; the spans shown are the block's own text
     out: list[Target] = []
     block_deadline: str | None = (bframe.year and bframe.deadline and str(bframe.year)) or None
     for sm in _SENTENCE.finditer(text):
@@ -445,7 +473,7 @@ def extract_block(
                         block_id=block.id,
                         start=a,
                         end=b,
-                        text=text[a:b],
+                        text=block.text[a:b],
                         indicator=name,
                         quantities=qs,
                         qualifier=_qualifier(text[a:b], qs[0].start - a),

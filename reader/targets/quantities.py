@@ -61,16 +61,24 @@ ARABIC = re.compile(
 RATIO = re.compile(rf"(?<![\d.])(?:{_NUMBER})(?:\s?[:：∶]\s?(?:{_NUMBER})){{1,3}}(?![\d.])")
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# Chinese numerals with a magnitude and a unit of measure: 五千亿元, 三万亿, 两千万吨.
+# Chinese numerals with a magnitude and a unit of measure: 五千亿元, 三万亿, 两千万吨, and the whole of a numeral with
+# several magnitudes (五万七千六百亿元, 四亿六千五百万吨), a decimal (六点八万公里) or digits one by one (一九〇〇万吨).
+_CN_UNIT = (
+    "元|美元|吨标准煤|吨|千瓦时|千瓦|亩|人次|人|户|平方米|立方米|公顷|公里|斤|辆|台|门|块|项|个|件|套|所|座|家|头|册"
+)
+# A range written in Chinese numerals shares the magnitude written last unless it has its own: 二千五百～三千五百万吨,
+# 四亿九千万～五亿吨.
 CHINESE_AMOUNT = re.compile(
-    rf"(?<![{_CN_DIGITS}第])(?P<n>[一二两三四五六七八九十][{_CN_DIGITS}]*?)(?P<mag>万亿|亿|万)"
-    rf"(?P<unit>元|美元|吨|千瓦|亩|人次|人|户|平方米|公里|斤)?(?!级)"
+    rf"(?<![{_CN_DIGITS}第点～~—－])(?:(?P<lo>[一二两三四五六七八九十][{_CN_DIGITS}]*)[～~—－至到])?"
+    rf"(?P<n>[一二两三四五六七八九十][{_CN_DIGITS}]*(?:点[〇零一二三四五六七八九]+)?)(?P<mag>万亿|亿|万)"
+    rf"(?:(?P<tail>[〇零一二两三四五六七八九十百千]+)(?={_CN_UNIT}))?"  # 九万二千公里
+    rf"(?P<unit>{_CN_UNIT})?(?!级)"
 )
 # A round magnitude with no numeral: 营业收入超万亿元, 破千亿 (one of that magnitude).
 ROUND_MAGNITUDE = re.compile(r"(?<=超|破|过|达|上)(?P<mag>万亿|千亿|百亿)(?P<unit>元|美元)?(?!级)")
 # Multiples: 两倍, 1.8倍 is ARABIC; 翻一番 / 翻两番 / 翻番 count doublings; 七成 is 70%.
 MULTIPLE = re.compile(
-    rf"(?P<n>[一二两三四五六七八九十]{{1,2}})倍|翻(?P<f>[一两二三])?番|(?<![{_CN_DIGITS}])(?P<c>[一二三四五六七八九])成(?![为功立效果绩不])"
+    rf"(?<![点])(?P<n>[一二两三四五六七八九十]{{1,2}}(?:点[〇零一二三四五六七八九]+)?)倍|翻(?P<f>[一两二三])?番|(?<![{_CN_DIGITS}])(?P<c>[一二三四五六七八九])成(?![为功立效果绩不])"
 )
 # 倍增 is a doubling when it is the outcome (实现倍增, 经营主体倍增，): not 成倍增加 (manyfold), not a verb with an
 # object (倍增力量), not a programme's name (收入倍增计划, 十年倍增行动).
@@ -185,6 +193,44 @@ def parse_number(text: str) -> float:
     return float(re.sub(r"[\s,]", "", text.translate(_FULLWIDTH)))
 
 
+_CN_ONE_BY_ONE = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _cn_below_10000(text: str) -> float | None:
+    """四千九百, 十二, 六点八, 一九〇〇 (digit by digit)."""
+    whole, _, decimals = text.partition("点")
+    if len(whole) > 1 and all(c in "〇零一二三四五六七八九" for c in whole):
+        value: float | None = float(whole.translate(_CN_ONE_BY_ONE))
+    else:
+        value = _cn_number(whole) if whole else 0.0
+    if value is None or not decimals:
+        return value
+    return float(f"{int(value)}.{decimals.translate(_CN_ONE_BY_ONE)}")
+
+
+def _cn_total(text: str) -> float | None:
+    """The value of a Chinese numeral with its magnitudes: 五万七千六百亿 → 5.76e12."""
+    for mag, factor in (("亿", 1e8), ("万", 1e4)):
+        if mag in text:
+            high, _, low = text.partition(mag)
+            a, b = _cn_total(high), _cn_total(low) if low else 0.0
+            return None if a is None or b is None else a * factor + b
+    return _cn_below_10000(text)
+
+
+def _cn_amount(written: str) -> tuple[float, str] | None:
+    """(value, magnitude) of a Chinese amount: 三万亿 → (3, 万亿); 五万七千六百亿 → (57600, 亿); 四亿六千五百万 → (4.65, 亿);
+    两千万 → (2000, 万)."""
+    if re.fullmatch(r"[^万亿]+万亿", written):
+        value = _cn_below_10000(written[:-2])
+        return (value, "万亿") if value is not None else None
+    total = _cn_total(written)
+    if total is None:
+        return None
+    mag, factor = ("亿", 1e8) if "亿" in written else ("万", 1e4)
+    return round(total / factor, 6), mag
+
+
 def _cn_number(text: str) -> float | None:
     value = cn_to_int(text)
     if value is None and text in ("千", "百"):
@@ -202,6 +248,33 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 # Verbs that make a class (…级) a level reached: 成为5000亿元级产业.
 _BECOMING = re.compile(r"(?:成为|达到|迈上|迈入|跨入|跻身|升为|升至)\s*$")
+
+# A bound (以上, 及以下 …) directly before a noun: the value sorts the things named after it.
+_BOUND_BEFORE_NOUN = re.compile(
+    r"\s?(?:及以上|以上|及以下|以下)(?=[\u4e00-\u9fff])(?!用于|投入|实现|达|完成|增长|建成|开工|落地|占|以|的|和|或)"
+)
+# Units of a size each thing has (what it costs or earns, its weight, power, floor space, age, height, slope), not of
+# how many things there are or how far they reach: 5000万元以上项目, 20吨以上燃煤锅炉, 10万千瓦及以下燃煤机组,
+# 15年以上供热管网, 25度以上坡耕地, 16平方米以下低保家庭.
+_SIZE_UNIT = re.compile(rf"(?:{_MAG})?(?:元|美元|欧元|港元|吨标准煤|吨|千瓦|兆瓦|度|年|米|平方米)(?:/年)?")
+# …except an amount each person receives (每月人均300元以上生活补助): that is the figure.
+_ALLOWANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:补助|补贴|津贴|奖励|奖补|救助)")
+# Households that size a settlement (20户以上自然村, 20户以上农牧民聚集区), not households counted (2800户以上家庭).
+_SETTLEMENT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:自然村|村寨|村组|村屯|聚集区|居住区)")
+
+
+def _sorting_bound(text: str, a: int, b: int, unit: str) -> bool:
+    """「20吨以上燃煤锅炉13台」, 「20户以上自然村全部通硬化路」, 「时速200公里及以上高速铁路列车」: a value with a bound
+    before the noun it qualifies says which things are meant (a size each of them has), it is no figure of its own."""
+    bound = _BOUND_BEFORE_NOUN.match(text, b)
+    if bound is None:
+        return False
+    after = bound.end()
+    if _SIZE_UNIT.fullmatch(unit):
+        return not _ALLOWANCE.match(text, after)
+    if unit.endswith("户"):
+        return bool(_SETTLEMENT.match(text, after))
+    return unit in ("公里", "千米") and text[max(0, a - 2) : a] == "时速"
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -266,6 +339,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if re.match(r"\s?(?:及以上|以上|以下|及以下)(?:的|和|或)", text[b : b + 5]):
             continue  # 投资规模30亿元以上的项目: a threshold that says which things count, not a value
+        if _sorting_bound(text, a, b, (mag + unit).replace("％", "%")):
+            continue
         if unit in ("米", "公里", "千米") and re.match(r"(?:以)?内[\u4e00-\u9fff]", text[b : b + 3]):
             continue  # 公交与轨道50米内换乘比例: a distance that qualifies the measure, not a value of it
         if unit and text[b : b + 1] == "级" and not _BECOMING.search(text, max(0, a - 4), a):
@@ -284,16 +359,27 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     for m in CHINESE_AMOUNT.finditer(text):
         if _overlaps(m.start(), m.end(), blocked):
             continue
-        n = _cn_number(m.group("n"))
-        if n is None:
+        written = m.group("n") + m.group("mag") + (m.group("tail") or "")
+        amount = _cn_amount(written)
+        if amount is None:
             continue
-        unit = m.group("mag") + (m.group("unit") or "")
-        add(Quantity(n, None, unit, m.group(0), offset + m.start(), offset + m.end()))
+        low = None
+        if m.group("lo"):
+            lo = m.group("lo")
+            lo_total = _cn_total(lo if re.search("[万亿]", lo) else lo + m.group("mag"))
+            high_total = _cn_total(written)
+            low = round(amount[0] * lo_total / high_total, 6) if lo_total and high_total else None
+        unit = amount[1] + (m.group("unit") or "")
+        if low is None:
+            start = m.start("n")
+            add(Quantity(amount[0], None, unit, text[start : m.end()], offset + start, offset + m.end()))
+        else:
+            add(Quantity(low, amount[0], unit, m.group(0), offset + m.start(), offset + m.end()))
     for m in MULTIPLE.finditer(text):
         if _overlaps(m.start(), m.end(), blocked):
             continue
         if m.group("n"):
-            n = _cn_number(m.group("n"))
+            n = _cn_below_10000(m.group("n"))  # 两倍, 一点四倍
             if n is None:
                 continue
             add(Quantity(n, None, "倍", m.group(0), offset + m.start(), offset + m.end()))

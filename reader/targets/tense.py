@@ -16,6 +16,11 @@ from reader.targets.quantities import Quantity
 DEADLINE = re.compile(
     r"(?:到|至|展望|于)\s*(?P<y>20\d\d)\s*年(?:底|末)?|(?P<e>20\d\d)\s*年(?:前|以前)(?![的])"
     r"|(?:到|至)\s*(?P<p>" + PLAN_TOKEN + ")(?:期末|末)"
+    # the end of a span of years (2004—2007年国家安排资金100亿元), as 2004至2007年 is by 至; not a plan's own span in
+    # its title (《区域协同发展规划（2019—2025年）》)
+    r"|(?<![0-9（(])(?:19|20)\d\d\s*[—－\-–~～]\s*(?P<r>20\d\d)\s*年(?:底|末)?(?![）)》]|[\u4e00-\u9fff]{0,4}(?:规划|计划))"
+    # the year whose goals a sentence opens with (二〇一〇年国民经济和社会发展的主要奋斗目标是：…)
+    r"|^(?P<g>20\d\d)\s*年[^，。；：]{0,16}?目标(?:是|为)"
 )
 # This year, in a report: 今年, 年内 (not 今年以来, which looks back over the year so far; 年内 only where it opens a
 # clause or follows a commitment: 三年内 is a horizon, 外企年内销总额 names domestic sales).
@@ -52,8 +57,8 @@ class Carry:
 
 
 def deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
-    if m.group("y") or m.group("e"):
-        return m.group("y") or m.group("e")
+    if m.group("y") or m.group("e") or m.group("r") or m.group("g"):
+        return m.group("y") or m.group("e") or m.group("r") or m.group("g")
     named = frame.named_period(m.group("p"))
     return str(named.end) if named else None
 

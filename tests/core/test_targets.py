@@ -1492,3 +1492,110 @@ def test_tiers_listed_after_a_count_are_thresholds_of_the_things_named_before() 
         ("产值百亿元以上的工业企业（50亿元以上）", [6.0], "家"),
         ("产值百亿元以上的工业企业（10亿元以上）", [30.0], "家"),
     ]
+
+
+def test_a_size_bounded_before_the_noun_it_sorts_is_no_figure() -> None:
+    # 大理 2025: 「完成30户以上自然村通村硬化道路1000公里」 — the 1000 km are the target; 30户以上 says which villages (it was a
+    # target of its own named 自然村通村硬化道路). 佳木斯 2021: 「全面完成15度以上坡地退耕还林还草工作」 has no figure at all.
+    (roads,) = [t for t in extract(_heldout("gwr_2025_dali.txt")) if "30户以上自然村" in t.text]
+    assert (roads.indicator, roads.values, roads.unit) == ("30户以上自然村通村硬化道路", [1000.0], "公里")
+    assert not [t for t in extract(_heldout("gwr_2021_jiamusi.txt")) if "15度以上坡地" in t.text]
+    # 十一五 outline, its boxes: 「掌握时速200公里及以上高速铁路列车…装备核心技术」 (a class of trains) and 「全面实现20户以上已通电
+    # 自然村通广播电视」 (which villages) set no figures.
+    outline = extract(_heldout("cn11_fyp_outline.txt"))
+    assert not [t for t in outline if "时速200公里" in t.text or "20户以上已通电" in t.text]
+
+
+def test_a_count_or_an_allowance_bounded_before_its_noun_is_still_the_figure() -> None:
+    # What the bound qualifies is counted (1万户以上任务, 1000万以上农村贫困人口) or received (每月人均300元以上生活补助).
+    (homes,) = [t for t in extract(_heldout("gwr_2016_liuzhou.txt")) if "农村危房改造1万户以上任务" in t.text]
+    assert (homes.values, homes.unit) == ([1.0], "万户")
+    (poor,) = [t for t in extract(_heldout("gwr_2016_national.txt")) if "1000万以上农村贫困人口" in t.text]
+    assert (poor.values, poor.unit) == ([1000.0], "万")
+    (allowance,) = [t for t in extract(_heldout("gwr_2019_gansu.txt")) if t.values == [300.0] and "生活补助" in t.text]
+    assert (allowance.values, allowance.unit, allowance.kind) == ([300.0], "元", "actual")
+
+
+def test_a_span_of_years_ends_on_its_last_year(tmp_path: Path) -> None:
+    # 十一五 outline (2006–2010), 专栏15: 「西部地区农村寄宿制学校建设：2004—2007年国家安排资金100亿元」 is due in 2007 (as
+    # 2004至2007年 would be), not at the plan's end.
+    (school,) = [t for t in extract(_heldout("cn11_fyp_outline.txt")) if t.text.startswith("2004—2007年国家安排资金")]
+    assert (school.year, school.values) == ("2007", [100.0])
+    # 绵阳市2020年政府工作报告: a plan's own span in its title dates nothing — 「编制完成《区域协同发展规划（2019—2025年）》，
+    # …县市区、园区间签订合作协议20余个」 is a result of 2019.
+    doc = doc_of(
+        tmp_path,
+        "绵阳市2020年政府工作报告",
+        "一、2019年工作回顾",
+        "推动区域协调发展。编制完成《区域协同发展规划（2019—2025年）》，加强设施互通、产业协同，县市区、园区间签订合作协议"
+        "20余个，“一核”引领、“两翼”支撑、“三区”协同的发展格局加速形成。",
+    )
+    (deals,) = extract(doc)
+    assert (deals.kind, deals.year) == ("actual", "2019")
+
+
+def test_grid_connected_capacity_keeps_its_name() -> None:
+    # 2023年国民经济和社会发展统计公报: 「并网风电装机容量44134万千瓦」 — 并网 is grid-connected, not the conjunction 并.
+    found = extract(_heldout("bulletin_2023_national.txt"))
+    assert one(found, "并网风电装机容量44134万千瓦").indicator == "并网风电装机容量"
+    assert one(found, "并网太阳能发电装机容量60949万千瓦").indicator == "并网太阳能发电装机容量"
+
+
+def test_a_value_without_a_subject_takes_the_measure_raised_in_the_clause_before(tmp_path: Path) -> None:
+    # 十五计划纲要 (2001): 「提高计算机普及率，2005年达到4%以上」; 江西省2011年政府工作报告: 「二是提高税收占财政收入的比重，由84.3%
+    # 提高到85.2%」; 南宁市2017年: 「空气质量优良率逐年提高，2016年达95.1%」 — the values had no name.
+    doc = doc_of(
+        tmp_path,
+        "中华人民共和国国民经济和社会发展第十个五年计划纲要",
+        "第二节　拓宽消费领域",
+        "降低信息服务价格，刺激居民信息消费。提高计算机普及率，2005年达到4%以上。",
+        "实行鼓励消费的政策，促进消费需求较快增长，使居民消费率提高到50%左右。围绕结构调整，引导投资方向，促进固定资产投资"
+        "特别是企业和社会投资较快增长，全社会固定资产投资率调控在35%左右。",
+    )
+    assert [(t.indicator, t.values, t.year) for t in extract(doc)] == [
+        ("计算机普及率", [4.0], "2005"),
+        ("居民消费率", [50.0], "2005"),
+        ("全社会固定资产投资率", [35.0], "2005"),
+    ]
+    doc = doc_of(
+        tmp_path,
+        "江西省2011年政府工作报告",
+        "二、2011年工作安排",
+        "二是提高税收占财政收入的比重，由84.3%提高到85.2%。",
+        name="jx.txt",
+    )
+    assert [t.indicator for t in extract(doc)] == ["税收占财政收入的比重", "税收占财政收入的比重"]
+
+
+def test_amounts_written_in_chinese_numerals_are_read_whole() -> None:
+    # “九五”计划纲要 (1996): numerals with several magnitudes, a range, a decimal multiple and digits one by one were read as
+    # their first part (五万七千六百亿元 as 5万, 四亿六千五百万吨 as 4亿, 一九〇〇万吨 as 0, 一点四倍 as 4倍).
+    found = extract(_heldout("cn9_fyp_outline_to_2010_goals.txt"))
+
+    def read(fragment: str) -> list[tuple[str, list[float], str]]:
+        return [(t.indicator, t.values, t.unit) for t in found if fragment in t.text]
+
+    assert read("国民生产总值达到五万七千六百亿元") == [("国民生产总值", [57600.0], "亿元")]
+    assert read("粮食产量达到四亿六千五百万吨") == [("粮食产量", [4.65], "亿吨")]
+    assert read("比一九九〇年增加一九〇〇万吨") == [("粮食产量增加", [1900.0], "万吨")]
+    assert read("粮食四亿九千万～五亿吨") == [("粮食", [4.9, 5.0], "亿吨")]
+    assert read("新建和改造公路九万二千公里") == [("新建和改造公路", [9.2], "万公里")]
+    assert read("客机座位增长一点四倍") == [("客机座位增长", [1.4], "倍")]
+
+
+def test_years_written_in_chinese_numerals_date_and_base_figures() -> None:
+    # “九五”计划纲要: 「比一九九五年的一亿四千九百万吨增加六百万吨」 — the 1.49亿吨 is 1995's, the increase measured from 1995;
+    # 「二〇一〇年国民经济和社会发展的主要奋斗目标是：实现国民生产总值比二〇〇〇年翻一番，人口控制在十四亿以内」 are 2010's goals
+    # (they were dated 2000, the plan's end, and the population was named 以内).
+    found = extract(_heldout("cn9_fyp_outline_to_2010_goals.txt"))
+    crude = [t for t in found if t.text.startswith("比一九九五年的一亿四千九百万吨")]
+    assert [(t.kind, t.year, t.base_year, t.values) for t in crude] == [
+        ("actual", "1995", None, [1.49]),
+        ("target", "2000", "1995", [600.0]),
+    ]
+    goals = [t for t in found if t.block == crude[0].block + 11]
+    assert [(t.indicator, t.year, t.base_year, t.values) for t in goals] == [
+        ("国民生产总值", "2010", "2000", [1.0]),
+        ("人口", "2010", None, [14.0]),
+    ]
+    assert goals[0].text.startswith("二〇一〇年")  # the span shown is the document's own text
