@@ -37,7 +37,7 @@ REVIEWED_YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:的)?(?:政府
 WORK_REPORT = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,8})?政府工作报告")
 # A report's date (（2011年1月9日 黄奇帆）), and the dateline under its title: ——2026年2月4日在东莞市第十七届人民代表
 # 大会第六次会议上.
-REPORT_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+REPORT_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日")
 REPORT_DATELINE = re.compile(REPORT_DATE.pattern + r"在[^。]{0,40}(?:人民代表大会|人大)")
 
 # Headings that announce a review of what was done, or the goals and tasks ahead.
@@ -150,6 +150,13 @@ def _bulletin_year(doc: Document) -> int | None:
     return int(m.group("y")) if m else None
 
 
+def _year_reported(date: re.Match[str]) -> int:
+    """The year a report dated ``date`` sets the work of: a congress held in November or December (——2013年12月25日在
+    四平市七届人大第二次会议上) hears the next year's (「一、2013年工作回顾」「二、2014年工作安排」)."""
+    year = int(date.group("y"))
+    return year + 1 if int(date.group("m")) >= 11 else year
+
+
 def _report_year(doc: Document) -> int | None:
     head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:6])
     m = WORK_REPORT.search(head)
@@ -161,12 +168,12 @@ def _report_year(doc: Document) -> int | None:
     # a speech to the congress: its work report, or the report on the plan outline (我向大会作…规划纲要的报告, 吉林 2006)
     speech = "工作报告" in head or "报告工作" in head or re.search(r"向大会(?:作|报告)", head) is not None
     if m and (speech or m.start() < 40):
-        return int(m.group("y"))
+        return _year_reported(m)
     if speech:
         # a report's date without the congress named: （2011年1月9日 黄奇帆）
         d = REPORT_DATE.search("\n".join(b.text for b in doc.blocks[:3]))
         if d:
-            return int(d.group("y"))
+            return _year_reported(d)
     reviewed = None
     for b in doc.blocks:
         # a heading, or a line short enough to be one that the copy left unmarked (「2019年工作任务」)

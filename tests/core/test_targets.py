@@ -1599,3 +1599,16 @@ def test_years_written_in_chinese_numerals_date_and_base_figures() -> None:
         ("人口", "2010", None, [14.0]),
     ]
     assert goals[0].text.startswith("二〇一〇年")  # the span shown is the document's own text
+
+
+def test_a_report_heard_in_december_sets_the_next_years_work() -> None:
+    # 四平市2014年政府工作报告, dated 「——2013年12月25日在四平市七届人大第二次会议上」: 「一、2013年工作回顾」 reviews the year of
+    # the dateline and 「二、2014年工作安排」 sets the next year's work. Read as a report of 2013, its 2013 results were
+    # targets of 2013 and its 2014 goals were due 2015.
+    doc = _heldout("gwr_2014_siping.txt")
+    assert read_frame(doc).report_year == 2014
+    found = extract(doc)
+    gdp = next(t for t in found if t.text == "预计地区生产总值完成 1210亿元")
+    assert (gdp.kind, gdp.year) == ("actual", "2013")
+    goal = next(t for t in found if t.text.startswith("2014年主要预期目标是:全市地区生产总值增长 10%"))
+    assert (goal.kind, goal.year, goal.values) == ("target", "2014", [10.0])
