@@ -739,3 +739,25 @@ def test_a_text_file_says_what_it_was_and_pasted_text_has_no_encoding() -> None:
     assert (raw.meta.format, raw.meta.encoding, raw.meta.source) == ("txt", "utf-8", "nanjing_2026_gwr_p2-3.txt")
     pasted = from_text("第一章 总则\n坚持稳中求进。", title="粘贴的文字")
     assert (pasted.meta.format, pasted.meta.encoding, pasted.meta.title) == ("txt", "", "粘贴的文字")
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_as_paragraphs() -> None:
+    # The 八五 outline (1991) as the public lawtext/gov mirror holds it: every paragraph broken into lines of about 26
+    # characters. Read one line a paragraph, 「1995年国民收入生产额达到18250亿元，比1990年的」 and 「14300亿元增长27.6%…」
+    # were two paragraphs, and the figure lost its name.
+    raw = read_file(DATA / "heldout" / "cn8_fyp_outline_growth_and_finance.txt")
+    texts = [p.text for p in raw.paragraphs]
+    assert texts[:3] == [
+        "中华人民共和国国民经济和社会发展十年规划和第八个五年计划纲要",
+        "（1991 年 4 月第七届全国人民代表大会第四次会议批准）",
+        "（二）经济增长的规模和速度",
+    ]
+    income = next(t for t in texts if t.startswith("1995年国民收入生产额"))
+    assert income.startswith(
+        "1995年国民收入生产额达到18250亿元，比1990年的14300亿元增长27.6%，平均每年增长5%。五年合计，"
+    )
+    assert "五年内，全国居民消费水平平均每年增长 3%。" in texts  # a paragraph of one line stays one
+    # A text of one paragraph a line, however long its lines, is left as it is.
+    national = read_file(DATA / "heldout" / "gwr_2016_national.txt")
+    lines = [line.strip() for line in (DATA / "heldout" / "gwr_2016_national.txt").read_text("utf-8").splitlines()]
+    assert [p.text for p in national.paragraphs] == [line for line in lines if line]

@@ -193,7 +193,7 @@ def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", enco
     """Split text into paragraphs (one per line), keeping punctuation exactly as written."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, chrome = strip_chrome(lines)
-    lines = table_lines(lines)
+    lines = table_lines(unwrap(lines))
     paragraphs = []
     for line in lines:
         cleaned = clean_line(line)
@@ -215,6 +215,56 @@ def from_text(text: str, *, title: str, source: str = "", fmt: str = "txt", enco
         extra=chrome.other,
     )
     return RawDocument(paragraphs=paragraphs, meta=meta)
+
+
+def _width(line: str) -> int:
+    """Columns a line takes in a fixed-width font: a Chinese character two, a Latin letter or digit one."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
+
+
+# What opens a paragraph of its own: a heading's number, an item's, a dash, a box or an annex.
+_OPENS_PARAGRAPH = re.compile(
+    r"^[\s\u3000]*(?:第\s*[一二三四五六七八九十百零〇0-9]+\s*[篇章节条]|[一二三四五六七八九十]{1,3}[、．.]"
+    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、](?![0-9])|[\u2460-\u2473]|——|专栏|附件|附表|表\s*[0-9])"
+)
+_ENDS_PARAGRAPH = tuple("。！？!?；;：:”」』）)")
+WRAP_SLACK = 8  # a wrapped line is at most this many columns short of the width (an indent, digits and spaces vary it)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Lines of a text wrapped at a fixed width — copied from a PDF or an old web page, or a Markdown file written
+    with line breaks inside its paragraphs (「1995年国民收入生产额达到18250亿元，比1990年的」 / 「14300亿元增长27.6%，…」)
+    — joined back into paragraphs; other texts are returned as they are.
+
+    A text is wrapped when most of its lines are as wide as its most common width of 40 columns or more, give or take
+    WRAP_SLACK, and hardly any is wider. A line that wide runs on into the next unless it ends a sentence or the next
+    line is blank, a table row or opens a paragraph of its own (一、, （二）, 第三章, ——)."""
+    widths = [_width(line.strip()) for line in lines if line.strip() and "\t" not in line]
+    wide = [w for w in widths if w >= 40]
+    if len(wide) < 20:
+        return lines
+    width = max(set(wide), key=wide.count)
+    full = sum(1 for w in widths if width - WRAP_SLACK <= w <= width + 2)
+    wider = sum(1 for w in widths if w > width + WRAP_SLACK)
+    if full < 0.3 * len(widths) or wider > 0.05 * len(widths):
+        return lines
+    out: list[str] = []
+    runs_on = False
+    for line in lines:
+        text = line.strip()
+        if runs_on and text and "\t" not in line and not _OPENS_PARAGRAPH.match(line):
+            joint = " " if out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() else ""
+            out[-1] = out[-1] + joint + text
+        else:
+            out.append(line.rstrip())
+        last = out[-1].strip()
+        runs_on = (
+            bool(text)
+            and "\t" not in line
+            and _width(text) >= width - WRAP_SLACK
+            and not last.endswith(_ENDS_PARAGRAPH)
+        )
+    return out
 
 
 # Cells separated by ｜ or | (a table copied from a web page or written in Markdown), or by runs of spaces.
