@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup clean bench screenshots i18n bundle bundle-smoke fuzz mutation mutation-sample
+.PHONY: run test lint setup clean bench screenshots i18n bundle bundle-smoke fuzz mutation mutation-save mutation-sample
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,11 +43,18 @@ fuzz: $(STAMP)
 
 # Mutation testing of the core's logic (targets, search, annotations, importers) with mutmut: each mutant is run
 # against the core tests that reach its function. Re-runs only redo what changed. Kill rate and survivors:
-# docs/testing.md. Takes about two hours on 2 cores the first time.
+# docs/testing.md. A full run takes longer than a working day on 2 cores: the verdicts reached so far are kept in
+# docs/mutation/results.json.gz (restored before a run; `make mutation-save` after one, or after stopping it), and
+# mutmut reruns only the functions that changed since.
 mutation: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[mutation]"
+	$(BIN)/python scripts/mutation_results.py restore
 	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_results.py save
 	$(BIN)/python scripts/mutation_report.py
+
+mutation-save: $(STAMP)
+	$(BIN)/python scripts/mutation_results.py save
 
 # The same on a seeded uniform sample of MUTANTS per package (an estimate with its margin, in under an hour).
 MUTANTS ?= 300
