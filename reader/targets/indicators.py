@@ -213,6 +213,10 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
             # 「国内生产总值年均增长10.5%，2002年，实现3130亿元」: the amount is the indicator's, not its growth's
             return _CHANGE_TAIL.sub("", previous)
         return previous
+    if not obj and subject.endswith("完成") and len(subject) > 2:
+        # 「地区生产总值完成 3703.39亿元」: what was completed is the subject (with an object after the value, 「高质量完成
+        # 260公里万里碧道建设」, the object names it)
+        subject = _TRAIL.sub("", re.sub(r"(?:要|将|需要|需)$", "", subject[:-2])) or subject
     return subject[:MAX_LEN]
 
 

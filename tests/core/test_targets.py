@@ -1612,3 +1612,13 @@ def test_a_report_heard_in_december_sets_the_next_years_work() -> None:
     assert (gdp.kind, gdp.year) == ("actual", "2013")
     goal = next(t for t in found if t.text.startswith("2014年主要预期目标是:全市地区生产总值增长 10%"))
     assert (goal.kind, goal.year, goal.values) == ("target", "2014", [10.0])
+
+
+def test_what_was_completed_names_the_amount(tmp_path: Path) -> None:
+    # 四平 2014: 「预计地区生产总值完成 1210亿元」 — 地区生产总值 (it was named 地区生产总值完成); 陕西省2002年: 「今年全省技术改造
+    # 投资要完成140亿元」. With an object after the value the object names it: 江门市2021年: 「高质量完成260公里万里碧道建设」.
+    siping = extract(_heldout("gwr_2014_siping.txt"))
+    assert next(t for t in siping if t.text == "预计地区生产总值完成 1210亿元").indicator == "地区生产总值"
+    shaanxi = doc_of(tmp_path, "陕西省2002年政府工作报告", "今年全省技术改造投资要完成140亿元。", name="sx.txt")
+    jiangmen = doc_of(tmp_path, "江门市2021年政府工作报告", "高质量完成260公里万里碧道建设。", name="jm.txt")
+    assert [t.indicator for t in extract(shaanxi) + extract(jiangmen)] == ["技术改造投资", "万里碧道建设"]
