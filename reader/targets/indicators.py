@@ -195,6 +195,9 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
     if _GENERIC.match(subject) and previous:
         # 「国内生产总值增长5%，总量达到140.19万亿元」: 总量 is the previous subject's.
         return (_CHANGE_TAIL.sub("", previous) + subject)[:MAX_LEN]
+    if subject.startswith("占") and previous and "占" not in previous:
+        # 「全省民生支出2983.8亿元，增长14.4%，占财政总支出的79.1%」: the share is of the thing named before
+        return (_CHANGE_TAIL.sub("", previous) + subject)[:MAX_LEN]
     if CHANGE.match(subject) and previous:
         # 「…比“十一五”末增长66.9%和79.4%」: the second value's 增长 follows a name that already has it
         stem = _CHANGE_TAIL.sub("", previous)

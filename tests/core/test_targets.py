@@ -1622,3 +1622,12 @@ def test_what_was_completed_names_the_amount(tmp_path: Path) -> None:
     shaanxi = doc_of(tmp_path, "陕西省2002年政府工作报告", "今年全省技术改造投资要完成140亿元。", name="sx.txt")
     jiangmen = doc_of(tmp_path, "江门市2021年政府工作报告", "高质量完成260公里万里碧道建设。", name="jm.txt")
     assert [t.indicator for t in extract(shaanxi) + extract(jiangmen)] == ["技术改造投资", "万里碧道建设"]
+
+
+def test_a_share_is_named_after_the_thing_it_is_a_share_of() -> None:
+    # 甘肃 2019: 「全省民生支出2983.8亿元，增长14.4%，占财政总支出的79.1%」; 2023 communiqué: 「…其中城镇就业人员47032万人，
+    # 占全国就业人员比重为63.5%」 — the shares were named 占财政总支出, 占全国就业人员比重, of nothing.
+    gansu = extract(_heldout("gwr_2019_gansu.txt"))
+    assert next(t for t in gansu if t.values == [79.1]).indicator == "民生支出占财政总支出"
+    bulletin = extract(_heldout("bulletin_2023_national.txt"))
+    assert next(t for t in bulletin if t.values == [63.5]).indicator == "城镇就业人员占全国就业人员比重"
