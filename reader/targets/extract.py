@@ -27,7 +27,8 @@ from reader.targets.tables import Cell, read_tables
 __all__ = ["Quantity", "Target", "extract", "extract_block", "extract_iter", "find_quantities", "plan_start_year"]
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
-_CLAUSE_BREAK = re.compile(r"[，,]|[:：](?!\d)|(?<!\d)[:：]")
+# A comma ends a clause, except between groups of a number's thousands (3，530亿元, 1,200万人).
+_CLAUSE_BREAK = re.compile(r"(?<![0-9])[，,]|[，,](?![0-9]{3}(?![0-9]))|[:：](?!\d)|(?<!\d)[:：]")
 
 # A sentence that explains a code name: “1”指1个总体规划, “3+9+N”是指…: its numbers are the code's parts.
 _DEFINITION = re.compile(r"^[^，。]{0,6}“[^”]{1,12}”(?:是|即)?指")
@@ -191,6 +192,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff]|\d)|级?(?:序列|梯队|行列)")
 # A clause that raises or lowers a measure, without its value: 提高计算机普及率, 空气质量优良率逐年提高.
+_TOPIC = re.compile(
+    r"[\u4e00-\u9fff“”]{1,12}?(?:产值|总值|增加值|产业|总额|收入|投资|产量|支出|余额|率|比重|比例|规模|总量|面积)"
+)  # a topic of a few words before a comma
 _LABEL = re.compile(r"[\u4e00-\u9fff“”（）]{2,16}")  # a short label before a colon
 _MEASURED = r"(?:率|比重|比例|水平|规模|总量|强度|密度|人数|面积|产量|存贷比)"
 _RAISED = re.compile(r"(?:提高|提升|降低|增加|扩大|减少|控制)([\u4e00-\u9fff“”]{1,20}?" + _MEASURED + ")")
@@ -338,6 +342,8 @@ def _items(
                 name = raised.group(1)
             elif text[c_start - 1 : c_start] in ("：", ":") and _LABEL.fullmatch(clause_before.rstrip("：: ")):
                 name = clause_before.rstrip("：: ")  # 「国家级自然保护区：共243个」: the label names the value
+            elif _TOPIC.fullmatch(lead):
+                name = lead  # 「第一产业，1990年达到3，060亿元」: the topic before the comma names the value
         obj = indicators.object_after(after)
         inner = _INNER_PART.fullmatch(text[shared[-1].end : q.start]) if shared else None
         if inner and out and text.startswith(("）", ")"), q.end):

@@ -43,8 +43,11 @@ _PER = rf"(?:/(?:(?:{_MAG})?(?:{_BASE})))?"
 # A number as printed: ASCII or full-width digits, a decimal point that may be spaced (6 .5), thousands commas.
 _DIGIT = "[0-9０-９]"
 # 1,200 and 10 000 (a space between groups of three, as some reports print thousands) are one number.
+# Old plans print thousands with a full-width comma (1990年达到3，530亿元): one number when groups of three follow, not
+# a list (第3，…).
 _NUMBER = (
-    rf"{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?:\.{_DIGIT}+)?|{_DIGIT}{{1,3}}(?:[ \u00a0\u2009\u202f]{_DIGIT}{{3}})+(?!{_DIGIT})"
+    rf"{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?:\.{_DIGIT}+)?"
+    rf"|(?<!第){_DIGIT}{{1,3}}(?:，{_DIGIT}{{3}})+(?:[.．]{_DIGIT}+)?(?![0-9０-９，])|{_DIGIT}{{1,3}}(?:[ \u00a0\u2009\u202f]{_DIGIT}{{3}})+(?!{_DIGIT})"
     rf"|{_DIGIT}+(?:\s?[.．]\s?{_DIGIT}+)?"
 )
 
@@ -190,7 +193,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 
 def parse_number(text: str) -> float:
     """6 .5 → 6.5, ６５ → 65, 1,200 → 1200."""
-    return float(re.sub(r"[\s,]", "", text.translate(_FULLWIDTH)))
+    return float(re.sub(r"[\s,，]", "", text.translate(_FULLWIDTH)))
 
 
 _CN_ONE_BY_ONE = str.maketrans("〇零一二三四五六七八九", "00123456789")

@@ -1631,3 +1631,17 @@ def test_a_share_is_named_after_the_thing_it_is_a_share_of() -> None:
     assert next(t for t in gansu if t.values == [79.1]).indicator == "民生支出占财政总支出"
     bulletin = extract(_heldout("bulletin_2023_national.txt"))
     assert next(t for t in bulletin if t.values == [63.5]).indicator == "城镇就业人员占全国就业人员比重"
+
+
+def test_thousands_with_a_full_width_comma_and_a_topic_before_the_comma() -> None:
+    # 七五计划（摘要）, 1986: 「农业总产值，1990年达到3，530亿元，比1985年增长21．6％」 — the comma inside 3，530 split the clause
+    # (the value was read as 530, with no name); the topic before the first comma names the value.
+    found = extract(_heldout("cn7_fyp_summary_ch2-3.txt"))
+
+    def read(fragment: str) -> list[tuple[str, list[float], str, str | None]]:
+        return [(t.indicator, t.values, t.unit, t.year) for t in found if fragment in t.text]
+
+    assert read("1990年达到3，530亿元") == [("农业总产值", [3530.0], "亿元", "1990")]
+    assert read("1990年达到13，240亿元") == [("工业总产值", [13240.0], "亿元", "1990")]
+    assert read("1990年达到3，060亿元") == [("第一产业", [3060.0], "亿元", "1990")]
+    assert read("轻工业总产值达到6，610亿元") == [("轻工业总产值", [6610.0], "亿元", "1990")]
