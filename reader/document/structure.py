@@ -130,8 +130,14 @@ def build(raw: RawDocument, doc_id: str, tick: Callable[[], None] | None = None)
     # Blocks before any node (possible only with official headings) get a preface node,
     # titled 目录 when they are the table of contents. A lone title line joins the first node.
     orphans = [i for i, o in enumerate(builder.owners) if o is None]
+    opens_with_preface = (
+        bool(builder.roots) and builder.roots[0].kind is NodeKind.PREFACE and not builder.roots[0].inferred
+    )
     if orphans == [0] and builder.kinds[0] is BlockKind.HEADING and builder.roots:
         builder.owners[0] = builder.roots[0]
+    elif orphans and opens_with_preface and not any(TOC.match(texts[i]) for i in orphans):
+        # the title and the approval line above the document's own 序言 join it (not a second 序言 of their own)
+        builder.owners = [o if o is not None else builder.roots[0] for o in builder.owners]
     elif orphans:
         has_toc = any(TOC.match(texts[i]) for i in orphans)
         first = orphans[1] if builder.kinds[orphans[0]] is BlockKind.HEADING and len(orphans) > 1 else orphans[0]
@@ -338,6 +344,8 @@ def _build_from_headings(paragraphs: list[RawParagraph], tick: Callable[[], None
             if in_notes or (numeric and not in_sequence) or _in_glossary(b):
                 b.add(BlockKind.NOTE)
                 continue
+            if not numeric and len(b.stack) == 1 and b.stack[0].kind is NodeKind.PREFACE and not b.stack[0].inferred:
+                b.stack.clear()  # 序言, then 一、 二、: the parts after a preface are its siblings, not its items
             # The list runs on, also where its lines are paragraphs, not headings (1.推动… 2.建成… 62.…: its later
             # lines are no notes — 成都 2021's 62 民生实事 after 「1.」 were read as notes)
             last_enum[key] = value

@@ -254,3 +254,20 @@ def test_a_contents_entry_with_no_contents_list_is_kept_as_text() -> None:
         doc = build(from_text(text, title="x"), "x")
         assert [b.text for b in doc.blocks] == [text]
         assert [n.title for n in doc.nodes()] == [text]
+
+
+def test_a_preface_before_parts_numbered_yi_er_is_their_sibling() -> None:
+    # The 九五 outline (1996): title, approval line, 「序言」, then 「一、“八五”计划完成情况」 「二、国民经济和社会发展的指导
+    # 方针和奋斗目标」. The approval line made a second 序言 node of its own, and 一、 二、 were read as parts of the 序言.
+    doc = build(read_file(DATA / "heldout" / "cn9_fyp_outline_to_2010_goals.txt"), "cn9")
+    assert [(n.kind, n.label) for n in doc.outline] == [
+        (NodeKind.PREFACE, "序言"),
+        (NodeKind.ITEM, "一、“八五”计划完成情况"),
+        (NodeKind.ITEM, "二、国民经济和社会发展的指导方针和奋斗目标"),
+    ]
+    assert doc.blocks[1].text.startswith("（一九九六年三月十七日") and doc.blocks[1].node == doc.outline[0].id
+    assert [n.label for n in doc.outline[2].children][:3] == [
+        "（一）未来十五年的国内外环境和条件",
+        "（二）国民经济和社会发展的指导方针",
+        "（三）“九五”国民经济和社会发展的奋斗目标",
+    ]
