@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.document.headings import cn_to_int
+from reader.document.headings import arabic_years, cn_to_int
 from reader.document.model import BlockKind, Document, Node, NodeKind
 
 # Five-year plans by name: 十四五 → 2021–2025. 第十四个五年 is the formal name of the same plan. The tenth
@@ -142,11 +142,12 @@ def _period_of(doc: Document) -> Period | None:
 
 
 # A statistical communiqué (中华人民共和国2023年国民经济和社会发展统计公报): every figure is the named year's result.
-STATISTICAL_BULLETIN = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年[\u4e00-\u9fff、]{0,30}统计公报")
+# 2023年国民经济和社会发展统计公报; before 1984 关于一九八二年国民经济和社会发展计划执行结果的公报
+STATISTICAL_BULLETIN = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年[\u4e00-\u9fff、]{0,30}(?:统计公报|计划执行结果的公报)")
 
 
 def _bulletin_year(doc: Document) -> int | None:
-    m = STATISTICAL_BULLETIN.search(doc.title + "".join(b.text for b in doc.blocks[:3]))
+    m = STATISTICAL_BULLETIN.search(arabic_years(doc.title + "".join(b.text for b in doc.blocks[:3])))
     return int(m.group("y")) if m else None
 
 
@@ -158,7 +159,7 @@ def _year_reported(date: re.Match[str]) -> int:
 
 
 def _report_year(doc: Document) -> int | None:
-    head = doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:6])
+    head = arabic_years(doc.title + "\n" + "\n".join(b.text for b in doc.blocks[:6]))
     m = WORK_REPORT.search(head)
     if m:
         return int(m.group("y"))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.document.frame import BlockFrame, PlanFrame, read_frame
-from reader.document.headings import PLAN_TOKEN
+from reader.document.headings import PLAN_TOKEN, arabic_years
 from reader.document.model import Block, BlockKind, Document
 from reader.targets import indicators, tense
 from reader.targets.quantities import Quantity, find_quantities
@@ -369,17 +369,6 @@ def _items(
             (a, b, name + shared_noun.group(1) if _GRADE_ONLY.fullmatch(name) else name, qs) for a, b, name, qs in out
         ]
     return out
-
-
-# A year written in Chinese digits one by one (一九九五年, 二〇一〇年).
-_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s?年)")
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-
-
-def arabic_years(text: str) -> str:
-    """``text`` with every year written in Chinese digits (比一九九五年) in Arabic digits (比1995年), one character for
-    one, so that offsets stay those of the text: the rules on years read both ways of writing them."""
-    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
 
 
 def extract_block(

@@ -1645,3 +1645,16 @@ def test_thousands_with_a_full_width_comma_and_a_topic_before_the_comma() -> Non
     assert read("1990年达到13，240亿元") == [("工业总产值", [13240.0], "亿元", "1990")]
     assert read("1990年达到3，060亿元") == [("第一产业", [3060.0], "亿元", "1990")]
     assert read("轻工业总产值达到6，610亿元") == [("轻工业总产值", [6610.0], "亿元", "1990")]
+
+
+def test_a_bulletin_before_1984_titled_by_its_years_plan_is_of_that_year() -> None:
+    # 国家统计局关于一九八二年国民经济和社会发展计划执行结果的公报 (the title of the communiqués of 1978–1983; years in Chinese
+    # numerals): its figures are 1982's results. It was read as a plan without a year — 574 of its 588 figures were
+    # targets with no year.
+    doc = _heldout("bulletin_1982_national_start.txt")
+    found = extract(doc)
+    assert found and all(t.kind == "actual" for t in found)
+    grain = next(t for t in found if t.text == "粮食总产量35，343万吨")
+    assert (grain.year, grain.values, grain.unit) == ("1982", [35343.0], "万吨")
+    record = next(t for t in found if t.values == [33212.0])
+    assert record.year == "1979"  # 比历史最高年的一九七九年33，212万吨
