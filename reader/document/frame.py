@@ -106,7 +106,7 @@ class PlanFrame:
     def named_period(self, text: str) -> Period | None:
         """The latest five-year plan named in ``text``."""
         best: Period | None = None
-        for m in PLAN_NAME.finditer(text):
+        for m in PLAN_NAME.finditer(arabic_years(text)):  # not the 九五 of 一九五七年
             n = _plan_number(m)
             if n is None or not 6 <= n <= 19:
                 continue
@@ -125,8 +125,13 @@ def cn_name(n: int) -> str:
 
 
 def period_containing(year: int) -> Period:
-    """The five-year plan a year lies in: 2026 → 十五五 (2026–2030)."""
-    n = (year - 1966) // 5 + 3
+    """The five-year plan a year lies in: 2026 → 十五五 (2026–2030), 1954 → 一五 (1953–1957); the years between the
+    2nd and the 3rd plan (1963–1965) and those before the 1st are periods of their own."""
+    if year < 1953:
+        return Period(1949, 1952, "恢复时期")
+    if 1963 <= year <= 1965:
+        return Period(1963, 1965, "调整时期")
+    n = (year - 1966) // 5 + 3 if year >= 1966 else (year - 1953) // 5 + 1
     start, end = plan_period(n)
     return Period(start, end, f"{cn_name(n)}五")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.document.frame import read_frame
+from reader.document.frame import period_containing, read_frame
 from reader.document.importers import read_file
 from reader.document.model import Document, NodeKind
 from reader.document.structure import build
@@ -1658,3 +1658,21 @@ def test_a_bulletin_before_1984_titled_by_its_years_plan_is_of_that_year() -> No
     assert (grain.year, grain.values, grain.unit) == ("1982", [35343.0], "万吨")
     record = next(t for t in found if t.values == [33212.0])
     assert record.year == "1979"  # 比历史最高年的一九七九年33，212万吨
+
+
+def test_the_digits_of_a_year_in_chinese_numerals_name_no_plan() -> None:
+    # 关于一九五八年度国民经济计划草案的报告 (1958): 一九五七年 holds 九五, which was read as the 九五 plan (1996–2000), so the
+    # 1957 results were goals due 2000. The plans of the 1950s are the first (1953–1957) and the second (1958–1962).
+    doc = _heldout("gwr_1958_national_plan_start.txt")
+    assert read_frame(doc).period is None or read_frame(doc).period.end < 1970  # type: ignore[union-attr]
+    found = extract(doc)
+    assert found and not [t for t in found if t.year and t.year >= "1990"]
+    investment = next(t for t in found if t.text.startswith("一九五七年工业投资额完成六十五亿五千万元"))
+    assert (investment.kind, investment.year, investment.values) == ("actual", "1957", [65.5])
+    # a report's year before 1966 lies in the 1st or 2nd plan, or between plans (it was plan 0, 1948–1952)
+    assert [(p.start, p.end) for p in map(period_containing, (1954, 1960, 1964, 1966))] == [
+        (1953, 1957),
+        (1958, 1962),
+        (1963, 1965),
+        (1966, 1970),
+    ]
