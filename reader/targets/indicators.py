@@ -174,6 +174,9 @@ def object_after(after: str) -> str:
     return clean(after) if len(after) <= MAX_LEN else ""
 
 
+_SHARE_WORD = re.compile(r"比重|比例|比率")  # a share, not a comparison: 比重为12%
+
+
 def name(before: str, after: str, previous: str, count: bool = False, level: bool = False) -> str:
     """The indicator of one value, from the words before and after it in its clause; ``level`` when the value is an
     amount (亿元, 个), not a rate of change."""
@@ -204,7 +207,13 @@ def name(before: str, after: str, previous: str, count: bool = False, level: boo
         return (stem + subject.removeprefix("年均"))[:MAX_LEN]
     if obj and _ENDS_IN_VERB.search(subject):
         return obj[:MAX_LEN]  # 在每个战略性新兴产业各引进培育2-3个龙头企业 → 龙头企业
-    if subject.startswith(("比", "较", "高于", "低于", "快于", "慢于")) and previous:
+    if _SHARE_WORD.fullmatch(subject) and previous:
+        # 「能源工业部门完成投资…，比重由22.5%上升到24%」: the share of the thing named before
+        stem = _CHANGE_TAIL.sub("", previous)
+        return (stem if stem.endswith(subject) else stem + subject)[:MAX_LEN]
+    if subject.startswith(("比", "较", "高于", "低于", "快于", "慢于")) and previous and not _SHARE_WORD.match(subject):
+        if previous.endswith(f"（{subject}）"):
+            return previous[:MAX_LEN]  # the second value of the same comparison (比预算数…，…): named once
         return f"{previous}（{subject}）"[:MAX_LEN]  # 比全省平均水平高16.18件: a difference to a reference
     if obj and count and ("、" in subject or not _HEAD.search(subject)) and not _VERB_ONLY.fullmatch(subject):
         return obj[:MAX_LEN]  # 支持厚街、寮步、麻涌、清溪、凤岗5个镇…: the places are examples of the thing counted

@@ -1676,3 +1676,21 @@ def test_the_digits_of_a_year_in_chinese_numerals_name_no_plan() -> None:
         (1963, 1965),
         (1966, 1970),
     ]
+
+
+def test_a_share_or_a_comparison_after_a_named_amount(tmp_path: Path) -> None:
+    # 1988年国民经济和社会发展的统计公报: 「能源工业部门完成投资371亿元，比重由上年的22.5％上升到24％」 — the shares were named
+    # 能源工业部门完成投资（比重） and …（比重）（比重）, as if 比重 compared; 1982: 「比历史最高年的一九七九年33，212万吨增长6．4％」
+    # named its growth （比历史最高年的1979年） twice.
+    doc = doc_of(
+        tmp_path,
+        "中华人民共和国国家统计局关于1988年国民经济和社会发展的统计公报",
+        "投资结构有所变化：能源工业部门完成投资371亿元，比重由上年的22.5％上升到24％。",
+    )
+    assert [(t.indicator, t.values) for t in extract(doc)] == [
+        ("能源工业部门完成投资", [371.0]),
+        ("能源工业部门完成投资比重", [22.5]),
+        ("能源工业部门完成投资比重", [24.0]),
+    ]
+    growth = next(t for t in extract(_heldout("bulletin_1982_national_start.txt")) if t.values == [6.4])
+    assert growth.indicator == "粮食总产量增长（比历史最高年的1979年）"
