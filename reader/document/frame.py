@@ -156,6 +156,10 @@ def _bulletin_year(doc: Document) -> int | None:
     return int(m.group("y")) if m else None
 
 
+# A part titled by a year's work alone (「二、2018年工作」): after a review part it is the report's own year.
+_BARE_YEARS_WORK = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*(?P<y>(?:19|20)\d\d)\s*年(?:的)?工作$")
+
+
 def _year_reported(date: re.Match[str]) -> int:
     """The year a report dated ``date`` sets the work of: a congress held in November or December (——2013年12月25日在
     四平市七届人大第二次会议上) hears the next year's (「一、2013年工作回顾」「二、2014年工作安排」)."""
@@ -181,15 +185,22 @@ def _report_year(doc: Document) -> int | None:
         if d:
             return _year_reported(d)
     reviewed = None
+    after_review = False
     for b in doc.blocks:
         # a heading, or a line short enough to be one that the copy left unmarked (「2019年工作任务」)
         if b.kind is BlockKind.HEADING or (len(b.text) <= 16 and not re.search(r"[。，；：]", b.text)):
             h = REPORT_YEAR_HEADING.search(b.text)
             if h:
                 return int(h.group("y"))
+            bare = _BARE_YEARS_WORK.match(b.text)
+            if bare and after_review and speech:
+                return int(
+                    bare.group("y")
+                )  # 「一、本届政府工作回顾」 … 「二、2018年工作」: the year's work after the review
             r = REVIEWED_YEAR_HEADING.search(b.text)
             if r and reviewed is None:
                 reviewed = int(r.group("y"))
+            after_review = after_review or bool(REVIEW_WORDS.search(b.text))
     # only a review of a year (「2006年政府工作回顾」): the report is of the year after it
     return reviewed + 1 if reviewed is not None and speech else None
 

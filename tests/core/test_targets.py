@@ -1694,3 +1694,13 @@ def test_a_share_or_a_comparison_after_a_named_amount(tmp_path: Path) -> None:
     ]
     growth = next(t for t in extract(_heldout("bulletin_1982_national_start.txt")) if t.values == [6.4])
     assert growth.indicator == "粮食总产量增长（比历史最高年的1979年）"
+
+
+def test_a_part_titled_by_a_years_work_after_the_review_gives_the_report_year() -> None:
+    # 湖南省2018年政府工作报告 as the mirror holds it (no title, no dateline): 「一、本届政府工作回顾」 then 「二、2018年工作」.
+    # Without a year, 「今年主要预期目标是：地区生产总值增长8%左右」 and the rest of the year's work had no year, and the part
+    # was read as more review.
+    doc = _heldout("gwr_2018_hunan.txt")
+    assert read_frame(doc).report_year == 2018
+    gdp = next(t for t in extract(doc) if t.text.startswith("今年主要预期目标是：地区生产总值增长8%左右"))
+    assert (gdp.kind, gdp.year, gdp.values) == ("target", "2018", [8.0])
