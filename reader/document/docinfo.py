@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from reader.document.frame import plan_period
-from reader.document.headings import cn_to_int
+from reader.document.headings import CN_DIGITS_ONE_BY_ONE, cn_to_int
 from reader.document.model import Document
 
 # The fields and their names in Chinese, for the CLI and exports (the window translates its own).
@@ -23,7 +23,6 @@ FIELDS = tuple(LABELS)
 
 _NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,4})\s*号")
 _CN_DIGIT = "〇零一二三四五六七八九十"
-_YEAR_DIGITS = "〇一二三四五六七八九"  # a year written digit by digit (二〇一八); 零 is 〇
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")
 _BODY_END = re.compile(r"(国务院|人民政府|办公厅|办公室|委员会|人民代表大会|常务委员会|中共中央|党委|[部局厅委署院])$")
@@ -79,7 +78,7 @@ class DocInfo:
 def _cn_number(text: str) -> int | None:
     """二〇一八 → 2018 (digit by digit), 十二 / 二十一 → 12 / 21."""
     if len(text) == 4 and "十" not in text:
-        return int("".join(str(_YEAR_DIGITS.index(c) if c not in "零" else 0) for c in text))
+        return int(text.translate(CN_DIGITS_ONE_BY_ONE))
     return cn_to_int(text)
 
 

@@ -194,9 +194,8 @@ def _report_year(doc: Document) -> int | None:
                 return int(h.group("y"))
             bare = _BARE_YEARS_WORK.match(b.text)
             if bare and after_review and speech:
-                return int(
-                    bare.group("y")
-                )  # 「一、本届政府工作回顾」 … 「二、2018年工作」: the year's work after the review
+                # 「一、本届政府工作回顾」 … 「二、2018年工作」: the year's work after the review
+                return int(bare.group("y"))
             r = REVIEWED_YEAR_HEADING.search(b.text)
             if r and reviewed is None:
                 reviewed = int(r.group("y"))

@@ -239,10 +239,11 @@ def enum_heading(text: str) -> tuple[str, str, str] | None:
 
 # A year written in Chinese digits one by one (一九九五年, 二〇一〇年).
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s?年)")
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Chinese digits read one by one (一九〇〇, 二〇一八): a table for str.translate.
+CN_DIGITS_ONE_BY_ONE = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def arabic_years(text: str) -> str:
     """``text`` with every year written in Chinese digits (比一九九五年) in Arabic digits (比1995年), one character for
     one, so that offsets stay those of the text: the rules on years read both ways of writing them."""
-    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(CN_DIGITS_ONE_BY_ONE), text)

@@ -133,13 +133,13 @@ def build(raw: RawDocument, doc_id: str, tick: Callable[[], None] | None = None)
     opens_with_preface = (
         bool(builder.roots) and builder.roots[0].kind is NodeKind.PREFACE and not builder.roots[0].inferred
     )
+    has_toc = any(TOC.match(texts[i]) for i in orphans)
     if orphans == [0] and builder.kinds[0] is BlockKind.HEADING and builder.roots:
         builder.owners[0] = builder.roots[0]
-    elif orphans and opens_with_preface and not any(TOC.match(texts[i]) for i in orphans):
+    elif orphans and opens_with_preface and not has_toc:
         # the title and the approval line above the document's own 序言 join it (not a second 序言 of their own)
         builder.owners = [o if o is not None else builder.roots[0] for o in builder.owners]
     elif orphans:
-        has_toc = any(TOC.match(texts[i]) for i in orphans)
         first = orphans[1] if builder.kinds[orphans[0]] is BlockKind.HEADING and len(orphans) > 1 else orphans[0]
         preface = _Draft(NodeKind.PREFACE, -1, None, "目录" if has_toc else "序言", True, first)
         preface.id = "n0"

@@ -191,16 +191,17 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff]|\d)|级?(?:序列|梯队|行列)")
-# A clause that raises or lowers a measure, without its value: 提高计算机普及率, 空气质量优良率逐年提高.
-_TOPIC = re.compile(
-    r"[\u4e00-\u9fff“”]{1,12}?(?:产值|总值|增加值|产业|总额|收入|投资|产量|支出|余额|率|比重|比例|规模|总量|面积)"
-)  # a topic of a few words before a comma
-_LABEL = re.compile(r"[\u4e00-\u9fff“”（）]{2,16}")  # a short label before a colon
+# What names a value without a subject from the clause before it: a clause that raises or lowers a measure
+# (提高计算机普及率, 空气质量优良率逐年提高), a short label before a colon, a topic of a few words before a comma.
 _MEASURED = r"(?:率|比重|比例|水平|规模|总量|强度|密度|人数|面积|产量|存贷比)"
 _RAISED = re.compile(r"(?:提高|提升|降低|增加|扩大|减少|控制)([\u4e00-\u9fff“”]{1,20}?" + _MEASURED + ")")
 _RISING = re.compile(
     r"([\u4e00-\u9fff“”]{1,20}?" + _MEASURED + r")(?:逐年|逐步|进一步|持续|稳步|大幅|明显|显著)?"
     r"(?:提高|提升|降低|增加|扩大|减少|上升|下降)"
+)
+_LABEL = re.compile(r"[\u4e00-\u9fff“”（）]{2,16}")
+_TOPIC = re.compile(
+    r"[\u4e00-\u9fff“”]{1,12}?(?:产值|总值|增加值|产业|总额|收入|投资|产量|支出|余额|率|比重|比例|规模|总量|面积)"
 )
 _BETWEEN_ITEMS = re.compile(r"[、，,；;。：:]")
 # 的 and the things a threshold sorts (not the level it names: 超千亿元的目标, 过万亿的台阶)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.document.headings import cn_to_int
+from reader.document.headings import CN_DIGITS_ONE_BY_ONE, cn_to_int
 
 # ---------------------------------------------------------------- units
 
@@ -196,19 +196,16 @@ def parse_number(text: str) -> float:
     return float(re.sub(r"[\s,，]", "", text.translate(_FULLWIDTH)))
 
 
-_CN_ONE_BY_ONE = str.maketrans("〇零一二三四五六七八九", "00123456789")
-
-
 def _cn_below_10000(text: str) -> float | None:
     """四千九百, 十二, 六点八, 一九〇〇 (digit by digit)."""
     whole, _, decimals = text.partition("点")
     if len(whole) > 1 and all(c in "〇零一二三四五六七八九" for c in whole):
-        value: float | None = float(whole.translate(_CN_ONE_BY_ONE))
+        value: float | None = float(whole.translate(CN_DIGITS_ONE_BY_ONE))
     else:
         value = _cn_number(whole) if whole else 0.0
     if value is None or not decimals:
         return value
-    return float(f"{int(value)}.{decimals.translate(_CN_ONE_BY_ONE)}")
+    return float(f"{int(value)}.{decimals.translate(CN_DIGITS_ONE_BY_ONE)}")
 
 
 def _cn_total(text: str) -> float | None:

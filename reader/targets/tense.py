@@ -57,8 +57,9 @@ class Carry:
 
 
 def deadline_year(m: re.Match[str], frame: PlanFrame) -> str | None:
-    if m.group("y") or m.group("e") or m.group("r") or m.group("g"):
-        return m.group("y") or m.group("e") or m.group("r") or m.group("g")
+    year = m.group("y") or m.group("e") or m.group("r") or m.group("g")
+    if year:
+        return year
     named = frame.named_period(m.group("p"))
     return str(named.end) if named else None
 

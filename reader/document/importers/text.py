@@ -6,6 +6,7 @@ import codecs
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -239,18 +240,19 @@ def unwrap(lines: list[str]) -> list[str]:
     A text is wrapped when most of its lines are as wide as its most common width of 40 columns or more, give or take
     WRAP_SLACK, and hardly any is wider. A line that wide runs on into the next unless it ends a sentence or the next
     line is blank, a table row or opens a paragraph of its own (一、, （二）, 第三章, ——)."""
-    widths = [_width(line.strip()) for line in lines if line.strip() and "\t" not in line]
+    line_widths = [_width(line.strip()) for line in lines]
+    widths = [w for line, w in zip(lines, line_widths, strict=True) if line.strip() and "\t" not in line]
     wide = [w for w in widths if w >= 40]
     if len(wide) < 20:
         return lines
-    width = max(set(wide), key=wide.count)
+    width = Counter(wide).most_common(1)[0][0]
     full = sum(1 for w in widths if width - WRAP_SLACK <= w <= width + 2)
     wider = sum(1 for w in widths if w > width + WRAP_SLACK)
     if full < 0.3 * len(widths) or wider > 0.05 * len(widths):
         return lines
     out: list[str] = []
     runs_on = False
-    for line in lines:
+    for line, line_width in zip(lines, line_widths, strict=True):
         text = line.strip()
         if runs_on and text and "\t" not in line and not _OPENS_PARAGRAPH.match(line):
             joint = " " if out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() else ""
@@ -259,10 +261,7 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append(line.rstrip())
         last = out[-1].strip()
         runs_on = (
-            bool(text)
-            and "\t" not in line
-            and _width(text) >= width - WRAP_SLACK
-            and not last.endswith(_ENDS_PARAGRAPH)
+            bool(text) and "\t" not in line and line_width >= width - WRAP_SLACK and not last.endswith(_ENDS_PARAGRAPH)
         )
     return out
 
